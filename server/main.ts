@@ -1,0 +1,34 @@
+/**
+ * Production entry point (`npm start`): the built SvelteKit app and the game's Socket.IO server
+ * on one port, in one process.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createServer, type HttpHandler } from './app';
+import { readSettings } from './config';
+import { loadScenarioOrExit, openStore } from './startup';
+
+const settings = readSettings();
+const scenario = await loadScenarioOrExit(settings);
+
+const handlerFile = fileURLToPath(new URL('../build/handler.js', import.meta.url));
+if (!existsSync(handlerFile)) {
+	console.error('Pact Room cannot start: the app is not built. Run `npm run build` (npm start does it for you).');
+	process.exit(1);
+}
+const { handler } = (await import(handlerFile)) as { handler: HttpHandler };
+
+const server = createServer({ store: openStore(settings), scenario, handler });
+const address = await server.listen(settings.port, settings.host);
+const shown = settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;
+console.log(`Pact Room is ready at http://${shown}:${address.port}`);
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+	process.on(signal, async () => {
+		if (stopping) return;
+		stopping = true;
+		await server.close();
+		process.exit(0);
+	});
+}

@@ -1,0 +1,122 @@
+/**
+ * The live rooms: each room's state is folded from its stored log on first use and kept in
+ * memory; actions of a room are applied one at a time, appended to the store, and only then
+ * acknowledged.
+ */
+import { apply, createGame } from '../src/lib/game/engine';
+import type { Outcome } from '../src/lib/game/outcome';
+import { refuse, type Refusal } from '../src/lib/protocol/errors';
+import type { Action, Actor, GameConfig, GameState } from '../src/lib/game/types';
+import type { Scenario } from '../src/lib/scenario/schema';
+import type { Store } from './store/store';
+import { hashToken, newRoomCode, newToken, sameHash } from './tokens';
+import { randomInt } from 'node:crypto';
+
+export interface Clock {
+	now(): number;
+}
+
+export interface Room {
+	code: string;
+	state: GameState;
+	facilitatorTokenHash: string;
+	/** Seat id → hash of the token that holds it. */
+	seatTokens: Map<string, string>;
+	/** The tail of this room's action queue. */
+	tail: Promise<unknown>;
+}
+
+export type Submitted = (Outcome & { ok: true; seatToken?: string }) | Refusal;
+
+export type GameOptions = Partial<Pick<GameConfig, 'votingRule' | 'ballot' | 'seatCounts'>>;
+
+export class Rooms {
+	private live = new Map<string, Room>();
+
+	constructor(
+		private store: Store,
+		private scenario: Scenario,
+		private clock: Clock
+	) {}
+
+	create(options: GameOptions = {}): { code: string; facilitatorToken: string } {
+		const d = this.scenario.defaults;
+		const config: GameConfig = {
+			scenarioId: this.scenario.id,
+			votingRule: options.votingRule ?? d.votingRule,
+			ballot: options.ballot ?? d.ballot,
+			seatCounts: options.seatCounts ?? {},
+			seed: randomInt(2 ** 31)
+		};
+		const facilitatorToken = newToken();
+		let code = newRoomCode();
+		while (this.store.getRoom(code)) code = newRoomCode();
+		this.store.createRoom({ code, config, facilitatorTokenHash: hashToken(facilitatorToken), createdAt: this.clock.now() });
+		return { code, facilitatorToken };
+	}
+
+	/** The room with this code, loaded and replayed from the store if it is not in memory yet. */
+	get(code: string): Room | undefined {
+		const cached = this.live.get(code);
+		if (cached) return cached;
+		const record = this.store.getRoom(code);
+		if (!record) return undefined;
+		let state = createGame(code, record.config, this.scenario);
+		for (const entry of this.store.log(code)) {
+			const outcome = apply(state, entry.action, entry.actor, { now: entry.at, scenario: this.scenario });
+			// A logged action was accepted once; if it no longer applies the rules changed underneath it.
+			if (!outcome.ok) throw new Error(`room ${code}: logged action ${entry.seq} no longer applies (${outcome.code})`);
+			state = outcome.state;
+		}
+		const room: Room = {
+			code,
+			state,
+			facilitatorTokenHash: record.facilitatorTokenHash,
+			seatTokens: new Map(this.store.seatTokens(code).map((t) => [t.seat, t.hash])),
+			tail: Promise.resolve()
+		};
+		this.live.set(code, room);
+		return room;
+	}
+
+	/** Works out who a browser is from the tokens it presents. */
+	authenticate(room: Room, tokens: { seatToken?: string; facilitatorToken?: string }): Actor | Refusal {
+		if (tokens.facilitatorToken) {
+			if (!sameHash(hashToken(tokens.facilitatorToken), room.facilitatorTokenHash))
+				return refuse('bad_token', 'This facilitator link is not valid for this room. Use the link shown when the game was created.');
+			return { kind: 'facilitator' };
+		}
+		if (tokens.seatToken) {
+			const hash = hashToken(tokens.seatToken);
+			for (const [seat, stored] of room.seatTokens) if (sameHash(hash, stored)) return { kind: 'seat', seat };
+			return refuse('bad_token', 'Your saved seat is no longer valid in this room. Choose a seat again.');
+		}
+		return { kind: 'guest' };
+	}
+
+	/** Applies an action in the room's queue; resolves once it is stored, or refused. */
+	submit(room: Room, actor: Actor, action: Action): Promise<Submitted> {
+		const run = room.tail.then(() => this.applyNow(room, actor, action));
+		room.tail = run.catch(() => undefined);
+		return run;
+	}
+
+	private applyNow(room: Room, actor: Actor, action: Action): Submitted {
+		const at = this.clock.now();
+		const outcome = apply(room.state, action, actor, { now: at, scenario: this.scenario });
+		if (!outcome.ok) return outcome;
+		const seatToken = action.type === 'takeSeat' ? newToken() : undefined;
+		// Stored first: if this throws, the room's state in memory is unchanged and nothing is acknowledged.
+		this.store.append(
+			room.code,
+			{ seq: outcome.state.seq, actor, action, at },
+			seatToken && action.type === 'takeSeat' ? { seat: action.seat, hash: hashToken(seatToken) } : undefined
+		);
+		room.state = outcome.state;
+		if (seatToken && action.type === 'takeSeat') {
+			room.seatTokens.set(action.seat, hashToken(seatToken));
+			return { ...outcome, seatToken };
+		}
+		return outcome;
+	}
+}

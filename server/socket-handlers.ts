@@ -1,0 +1,149 @@
+/**
+ * The Socket.IO adapter: checks every payload against the protocol, works out who is asking from
+ * the socket (never from the payload), hands actions to the room's queue and sends each browser
+ * its own view of the result.
+ */
+import type { Server, Socket } from 'socket.io';
+import { facilitatorView, seatView, spectatorView, type AnyView } from '../src/lib/game/view';
+import type { Actor } from '../src/lib/game/types';
+import { Action } from '../src/lib/protocol/actions';
+import { refuse, type Refusal } from '../src/lib/protocol/errors';
+import {
+	CreateGame,
+	EnterRoom,
+	describeIssues,
+	type ClientToServerEvents,
+	type ServerToClientEvents
+} from '../src/lib/protocol/events';
+import type { Scenario } from '../src/lib/scenario/schema';
+import type { Room, Rooms } from './rooms';
+
+export interface SocketData {
+	room: string | null;
+	actor: Actor;
+}
+
+export type GameServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type GameSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export function viewFor(room: Room, actor: Actor, scenario: Scenario): AnyView {
+	switch (actor.kind) {
+		case 'facilitator':
+			return facilitatorView(room.state, scenario);
+		case 'seat':
+			return seatView(room.state, actor.seat, scenario);
+		case 'guest':
+			return spectatorView(room.state, scenario);
+	}
+}
+
+export function registerHandlers(io: GameServer, rooms: Rooms, scenario: Scenario, log: (msg: string, err?: unknown) => void) {
+	/** Sends every browser in the room its own view; each distinct viewer's view is built once. */
+	function broadcast(room: Room) {
+		const built = new Map<string, AnyView>();
+		for (const id of io.sockets.adapter.rooms.get(room.code) ?? []) {
+			const socket = io.sockets.sockets.get(id);
+			if (!socket) continue;
+			const actor = socket.data.actor;
+			const key = actor.kind === 'seat' ? `seat:${actor.seat}` : actor.kind;
+			let view = built.get(key);
+			if (!view) built.set(key, (view = viewFor(room, actor, scenario)));
+			socket.emit('view', view);
+		}
+	}
+
+	function presence(code: string) {
+		const seats = new Set<string>();
+		for (const id of io.sockets.adapter.rooms.get(code) ?? []) {
+			const actor = io.sockets.sockets.get(id)?.data.actor;
+			if (actor?.kind === 'seat') seats.add(actor.seat);
+		}
+		io.to(code).emit('presence', [...seats]);
+	}
+
+	io.on('connection', (socket: GameSocket) => {
+		socket.data = { room: null, actor: { kind: 'guest' } };
+
+		handle(socket, 'createGame', log, (raw) => {
+			const parsed = CreateGame.safeParse(raw);
+			if (!parsed.success) return badPayload(parsed.error);
+			const { votingRule, tally, ballots, seatCounts } = parsed.data;
+			const unknown = Object.keys(seatCounts ?? {}).filter((id) => !scenario.roles.some((r) => r.id === id));
+			if (unknown.length)
+				return refuse('bad_payload', `seatCounts names roles this scenario does not have: ${unknown.join(', ')}.`);
+			const d = scenario.defaults.ballot;
+			const created = rooms.create({
+				votingRule,
+				ballot: { tally: tally ?? d.tally, ballots: ballots ?? d.ballots },
+				seatCounts
+			});
+			return { ok: true, ...created };
+		});
+
+		handle(socket, 'enterRoom', log, (raw) => {
+			const parsed = EnterRoom.safeParse(raw);
+			if (!parsed.success) return badPayload(parsed.error);
+			const room = rooms.get(parsed.data.code);
+			if (!room) return refuse('unknown_room', `There is no game with the code ${parsed.data.code}. Check the code on the projector.`);
+			const actor = rooms.authenticate(room, parsed.data);
+			if ('ok' in actor) return actor;
+			const previous = socket.data.room;
+			if (previous && previous !== room.code) {
+				socket.leave(previous);
+				presence(previous);
+			}
+			socket.data = { room: room.code, actor };
+			socket.join(room.code);
+			presence(room.code);
+			return { ok: true, view: viewFor(room, actor, scenario) };
+		});
+
+		handle(socket, 'action', log, async (raw) => {
+			const parsed = Action.safeParse(raw);
+			if (!parsed.success) return badPayload(parsed.error);
+			const code = socket.data.room;
+			const room = code ? rooms.get(code) : undefined;
+			if (!room) return refuse('not_in_room', 'Join a game with its code first.');
+			const result = await rooms.submit(room, socket.data.actor, parsed.data);
+			if (!result.ok) return result;
+			if (parsed.data.type === 'takeSeat') {
+				socket.data.actor = { kind: 'seat', seat: parsed.data.seat };
+				presence(room.code);
+			}
+			broadcast(room);
+			return { ok: true, seq: result.state.seq, seatToken: result.seatToken };
+		});
+
+		socket.on('disconnect', () => {
+			if (socket.data.room) presence(socket.data.room);
+		});
+	});
+}
+
+function badPayload(error: import('zod').ZodError): Refusal {
+	return refuse('bad_payload', `The request was not understood: ${describeIssues(error)}.`);
+}
+
+/**
+ * Registers a request handler that always answers: a missing acknowledgement callback, a thrown
+ * error or a rejected promise becomes a refusal, never a crash.
+ */
+function handle(
+	socket: GameSocket,
+	event: keyof ClientToServerEvents,
+	log: (msg: string, err?: unknown) => void,
+	fn: (payload: unknown) => unknown
+) {
+	socket.on(event, async (...args: unknown[]) => {
+		// A client that sends no payload puts its callback first; one that sends no callback gets no answer.
+		const ack = args.findLast((a) => typeof a === 'function') as ((res: unknown) => void) | undefined;
+		const payload = typeof args[0] === 'function' ? undefined : args[0];
+		const reply = ack ?? (() => {});
+		try {
+			reply(await fn(payload));
+		} catch (err) {
+			log(`${event} failed`, err);
+			reply(refuse('internal', 'The server could not do that just now; nothing was changed. Try again.'));
+		}
+	});
+}

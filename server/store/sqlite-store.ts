@@ -1,0 +1,93 @@
+/**
+ * The embedded store: one SQLite file. Every write is committed (WAL, synchronous FULL) before
+ * the server acknowledges the action, so an acknowledged vote survives a kill -9.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { LoggedAction, RoomRecord, Store } from './store';
+
+const schema = `
+create table if not exists rooms (
+	code text primary key,
+	config text not null,
+	facilitator_token_hash text not null,
+	created_at integer not null
+);
+create table if not exists actions (
+	room text not null references rooms(code),
+	seq integer not null,
+	actor text not null,
+	action text not null,
+	at integer not null,
+	primary key (room, seq)
+);
+create table if not exists seat_tokens (
+	room text not null references rooms(code),
+	seat text not null,
+	token_hash text not null,
+	primary key (room, seat)
+);
+`;
+
+export function openSqliteStore(file: string): Store {
+	if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+	const db = new Database(file);
+	db.pragma('journal_mode = WAL');
+	db.pragma('synchronous = FULL');
+	db.pragma('foreign_keys = ON');
+	db.exec(schema);
+
+	const insertRoom = db.prepare(
+		'insert into rooms (code, config, facilitator_token_hash, created_at) values (?, ?, ?, ?)'
+	);
+	const selectRoom = db.prepare<[string], { code: string; config: string; facilitator_token_hash: string; created_at: number }>(
+		'select * from rooms where code = ?'
+	);
+	const insertAction = db.prepare('insert into actions (room, seq, actor, action, at) values (?, ?, ?, ?, ?)');
+	const selectLog = db.prepare<[string], { seq: number; actor: string; action: string; at: number }>(
+		'select seq, actor, action, at from actions where room = ? order by seq'
+	);
+	const upsertToken = db.prepare(
+		'insert into seat_tokens (room, seat, token_hash) values (?, ?, ?) on conflict (room, seat) do update set token_hash = excluded.token_hash'
+	);
+	const selectTokens = db.prepare<[string], { seat: string; token_hash: string }>(
+		'select seat, token_hash from seat_tokens where room = ?'
+	);
+
+	const append = db.transaction((code: string, e: LoggedAction, seatToken?: { seat: string; hash: string }) => {
+		insertAction.run(code, e.seq, JSON.stringify(e.actor), JSON.stringify(e.action), e.at);
+		if (seatToken) upsertToken.run(code, seatToken.seat, seatToken.hash);
+	});
+
+	return {
+		createRoom(room: RoomRecord) {
+			insertRoom.run(room.code, JSON.stringify(room.config), room.facilitatorTokenHash, room.createdAt);
+		},
+		getRoom(code: string) {
+			const row = selectRoom.get(code);
+			if (!row) return undefined;
+			return {
+				code: row.code,
+				config: JSON.parse(row.config),
+				facilitatorTokenHash: row.facilitator_token_hash,
+				createdAt: row.created_at
+			};
+		},
+		append,
+		log(code: string) {
+			return selectLog.all(code).map((r) => ({
+				seq: r.seq,
+				actor: JSON.parse(r.actor),
+				action: JSON.parse(r.action),
+				at: r.at
+			}));
+		},
+		seatTokens(code: string) {
+			return selectTokens.all(code).map((r) => ({ seat: r.seat, hash: r.token_hash }));
+		},
+		close() {
+			db.close();
+		}
+	};
+}

@@ -1,0 +1,68 @@
+/**
+ * One browser's live view of a table: the view the server last sent, who is connected, and the
+ * state of the connection. Pages read it; its methods send intents and return the server's answer.
+ */
+import type { AnyView } from '../game/view';
+import type { Action } from '../protocol/actions';
+import type { Refusal } from '../protocol/errors';
+import type { Ack } from '../protocol/events';
+import { connectToGame, request, type GameSocket } from './socket';
+import { saved } from './storage';
+
+export type Connection = 'connecting' | 'connected' | 'reconnecting';
+
+export class Table {
+	/** The server's latest view for this browser; null until the room is entered. */
+	view = $state<AnyView | null>(null);
+	/** Seat ids with a browser connected right now. */
+	connectedSeats = $state<string[]>([]);
+	connection = $state<Connection>('connecting');
+	/** Why the room could not be entered (wrong code, bad link), shown in place of the table. */
+	entryError = $state<Refusal | null>(null);
+
+	readonly code: string;
+	private socket: GameSocket;
+	private facilitatorToken: string | undefined;
+
+	constructor(code: string, options: { facilitatorToken?: string } = {}) {
+		this.code = code;
+		this.facilitatorToken = options.facilitatorToken;
+		this.socket = connectToGame();
+		this.socket.on('connect', () => this.enter());
+		this.socket.on('disconnect', () => (this.connection = 'reconnecting'));
+		this.socket.on('view', (view) => {
+			// Views arrive in order, but an ack's view may race a broadcast: keep the newest.
+			if (!this.view || view.seq >= this.view.seq) this.view = view;
+		});
+		this.socket.on('presence', (seats) => (this.connectedSeats = seats));
+	}
+
+	/** Enters the room on every (re)connect, presenting whatever token this browser holds. */
+	private async enter() {
+		const seatToken = this.facilitatorToken ? undefined : saved.get('seat', this.code);
+		const res = await request(this.socket, 'enterRoom', { code: this.code, seatToken, facilitatorToken: this.facilitatorToken });
+		if (!res.ok && res.code === 'bad_token' && seatToken) {
+			// The saved seat is gone (e.g. another server's room): drop it and watch as a guest.
+			saved.forget('seat', this.code);
+			return this.enter();
+		}
+		if (!res.ok) {
+			this.entryError = res;
+			this.connection = 'connected';
+			return;
+		}
+		this.entryError = null;
+		this.view = res.view;
+		this.connection = 'connected';
+	}
+
+	async act(action: Action): Promise<Ack<{ seq: number }>> {
+		const res = await request(this.socket, 'action', action);
+		if (res.ok && res.seatToken) saved.set('seat', this.code, res.seatToken);
+		return res;
+	}
+
+	close() {
+		this.socket.disconnect();
+	}
+}

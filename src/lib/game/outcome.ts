@@ -1,0 +1,18 @@
+/** The engine's answer to an action: a new state and what happened, or a refusal. */
+import type { Refusal } from '../protocol/errors';
+import type { GameEvent, GameState } from './types';
+
+export { refuse } from '../protocol/errors';
+export type { Refusal };
+
+export interface Accepted {
+	ok: true;
+	state: GameState;
+	events: GameEvent[];
+}
+
+export type Outcome = Accepted | Refusal;
+
+export function accept(state: GameState, ...events: GameEvent[]): Accepted {
+	return { ok: true, state, events };
+}

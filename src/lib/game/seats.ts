@@ -1,0 +1,42 @@
+/** The table's seats: which exist in a game, and taking one. */
+import type { Role, Scenario } from '../scenario/schema';
+import { accept, refuse, type Outcome } from './outcome';
+import type { Actor, GameConfig, GameState, Seat } from './types';
+
+/** How many seats a role has in a game with this config. */
+export function seatCount(role: Role, config: Pick<GameConfig, 'seatCounts'>): number {
+	const asked = config.seatCounts[role.id];
+	const fallback = role.core ? Math.max(1, role.seats.min) : 0;
+	const n = asked ?? fallback;
+	return Math.min(Math.max(n, role.seats.min), role.seats.max);
+}
+
+/**
+ * The seats of a game, core roles first in scenario order. A multi-seat role's seats are
+ * numbered ("white-house-adviser-2") so every seat id is stable across reloads and replays.
+ */
+export function buildSeats(scenario: Scenario, config: Pick<GameConfig, 'seatCounts'>): Seat[] {
+	const ordered = [...scenario.roles.filter((r) => r.core), ...scenario.roles.filter((r) => !r.core)];
+	return ordered.flatMap((role) => {
+		const n = seatCount(role, config);
+		return Array.from({ length: n }, (_, i) => ({
+			id: role.seats.max > 1 ? `${role.id}-${i + 1}` : role.id,
+			roleId: role.id,
+			portfolio: role.portfolios?.[i] ?? null,
+			side: role.side,
+			player: null
+		}));
+	});
+}
+
+export function takeSeat(state: GameState, actor: Actor, seatId: string, name: string): Outcome {
+	if (state.phase === 'debrief') return refuse('wrong_phase', 'The game is over; seats can no longer be taken.');
+	if (actor.kind === 'seat') return refuse('already_seated', 'You already hold a seat at this table.');
+	if (actor.kind === 'facilitator')
+		return refuse('not_seated', 'The facilitator runs the table; open the join link in another browser to play a seat.');
+	const seat = state.seats.find((s) => s.id === seatId);
+	if (!seat) return refuse('unknown_seat', `There is no seat "${seatId}" at this table.`);
+	if (seat.player !== null) return refuse('seat_taken', `${seat.player} has already taken that seat; choose a free one.`);
+	const seats = state.seats.map((s) => (s.id === seatId ? { ...s, player: name } : s));
+	return accept({ ...state, seats }, { type: 'seatTaken', seat: seatId, player: name });
+}

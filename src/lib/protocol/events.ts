@@ -1,0 +1,72 @@
+/**
+ * The one contract between browser and server: every Socket.IO event each side may emit, the
+ * zod schema of every client payload, and the acknowledgement each request receives.
+ */
+import { z } from 'zod';
+import { BallotSecrecy, TallyVisibility, VotingRule } from '../scenario/schema';
+import type { AnyView } from '../game/view';
+import type { Action } from './actions';
+import type { Refusal } from './errors';
+
+export { Action } from './actions';
+
+/** Room codes: six characters from an alphabet with no look-alikes (no 0/O, 1/I/L). */
+export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const ROOM_CODE_LENGTH = 6;
+export const RoomCode = z
+	.string()
+	.transform((s) => s.trim().toUpperCase())
+	.pipe(
+		z
+			.string()
+			.length(ROOM_CODE_LENGTH, `a room code has ${ROOM_CODE_LENGTH} characters`)
+			.regex(new RegExp(`^[${ROOM_CODE_ALPHABET}]+$`), 'a room code uses letters and the digits 2–9')
+	);
+
+/** Seat and facilitator tokens: random, URL-safe, fixed length. */
+export const Token = z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'that is not a token this server issues');
+
+export const CreateGame = z.strictObject({
+	votingRule: VotingRule.optional(),
+	tally: TallyVisibility.optional(),
+	ballots: BallotSecrecy.optional(),
+	/** Seats per role id, e.g. { "white-house-adviser": 2 }; roles left out keep their default. */
+	seatCounts: z
+		.record(z.string().max(64), z.number().int().min(0).max(3))
+		.refine((r) => Object.keys(r).length <= 20, 'name at most 20 roles')
+		.optional()
+});
+export type CreateGame = z.infer<typeof CreateGame>;
+
+export const EnterRoom = z.strictObject({
+	code: RoomCode,
+	/** A seat token kept by this browser from an earlier visit. */
+	seatToken: Token.optional(),
+	/** The facilitator's token, from the facilitator link. */
+	facilitatorToken: Token.optional()
+});
+export type EnterRoom = z.infer<typeof EnterRoom>;
+
+export type Ack<T extends object = object> = ({ ok: true } & T) | Refusal;
+
+export interface ClientToServerEvents {
+	createGame: (payload: CreateGame, ack: (res: Ack<{ code: string; facilitatorToken: string }>) => void) => void;
+	enterRoom: (payload: EnterRoom, ack: (res: Ack<{ view: AnyView }>) => void) => void;
+	/** Every game action goes through this one event, so each passes the same checks and queue. */
+	action: (payload: Action, ack: (res: Ack<{ seq: number; seatToken?: string }>) => void) => void;
+}
+
+export interface ServerToClientEvents {
+	/** The receiver's own view of the table, sent after every accepted action. */
+	view: (view: AnyView) => void;
+	/** Which seats have a connected browser right now. */
+	presence: (seats: string[]) => void;
+}
+
+/** Formats a zod failure as one sentence a person can act on. */
+export function describeIssues(error: z.ZodError): string {
+	return error.issues
+		.slice(0, 3)
+		.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+		.join('; ');
+}

@@ -1,0 +1,145 @@
+/**
+ * The shape of a scenario file (seeds/scenarios/*.yaml): the roles, the draft treaty's clauses
+ * and the briefing cards a game is played with. This module only describes the shape of each
+ * field; the checks that span fields (references resolve, weights sum to 100, quotes occur in
+ * their seed) live in validate.ts.
+ */
+import { z } from 'zod';
+
+/** Lower-case words joined by hyphens: ids appear in URLs, logs and exports. */
+const slug = z
+	.string()
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single hyphens, e.g. "idf-chief"');
+
+/** A variant id is its clause id, a dot, then the variant's own slug: "scope.existential". */
+export const variantIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const variantId = z
+	.string()
+	.regex(variantIdPattern, 'write a variant id as "<clause id>.<variant slug>", e.g. "scope.existential"');
+
+export const sides = ['israel', 'us', 'expert'] as const;
+export const Side = z.enum(sides);
+export type Side = z.infer<typeof Side>;
+
+export const votingRules = ['majority', 'dual-key', 'consensus'] as const;
+export const VotingRule = z.enum(votingRules);
+export type VotingRule = z.infer<typeof VotingRule>;
+
+/** Live: everyone sees the running count; hidden: counts appear only when the vote closes. */
+export const TallyVisibility = z.enum(['live', 'hidden']);
+export type TallyVisibility = z.infer<typeof TallyVisibility>;
+/** Named: who voted what is public; secret: only counts are ever shown. */
+export const BallotSecrecy = z.enum(['named', 'secret']);
+export type BallotSecrecy = z.infer<typeof BallotSecrecy>;
+
+export const BallotSetting = z.strictObject({ tally: TallyVisibility, ballots: BallotSecrecy });
+export type BallotSetting = z.infer<typeof BallotSetting>;
+
+/** How a role feels about signing any treaty at all, whatever its text. */
+export const SigningStance = z.enum(['for', 'against', 'open']);
+export type SigningStance = z.infer<typeof SigningStance>;
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export const Variant = z.strictObject({
+	id: variantId,
+	/** The treaty wording a reader sees when this variant is adopted. */
+	text: text(1200),
+	/** One line of plain language for a student. */
+	summary: text(200)
+});
+export type Variant = z.infer<typeof Variant>;
+
+export const Clause = z.strictObject({
+	id: slug,
+	title: text(60),
+	/** The question the clause settles, put to the table when it is on the floor. */
+	question: text(300),
+	variants: z.array(Variant).min(2, 'a clause needs at least 2 variants').max(4, 'a clause has at most 4 variants'),
+	/** The variant on the floor when the clause comes up; defaults to the first. */
+	onFloor: variantId.optional()
+});
+export type Clause = z.infer<typeof Clause>;
+
+export const RedLine = z.strictObject({
+	/** The role never votes to adopt this variant. */
+	variant: variantId,
+	why: text(300)
+});
+export type RedLine = z.infer<typeof RedLine>;
+
+export const Objectives = z.strictObject({
+	/** Points the role earns when a variant is adopted; the weights sum to 100. */
+	weights: z.record(variantId, z.number().int().min(1).max(100)),
+	signing: SigningStance
+});
+export type Objectives = z.infer<typeof Objectives>;
+
+export const Role = z.strictObject({
+	id: slug,
+	/** The person or office, as the seat is labelled: "Ron Dermer". */
+	name: text(80),
+	/** Their position: "Strategic Affairs Minister". */
+	title: text(120),
+	side: Side,
+	/** Core roles are seated in every game; optional ones are added for larger tables. */
+	core: z.boolean(),
+	/** How many seats this role may have in one game (e.g. White House advisers: 1 to 3). */
+	seats: z
+		.strictObject({ min: z.number().int().min(0).max(3), max: z.number().int().min(1).max(3) })
+		.default({ min: 1, max: 1 }),
+	/** Titles for each seat of a multi-seat role, in seat order ("National Security Adviser", ...). */
+	portfolios: z.array(text(80)).max(3).optional(),
+	/** What everyone at the table knows about the role. */
+	description: text(600),
+	/** What only the seat's player reads: interests, history, red lines, in the role's own voice. */
+	brief: text(3000),
+	objectives: Objectives,
+	redLines: z.array(RedLine).default([])
+});
+export type Role = z.infer<typeof Role>;
+
+/** Deck names: a role id, or "shared" for the deck every hand also draws from. */
+export const SHARED_DECK = 'shared';
+
+export const BriefingCard = z.strictObject({
+	id: slug,
+	title: text(80),
+	/** Verbatim from the source seed, character for character. */
+	quote: z.string().min(20, 'a quote must hold at least a full clause of a sentence').max(800),
+	/** The seed's file name, e.g. "001_04d8d90dc4da8652.txt". */
+	source: z.string().regex(/^[\w.-]+\.txt$/, 'name the seed file, e.g. "001_04d8d90dc4da8652.txt"'),
+	/** The person quoted, or the outlet when the passage is the article's own claim. */
+	speaker: text(120),
+	supports: z.array(variantId).default([]),
+	undercuts: z.array(variantId).default([]),
+	decks: z.array(slug).min(1, 'put the card in at least one deck (a role id or "shared")')
+});
+export type BriefingCard = z.infer<typeof BriefingCard>;
+
+export const Scenario = z.strictObject({
+	id: slug,
+	title: text(120),
+	summary: text(1200),
+	defaults: z.strictObject({
+		votingRule: VotingRule,
+		ballot: BallotSetting,
+		/** Cards dealt from the role's own deck, then from the shared deck. */
+		hand: z.strictObject({ role: z.number().int().min(0).max(10), shared: z.number().int().min(0).max(10) }),
+		/** Amendments one seat may propose over the whole game. */
+		amendmentsPerSeat: z.number().int().min(0).max(20),
+		/** Seconds for each timed step. */
+		timers: z.strictObject({
+			briefing: z.number().int().min(10).max(3600),
+			opening: z.number().int().min(10).max(3600),
+			debate: z.number().int().min(10).max(3600),
+			vote: z.number().int().min(10).max(3600)
+		}),
+		/** The one-question private opinion poll put at briefing and again at the end. */
+		poll: z.strictObject({ question: text(200), options: z.array(text(80)).min(2).max(7) })
+	}),
+	roles: z.array(Role).min(1),
+	clauses: z.array(Clause).min(1),
+	cards: z.array(BriefingCard).min(1)
+});
+export type Scenario = z.infer<typeof Scenario>;

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { apply } from '../../../src/lib/game/engine';
+import { tinyScenario } from '../../helpers/tiny-scenario';
+import { facilitator, guest, newGame, play, seat } from '../../helpers/game';
+
+const ctx = { now: 0, scenario: tinyScenario };
+
+describe('seats', () => {
+	it('seats core roles by default, one adviser seat, and no optional roles', () => {
+		expect(newGame().seats.map((s) => s.id)).toEqual(['minister', 'general', 'adviser-1']);
+	});
+
+	it('gives a multi-seat role as many seats as asked, each with its portfolio', () => {
+		const seats = newGame({ seatCounts: { adviser: 3, professor: 1 } }).seats;
+		expect(seats.filter((s) => s.roleId === 'adviser').map((s) => [s.id, s.portfolio])).toEqual([
+			['adviser-1', 'Security'],
+			['adviser-2', 'Envoy'],
+			['adviser-3', 'Senate']
+		]);
+		expect(seats.at(-1)).toMatchObject({ id: 'professor', side: 'expert' });
+	});
+
+	it('clamps a seat count to what the role allows', () => {
+		expect(newGame({ seatCounts: { adviser: 9 } }).seats.filter((s) => s.roleId === 'adviser')).toHaveLength(3);
+	});
+
+	it('lets a guest take a free seat under their display name', () => {
+		const state = play(newGame(), [[guest, { type: 'takeSeat', seat: 'general', name: 'Dana' }]]);
+		expect(state.seats.find((s) => s.id === 'general')?.player).toBe('Dana');
+		expect(state.seq).toBe(1);
+	});
+
+	it('refuses a seat that is taken, and leaves the state as it was', () => {
+		const state = play(newGame(), [[guest, { type: 'takeSeat', seat: 'general', name: 'Dana' }]]);
+		const outcome = apply(state, { type: 'takeSeat', seat: 'general', name: 'Eli' }, guest, ctx);
+		expect(outcome).toMatchObject({ ok: false, code: 'seat_taken' });
+		expect(state.seats.find((s) => s.id === 'general')?.player).toBe('Dana');
+	});
+
+	it('refuses an unknown seat, a second seat for a seated player, and the facilitator', () => {
+		const state = newGame();
+		expect(apply(state, { type: 'takeSeat', seat: 'nobody', name: 'X' }, guest, ctx)).toMatchObject({ code: 'unknown_seat' });
+		expect(apply(state, { type: 'takeSeat', seat: 'general', name: 'X' }, seat('minister'), ctx)).toMatchObject({
+			code: 'already_seated'
+		});
+		expect(apply(state, { type: 'takeSeat', seat: 'general', name: 'X' }, facilitator, ctx)).toMatchObject({
+			code: 'not_seated'
+		});
+	});
+});

@@ -1,0 +1,26 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+import { gameServerInDev } from './server/dev-plugin.ts';
+
+export default defineConfig({
+	plugins: [sveltekit(), gameServerInDev()],
+	server: { port: Number(process.env.PORT ?? 3000) },
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' }
+			},
+			{
+				extends: true,
+				test: {
+					name: 'integration',
+					include: ['tests/integration/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 30_000,
+					hookTimeout: 30_000
+				}
+			}
+		]
+	}
+});
