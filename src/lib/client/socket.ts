@@ -9,16 +9,22 @@ export function connectToGame(): GameSocket {
 }
 
 /** Emits a request and resolves with the server's acknowledgement, or a timeout refusal. */
+type AckOf<E extends keyof ClientToServerEvents> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+
 export function request<E extends keyof ClientToServerEvents>(
 	socket: GameSocket,
 	event: E,
 	payload: Parameters<ClientToServerEvents[E]>[0]
-): Promise<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]> {
+): Promise<AckOf<E>> {
+	const noAnswer = {
+		ok: false,
+		code: 'internal',
+		message: 'The server did not answer. Check your connection; your last action may not have counted.'
+	} as AckOf<E>;
 	return new Promise((resolve) => {
-		// @ts-expect-error: the generic event name defeats Socket.IO's overloads; the types above hold.
-		socket.timeout(10_000).emit(event, payload, (err: Error | null, res) => {
-			if (err) resolve({ ok: false, code: 'internal', message: 'The server did not answer. Check your connection; your last action may not have counted.' });
-			else resolve(res);
-		});
+		// The generic event name defeats Socket.IO's overloads; the signature above keeps the types.
+		(socket.timeout(10_000) as unknown as Socket).emit(event, payload, (err: Error | null, res: AckOf<E>) =>
+			resolve(err ? noAnswer : res)
+		);
 	});
 }

@@ -38,7 +38,7 @@ export class Table {
 	}
 
 	/** Enters the room on every (re)connect, presenting whatever token this browser holds. */
-	private async enter() {
+	private async enter(): Promise<void> {
 		const seatToken = this.facilitatorToken ? undefined : saved.get('seat', this.code);
 		const res = await request(this.socket, 'enterRoom', { code: this.code, seatToken, facilitatorToken: this.facilitatorToken });
 		if (!res.ok && res.code === 'bad_token' && seatToken) {

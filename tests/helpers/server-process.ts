@@ -1,0 +1,12 @@
+/**
+ * The game server as a child process (no pages), for tests that kill and restart it. Prints
+ * "listening <port>" once ready. Settings come from the environment, as in production.
+ */
+import { createServer } from '../../server/app';
+import { readSettings } from '../../server/config';
+import { loadScenarioOrExit, openStore } from '../../server/startup';
+
+const settings = readSettings();
+const server = createServer({ store: openStore(settings), scenario: await loadScenarioOrExit(settings) });
+const address = await server.listen(settings.port, '127.0.0.1');
+console.log(`listening ${address.port}`);

@@ -1,0 +1,41 @@
+/** Starts the game server in the test's own process, on port 0, with a fresh SQLite file. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer, type GameHttpServer } from '../../server/app';
+import { loadDefaultScenario } from '../../server/scenario/load';
+import { openSqliteStore } from '../../server/store/sqlite-store';
+import type { Scenario } from '../../src/lib/scenario/schema';
+
+export function tempDatabase(): string {
+	return join(mkdtempSync(join(tmpdir(), 'pact-room-')), 'test.sqlite');
+}
+
+let shipped: Scenario | undefined;
+export async function shippedScenario(): Promise<Scenario> {
+	if (!shipped) {
+		const result = await loadDefaultScenario();
+		if (!result.ok) throw new Error('the shipped scenario does not validate');
+		shipped = result.scenario;
+	}
+	return shipped;
+}
+
+export interface RunningServer {
+	server: GameHttpServer;
+	url: string;
+	database: string;
+	now: { value: number };
+}
+
+export async function startServer(database = tempDatabase()): Promise<RunningServer> {
+	const now = { value: Date.parse('2026-01-01T09:00:00Z') };
+	const server = createServer({
+		store: openSqliteStore(database),
+		scenario: await shippedScenario(),
+		clock: { now: () => now.value },
+		log: () => {}
+	});
+	const address = await server.listen(0, '127.0.0.1');
+	return { server, url: `http://127.0.0.1:${address.port}`, database, now };
+}
