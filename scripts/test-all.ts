@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const out = 'test-output';
 mkdirSync(out, { recursive: true });
@@ -44,7 +44,7 @@ if (vitestStatus !== 0 && layers.unit.failed + layers.integration.failed === 0) 
 
 // End to end: build the app once, then Playwright starts the real server against it.
 const buildStatus = run('npx', ['vite', 'build']);
-const playwrightJson = join(out, 'playwright.json');
+const playwrightJson = resolve(out, 'playwright.json');
 rmSync(playwrightJson, { force: true });
 const e2eStatus =
 	buildStatus === 0

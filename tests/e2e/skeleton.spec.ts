@@ -31,7 +31,7 @@ test('a facilitator and three players vote on the Scope clause live', async ({ b
 	const code = (await host.getByTestId('room-code').textContent())!.trim();
 
 	const dermer = await joinAs(browser, code, 'Maya', 'Ron Dermer');
-	const chief = await joinAs(browser, code, 'Yoni', 'IDF Chief of Staff');
+	const chief = await joinAs(browser, code, 'Yoni', 'Lt. Gen. Herzi Halevi');
 	const adviser = await joinAs(browser, code, 'Sam', 'White House adviser');
 	const players = [dermer, chief, adviser];
 
@@ -56,7 +56,7 @@ test('a facilitator and three players vote on the Scope clause live', async ({ b
 
 	// A reload keeps the seat and the ballot.
 	await chief.reload();
-	await expect(chief.getByRole('heading', { level: 1, name: 'IDF Chief of Staff' })).toBeVisible();
+	await expect(chief.getByRole('heading', { level: 1, name: 'Lt. Gen. Herzi Halevi' })).toBeVisible();
 	await expect(chief.getByRole('button', { name: 'Yes' })).toHaveAttribute('aria-pressed', 'true');
 
 	await host.getByRole('button', { name: 'Close the vote' }).click();
@@ -93,8 +93,8 @@ test('a seat taken by someone else cannot be taken twice', async ({ browser }) =
 	const late = await newPage(browser);
 	await late.goto(`/play/${code}`);
 	await late.getByLabel('Your display name').fill('Late');
-	await joinAs(browser, code, 'First', 'Mossad Director');
+	await joinAs(browser, code, 'First', 'David Barnea');
 	await expect(late.getByText('Taken by First')).toBeVisible();
-	await expect(late.getByRole('button', { name: 'Take the seat of Mossad Director' })).toHaveCount(0);
+	await expect(late.getByRole('button', { name: 'Take the seat of David Barnea' })).toHaveCount(0);
 	await screenshots(late, 'seat-picker');
 });

@@ -1,0 +1,41 @@
+/**
+ * Checks a scenario (already parsed from YAML) against its seeds: first its shape, then the
+ * references between its parts, then every quote against its article. Pure: the caller reads
+ * the files, so the browser, the server and the tests can all use it.
+ */
+import { checkQuotes } from './quotes';
+import { checkReferences } from './references';
+import { Scenario, SHARED_DECK } from './schema';
+import { fromZodIssue } from './zod-issues';
+import type { ScenarioResult } from './errors';
+
+export { formatScenarioErrors, type ScenarioError, type ScenarioResult } from './errors';
+
+/**
+ * @param raw the scenario as parsed from YAML
+ * @param seeds seed file name → its full text
+ * @param file how to name the scenario file in errors
+ */
+export function validateScenario(raw: unknown, seeds: Record<string, string>, file: string): ScenarioResult {
+	const parsed = Scenario.safeParse(raw);
+	if (!parsed.success) {
+		// Cross-checks need the shape to hold, so shape errors come alone; fixing them reveals the rest.
+		return { ok: false, errors: parsed.error.issues.map((issue) => fromZodIssue(issue, raw, file, Scenario)) };
+	}
+	const scenario = parsed.data;
+	const errors = [
+		...checkReferences(scenario, Object.keys(seeds), file),
+		...checkQuotes(scenario.cards, seeds, file)
+	];
+	return errors.length ? { ok: false, errors } : { ok: true, scenario };
+}
+
+/** The ids of the cards in a role's own deck, in file order. */
+export function deckOf(scenario: Scenario, roleId: string): string[] {
+	return scenario.cards.filter((card) => card.decks.includes(roleId)).map((card) => card.id);
+}
+
+/** The ids of the cards every hand also draws from. */
+export function sharedDeck(scenario: Scenario): string[] {
+	return deckOf(scenario, SHARED_DECK);
+}
