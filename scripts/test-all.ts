@@ -24,6 +24,9 @@ const layers: Record<string, Totals> = {
 	e2e: { passed: 0, failed: 0 }
 };
 
+// Types first: a type error anywhere (pages included) fails the run.
+const typesStatus = run('npx', ['svelte-kit', 'sync']) || run('npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error']);
+
 // Unit and integration: one Vitest run over both projects, counted per layer from its JSON report.
 const vitestJson = join(out, 'vitest.json');
 rmSync(vitestJson, { force: true });
@@ -62,6 +65,8 @@ if (e2eStatus !== 0 && layers.e2e.failed === 0) layers.e2e.failed++;
 let passed = 0;
 let failed = 0;
 console.log('\nTotals by layer');
+console.log(`  types        ${typesStatus === 0 ? 'no errors' : 'errors found (see svelte-check above)'}`);
+if (typesStatus !== 0) failed++;
 for (const [name, t] of Object.entries(layers)) {
 	console.log(`  ${name.padEnd(12)} ${t.passed} passed, ${t.failed} failed`);
 	passed += t.passed;

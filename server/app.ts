@@ -7,7 +7,8 @@ import { createServer as createHttpServer, type IncomingMessage, type Server as 
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { Scenario } from '../src/lib/scenario/schema';
-import { Rooms, type Clock } from './rooms';
+import { systemClock, type Clock } from './clock';
+import { Rooms } from './rooms';
 import { registerHandlers, type GameServer } from './socket-handlers';
 import type { Store } from './store/store';
 
@@ -27,11 +28,11 @@ export const MAX_MESSAGE_BYTES = 16 * 1024;
 
 /** Attaches the game's Socket.IO server to an existing HTTP server (production or Vite's). */
 export function attachGame(httpServer: HttpServer, deps: ServerDeps): { io: GameServer; rooms: Rooms } {
-	const clock = deps.clock ?? { now: () => Date.now() };
+	const clock = deps.clock ?? systemClock;
 	const log = deps.log ?? ((msg, err) => console.error(msg, err));
 	const io: GameServer = new Server(httpServer, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
 	const rooms = new Rooms(deps.store, deps.scenario, clock);
-	registerHandlers(io, rooms, deps.scenario, log);
+	registerHandlers(io, rooms, deps.scenario, clock, log);
 	return { io, rooms };
 }
 
@@ -67,6 +68,7 @@ export function createServer(deps: ServerDeps): GameHttpServer {
 			});
 		},
 		async close() {
+			rooms.stopTimers();
 			await io.close();
 			deps.store.close();
 		}

@@ -6,15 +6,12 @@
 import { apply, createGame } from '../src/lib/game/engine';
 import type { Outcome } from '../src/lib/game/outcome';
 import { refuse, type Refusal } from '../src/lib/protocol/errors';
-import type { Action, Actor, GameConfig, GameState } from '../src/lib/game/types';
+import type { Action, Actor, GameConfig, GameState, TimerStep } from '../src/lib/game/types';
 import type { Scenario } from '../src/lib/scenario/schema';
 import type { Store } from './store/store';
+import type { Clock } from './clock';
 import { hashToken, newRoomCode, newToken, sameHash } from './tokens';
 import { randomInt } from 'node:crypto';
-
-export interface Clock {
-	now(): number;
-}
 
 export interface Room {
 	code: string;
@@ -24,14 +21,23 @@ export interface Room {
 	seatTokens: Map<string, string>;
 	/** The tail of this room's action queue. */
 	tail: Promise<unknown>;
+	/** Cancels the wake-up armed for the room's running timer. */
+	cancelWakeUp: (() => void) | null;
 }
 
 export type Submitted = (Outcome & { ok: true; seatToken?: string }) | Refusal;
 
-export type GameOptions = Partial<Pick<GameConfig, 'votingRule' | 'ballot' | 'seatCounts'>>;
+export type GameOptions = Partial<Pick<GameConfig, 'votingRule' | 'ballot' | 'seatCounts'>> & {
+	timers?: Partial<Record<TimerStep, number | null>>;
+};
+
+const SYSTEM: Actor = { kind: 'system' };
 
 export class Rooms {
 	private live = new Map<string, Room>();
+	/** Told whenever a room changes without a client asking: a timer ran out. */
+	onChange: (room: Room) => void = () => {};
+	onError: (err: unknown) => void = (err) => console.error('timer expiry failed', err);
 
 	constructor(
 		private store: Store,
@@ -46,6 +52,8 @@ export class Rooms {
 			votingRule: options.votingRule ?? d.votingRule,
 			ballot: options.ballot ?? d.ballot,
 			seatCounts: options.seatCounts ?? {},
+			// Steps the facilitator did not set keep the scenario's timings.
+			timers: { ...d.timers, ...Object.fromEntries(Object.entries(options.timers ?? {}).filter(([, v]) => v !== undefined)) },
 			seed: randomInt(2 ** 31)
 		};
 		const facilitatorToken = newToken();
@@ -73,9 +81,11 @@ export class Rooms {
 			state,
 			facilitatorTokenHash: record.facilitatorTokenHash,
 			seatTokens: new Map(this.store.seatTokens(code).map((t) => [t.seat, t.hash])),
-			tail: Promise.resolve()
+			tail: Promise.resolve(),
+			cancelWakeUp: null
 		};
 		this.live.set(code, room);
+		this.armTimer(room);
 		return room;
 	}
 
@@ -101,6 +111,30 @@ export class Rooms {
 		return run;
 	}
 
+	/**
+	 * Keeps one wake-up armed for the room's running timer. When it fires, the expiry goes through
+	 * the same queue, engine and store as any action; the engine refuses it if it is not yet due
+	 * (the timer was extended meanwhile), and a fresh wake-up is armed.
+	 */
+	private armTimer(room: Room) {
+		room.cancelWakeUp?.();
+		room.cancelWakeUp = null;
+		const timer = room.state.timer;
+		if (!timer || room.state.paused) return;
+		room.cancelWakeUp = this.clock.wakeAt(timer.endsAt, () => {
+			room.cancelWakeUp = null;
+			this.submit(room, SYSTEM, { type: 'expireTimer' }).then(
+				(result) => (result.ok ? this.onChange(room) : this.armTimer(room)),
+				(err) => this.onError(err)
+			);
+		});
+	}
+
+	/** Cancels every armed wake-up, for shutdown. */
+	stopTimers() {
+		for (const room of this.live.values()) room.cancelWakeUp?.();
+	}
+
 	private applyNow(room: Room, actor: Actor, action: Action): Submitted {
 		const at = this.clock.now();
 		const outcome = apply(room.state, action, actor, { now: at, scenario: this.scenario });
@@ -113,6 +147,7 @@ export class Rooms {
 			seatToken && action.type === 'takeSeat' ? { seat: action.seat, hash: hashToken(seatToken) } : undefined
 		);
 		room.state = outcome.state;
+		this.armTimer(room);
 		if (seatToken && action.type === 'takeSeat') {
 			room.seatTokens.set(action.seat, hashToken(seatToken));
 			return { ...outcome, seatToken };

@@ -16,6 +16,7 @@ import {
 	type ServerToClientEvents
 } from '../src/lib/protocol/events';
 import type { Scenario } from '../src/lib/scenario/schema';
+import type { Clock } from './clock';
 import type { Room, Rooms } from './rooms';
 
 export interface SocketData {
@@ -33,11 +34,21 @@ export function viewFor(room: Room, actor: Actor, scenario: Scenario): AnyView {
 		case 'seat':
 			return seatView(room.state, actor.seat, scenario);
 		case 'guest':
+		case 'system':
 			return spectatorView(room.state, scenario);
 	}
 }
 
-export function registerHandlers(io: GameServer, rooms: Rooms, scenario: Scenario, log: (msg: string, err?: unknown) => void) {
+export function registerHandlers(
+	io: GameServer,
+	rooms: Rooms,
+	scenario: Scenario,
+	clock: Clock,
+	log: (msg: string, err?: unknown) => void
+) {
+	rooms.onChange = (room) => broadcast(room);
+	rooms.onError = (err) => log('timer expiry failed', err);
+
 	/** Sends every browser in the room its own view; each distinct viewer's view is built once. */
 	function broadcast(room: Room) {
 		const built = new Map<string, AnyView>();
@@ -48,7 +59,7 @@ export function registerHandlers(io: GameServer, rooms: Rooms, scenario: Scenari
 			const key = actor.kind === 'seat' ? `seat:${actor.seat}` : actor.kind;
 			let view = built.get(key);
 			if (!view) built.set(key, (view = viewFor(room, actor, scenario)));
-			socket.emit('view', view);
+			socket.emit('view', view, clock.now());
 		}
 	}
 
@@ -67,7 +78,7 @@ export function registerHandlers(io: GameServer, rooms: Rooms, scenario: Scenari
 		handle(socket, 'createGame', log, (raw) => {
 			const parsed = CreateGame.safeParse(raw);
 			if (!parsed.success) return badPayload(parsed.error);
-			const { votingRule, tally, ballots, seatCounts } = parsed.data;
+			const { votingRule, tally, ballots, seatCounts, timers } = parsed.data;
 			const unknown = Object.keys(seatCounts ?? {}).filter((id) => !scenario.roles.some((r) => r.id === id));
 			if (unknown.length)
 				return refuse('bad_payload', `seatCounts names roles this scenario does not have: ${unknown.join(', ')}.`);
@@ -75,7 +86,8 @@ export function registerHandlers(io: GameServer, rooms: Rooms, scenario: Scenari
 			const created = rooms.create({
 				votingRule,
 				ballot: { tally: tally ?? d.tally, ballots: ballots ?? d.ballots },
-				seatCounts
+				seatCounts,
+				timers
 			});
 			return { ok: true, ...created };
 		});
@@ -95,7 +107,7 @@ export function registerHandlers(io: GameServer, rooms: Rooms, scenario: Scenari
 			socket.data = { room: room.code, actor };
 			socket.join(room.code);
 			presence(room.code);
-			return { ok: true, view: viewFor(room, actor, scenario) };
+			return { ok: true, view: viewFor(room, actor, scenario), serverTime: clock.now() };
 		});
 
 		handle(socket, 'action', log, async (raw) => {

@@ -37,7 +37,10 @@ test('a facilitator and three players vote on the Scope clause live', async ({ b
 
 	await expect(host.getByRole('cell', { name: 'Maya' })).toBeVisible();
 	await host.getByRole('button', { name: 'Start the game' }).click();
-	await host.getByRole('button', { name: 'Open a vote on Scope' }).click();
+	await host.getByRole('button', { name: 'Next step' }).click();
+	await expect(host.getByText('Phase: opening')).toBeVisible();
+	await host.getByRole('button', { name: 'Next step' }).click();
+	await host.getByRole('button', { name: 'Open the vote' }).click();
 	for (const page of players) await expect(page.getByRole('heading', { name: 'Scope' })).toBeVisible();
 
 	await dermer.getByRole('button', { name: 'Yes' }).click();

@@ -6,7 +6,11 @@ import { tinyScenario } from './tiny-scenario';
 
 export const facilitator: Actor = { kind: 'facilitator' };
 export const guest: Actor = { kind: 'guest' };
+export const system: Actor = { kind: 'system' };
 export const seat = (id: string): Actor => ({ kind: 'seat', seat: id });
+
+/** Untimed unless a test asks for timers: the facilitator drives every step. */
+export const untimed = { briefing: null, opening: null, debate: null, vote: null };
 
 export function newGame(config: Partial<GameConfig> = {}, scenario: Scenario = tinyScenario): GameState {
 	return createGame(
@@ -16,6 +20,7 @@ export function newGame(config: Partial<GameConfig> = {}, scenario: Scenario = t
 			votingRule: 'dual-key',
 			ballot: { tally: 'live', ballots: 'named' },
 			seatCounts: {},
+			timers: untimed,
 			seed: 1,
 			...config
 		},
@@ -33,7 +38,12 @@ export function play(state: GameState, steps: [Actor, Action][], scenario: Scena
 	return state;
 }
 
-/** A started game with every core seat taken. */
+/** Applies one action at a given time and returns the outcome, accepted or not. */
+export function attempt(state: GameState, actor: Actor, action: Action, now = 1000, scenario: Scenario = tinyScenario) {
+	return apply(state, action, actor, { now, scenario });
+}
+
+/** A game in the briefing with every seat taken. */
 export function seatedGame(config: Partial<GameConfig> = {}): GameState {
 	const state = newGame(config);
 	return play(state, [
@@ -41,3 +51,13 @@ export function seatedGame(config: Partial<GameConfig> = {}): GameState {
 		[facilitator, { type: 'start' }]
 	]);
 }
+
+/** A seated game with the first clause (Scope) on the floor. */
+export function atFirstClause(config: Partial<GameConfig> = {}): GameState {
+	return play(seatedGame(config), [
+		[facilitator, { type: 'advance' }],
+		[facilitator, { type: 'advance' }]
+	]);
+}
+
+export const vote = (s: string, choice: 'yes' | 'no' | 'abstain'): [Actor, Action] => [seat(s), { type: 'castVote', choice }];

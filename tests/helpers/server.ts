@@ -6,6 +6,7 @@ import { createServer, type GameHttpServer } from '../../server/app';
 import { loadDefaultScenario } from '../../server/scenario/load';
 import { openSqliteStore } from '../../server/store/sqlite-store';
 import type { Scenario } from '../../src/lib/scenario/schema';
+import { TestClock } from './clock';
 
 export function tempDatabase(): string {
 	return join(mkdtempSync(join(tmpdir(), 'pact-room-')), 'test.sqlite');
@@ -25,17 +26,17 @@ export interface RunningServer {
 	server: GameHttpServer;
 	url: string;
 	database: string;
-	now: { value: number };
+	clock: TestClock;
 }
 
 export async function startServer(database = tempDatabase()): Promise<RunningServer> {
-	const now = { value: Date.parse('2026-01-01T09:00:00Z') };
+	const clock = new TestClock();
 	const server = createServer({
 		store: openSqliteStore(database),
 		scenario: await shippedScenario(),
-		clock: { now: () => now.value },
+		clock,
 		log: () => {}
 	});
 	const address = await server.listen(0, '127.0.0.1');
-	return { server, url: `http://127.0.0.1:${address.port}`, database, now };
+	return { server, url: `http://127.0.0.1:${address.port}`, database, clock };
 }

@@ -16,6 +16,16 @@ const role = (id: string, side: 'israel' | 'us' | 'expert', extra: object = {}) 
 	...extra
 });
 
+const card = (id: string, decks: string[], tags: object) => ({
+	id,
+	title: `Card ${id}`,
+	quote: `The quoted words of ${id}, long enough to count.`,
+	source: 'seed.txt',
+	speaker: 'Someone',
+	decks,
+	...tags
+});
+
 export const tinyScenario: Scenario = Scenario.parse({
 	id: 'tiny',
 	title: 'Tiny pact',
@@ -30,7 +40,10 @@ export const tinyScenario: Scenario = Scenario.parse({
 	},
 	roles: [
 		role('minister', 'israel'),
-		role('general', 'israel', { objectives: { weights: { 'scope.broad': 100 }, signing: 'against' } }),
+		role('general', 'israel', {
+		objectives: { weights: { 'scope.broad': 100 }, signing: 'against' },
+		redLines: [{ variant: 'scope.narrow', why: 'Too narrow to matter.' }]
+	}),
 		role('adviser', 'us', { seats: { min: 1, max: 3 }, portfolios: ['Security', 'Envoy', 'Senate'] }),
 		role('professor', 'expert', { core: false, seats: { min: 0, max: 1 } })
 	],
@@ -56,14 +69,13 @@ export const tinyScenario: Scenario = Scenario.parse({
 		}
 	],
 	cards: [
-		{
-			id: 'card-one',
-			title: 'A card',
-			quote: 'A quote that is long enough to count.',
-			source: 'seed.txt',
-			speaker: 'Someone',
-			supports: ['scope.narrow'],
-			decks: ['shared']
-		}
+		card('card-one', ['shared'], { supports: ['scope.narrow'] }),
+		card('card-two', ['shared'], { undercuts: ['scope.narrow'] }),
+		card('card-three', ['shared'], { supports: ['term.ten-years'] }),
+		card('card-four', ['shared'], { supports: ['scope.broad'] }),
+		card('minister-card', ['minister'], { supports: ['scope.narrow'] }),
+		card('general-card', ['general'], { supports: ['scope.broad'] }),
+		card('adviser-card-a', ['adviser'], { supports: ['term.ten-years'] }),
+		card('adviser-card-b', ['adviser'], { undercuts: ['term.indefinite'] })
 	]
 });

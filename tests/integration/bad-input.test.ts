@@ -65,8 +65,7 @@ describe('bad input', () => {
 	});
 
 	it('never lets a payload name the actor: a vote cast "as" another seat is refused', async () => {
-		await req(host, 'action', { type: 'start' }).catch(() => undefined);
-		await req(host, 'action', { type: 'openVote', clause: 'scope' });
+		for (const type of ['start', 'advance', 'advance', 'openVote'] as const) await req(host, 'action', { type });
 		const before = storedActions();
 		const res = await req(seated, 'action', { type: 'castVote', choice: 'yes', seat: 'idf-chief' });
 		expect(res).toMatchObject({ ok: false, code: 'bad_payload' });
@@ -99,12 +98,14 @@ describe('bad input', () => {
 		expect(await req(outsider, 'action', { type: 'castVote', choice: 'yes' })).toMatchObject({ code: 'not_in_room' });
 		await req(outsider, 'enterRoom', { code });
 		expect(await req(outsider, 'action', { type: 'castVote', choice: 'yes' })).toMatchObject({ code: 'not_seated' });
-		expect(await req(seated, 'action', { type: 'openVote', clause: 'scope' })).toMatchObject({ code: 'not_facilitator' });
+		expect(await req(seated, 'action', { type: 'openVote' })).toMatchObject({ code: 'not_facilitator' });
 		expect(await req(seated, 'action', { type: 'castVote', choice: 'yes' })).toMatchObject({ code: 'no_open_vote' });
 		expect(await req(seated, 'action', { type: 'takeSeat', seat: 'idf-chief', name: 'Again' })).toMatchObject({
 			code: 'already_seated'
 		});
-		expect(await req(host, 'action', { type: 'openVote', clause: 'no-such-clause' })).toMatchObject({ code: 'unknown_clause' });
+		expect(await req(host, 'action', { type: 'openVote', clause: 'scope' })).toMatchObject({ code: 'bad_payload' });
+		expect(await req(host, 'action', { type: 'reorderClauses', order: ['no-such-clause'] })).toMatchObject({ code: 'bad_order' });
+		expect(await req(seated, 'action', { type: 'expireTimer' })).toMatchObject({ code: 'bad_payload' });
 		expect(storedActions()).toBe(before);
 	});
 

@@ -20,8 +20,7 @@ describe('restarting the server', () => {
 		const player = await connect(proc.url);
 		await req(player, 'enterRoom', { code });
 		const { seatToken } = await req(player, 'action', { type: 'takeSeat', seat: 'mossad-director', name: 'Noa' });
-		await req(host, 'action', { type: 'start' });
-		await req(host, 'action', { type: 'openVote', clause: 'scope' });
+		for (const type of ['start', 'advance', 'advance', 'openVote'] as const) await req(host, 'action', { type });
 		expect(await req(player, 'action', { type: 'castVote', choice: 'yes' })).toMatchObject({ ok: true });
 
 		await proc.kill('SIGKILL');
@@ -30,7 +29,7 @@ describe('restarting the server', () => {
 
 		const back = await connect(proc.url);
 		const entered = await req(back, 'enterRoom', { code, seatToken });
-		expect(entered).toMatchObject({ ok: true, view: { as: 'seat', you: { seat: 'mossad-director', ballot: 'yes' } } });
+		expect(entered).toMatchObject({ ok: true, view: { as: 'seat', you: { seat: 'mossad-director', ballot: { choice: 'yes' } } } });
 		expect(entered.view.seats.find((s: { id: string }) => s.id === 'mossad-director').player).toBe('Noa');
 		const host2 = await connect(proc.url);
 		const facilitator = await req(host2, 'enterRoom', { code, facilitatorToken });

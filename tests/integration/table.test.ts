@@ -14,6 +14,11 @@ afterEach(async () => {
 
 const SEATS = ['dermer', 'idf-chief', 'mossad-director'] as const;
 
+/** Start, then past the briefing and the opening statements: Scope is the first clause on the floor. */
+async function toScope(host: TestClient) {
+	for (const type of ['start', 'advance', 'advance'] as const) expect(await req(host, 'action', { type })).toMatchObject({ ok: true });
+}
+
 async function tableWithPlayers() {
 	const host = await connect(running.url);
 	const created = await req(host, 'createGame', {});
@@ -55,8 +60,8 @@ describe('a table over real sockets', () => {
 		const watcher = await connect(running.url);
 		await req(watcher, 'enterRoom', { code: (await viewWhere(host, () => true)).code });
 
-		expect(await req(host, 'action', { type: 'start' })).toMatchObject({ ok: true });
-		expect(await req(host, 'action', { type: 'openVote', clause: 'scope' })).toMatchObject({ ok: true });
+		await toScope(host);
+		expect(await req(host, 'action', { type: 'openVote' })).toMatchObject({ ok: true });
 
 		await req(players.dermer, 'action', { type: 'castVote', choice: 'yes' });
 		await req(players['idf-chief'], 'action', { type: 'castVote', choice: 'no' });
@@ -69,7 +74,7 @@ describe('a table over real sockets', () => {
 		await req(players['idf-chief'], 'action', { type: 'castVote', choice: 'yes' });
 		const changed = await viewWhere(watcher, (v) => v.votes[0]?.counts?.yes === 2);
 		expect(changed.votes[0].counts).toEqual({ yes: 2, no: 0, abstain: 0 });
-		const chief = await viewWhere(players['idf-chief'], (v) => v.as === 'seat' && v.you.ballot === 'yes');
+		const chief = await viewWhere(players['idf-chief'], (v) => v.as === 'seat' && v.you.ballot?.choice === 'yes');
 		expect(chief.as).toBe('seat');
 
 		expect(await req(host, 'action', { type: 'closeVote' })).toMatchObject({ ok: true });
@@ -82,14 +87,14 @@ describe('a table over real sockets', () => {
 
 	it('gives a returning browser its seat and its ballot back from the seat token', async () => {
 		const { host, players, tokens, code } = await tableWithPlayers();
-		await req(host, 'action', { type: 'start' });
-		await req(host, 'action', { type: 'openVote', clause: 'scope' });
+		await toScope(host);
+		await req(host, 'action', { type: 'openVote' });
 		await req(players.dermer, 'action', { type: 'castVote', choice: 'no' });
 		players.dermer.disconnect();
 
 		const back = await connect(running.url);
 		const entered = await req(back, 'enterRoom', { code, seatToken: tokens.dermer });
-		expect(entered).toMatchObject({ ok: true, view: { as: 'seat', you: { seat: 'dermer', ballot: 'no' } } });
+		expect(entered).toMatchObject({ ok: true, view: { as: 'seat', you: { seat: 'dermer', ballot: { choice: 'no' } } } });
 		expect(await req(back, 'action', { type: 'castVote', choice: 'yes' })).toMatchObject({ ok: true });
 		const view = await viewWhere(host, (v) => v.votes[0]?.counts?.yes === 1);
 		expect(view.votes[0].ballotsIn).toBe(1);

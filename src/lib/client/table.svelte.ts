@@ -19,6 +19,8 @@ export class Table {
 	connection = $state<Connection>('connecting');
 	/** Why the room could not be entered (wrong code, bad link), shown in place of the table. */
 	entryError = $state<Refusal | null>(null);
+	/** Server clock minus this device's clock, so timers count down the same everywhere. */
+	clockOffset = $state(0);
 
 	readonly code: string;
 	private socket: GameSocket;
@@ -30,7 +32,8 @@ export class Table {
 		this.socket = connectToGame();
 		this.socket.on('connect', () => this.enter());
 		this.socket.on('disconnect', () => (this.connection = 'reconnecting'));
-		this.socket.on('view', (view) => {
+		this.socket.on('view', (view, serverTime) => {
+			this.clockOffset = serverTime - Date.now();
 			// Views arrive in order, but an ack's view may race a broadcast: keep the newest.
 			if (!this.view || view.seq >= this.view.seq) this.view = view;
 		});
@@ -52,6 +55,7 @@ export class Table {
 			return;
 		}
 		this.entryError = null;
+		this.clockOffset = res.serverTime - Date.now();
 		this.view = res.view;
 		this.connection = 'connected';
 	}
@@ -60,6 +64,11 @@ export class Table {
 		const res = await request(this.socket, 'action', action);
 		if (res.ok && res.seatToken) saved.set('seat', this.code, res.seatToken);
 		return res;
+	}
+
+	/** The server's clock, now. */
+	serverNow() {
+		return Date.now() + this.clockOffset;
 	}
 
 	close() {

@@ -16,3 +16,6 @@ export type Outcome = Accepted | Refusal;
 export function accept(state: GameState, ...events: GameEvent[]): Accepted {
 	return { ok: true, state, events };
 }
+
+/** The sequence number the action being applied will carry. */
+export const nextSeq = (state: GameState) => state.seq + 1;

@@ -1,4 +1,5 @@
 /** The table's seats: which exist in a game, and taking one. */
+import { produce } from 'immer';
 import type { Role, Scenario } from '../scenario/schema';
 import { accept, refuse, type Outcome } from './outcome';
 import type { Actor, GameConfig, GameState, Seat } from './types';
@@ -32,11 +33,14 @@ export function buildSeats(scenario: Scenario, config: Pick<GameConfig, 'seatCou
 export function takeSeat(state: GameState, actor: Actor, seatId: string, name: string): Outcome {
 	if (state.phase === 'debrief') return refuse('wrong_phase', 'The game is over; seats can no longer be taken.');
 	if (actor.kind === 'seat') return refuse('already_seated', 'You already hold a seat at this table.');
-	if (actor.kind === 'facilitator')
+	if (actor.kind !== 'guest')
 		return refuse('not_seated', 'The facilitator runs the table; open the join link in another browser to play a seat.');
-	const seat = state.seats.find((s) => s.id === seatId);
-	if (!seat) return refuse('unknown_seat', `There is no seat "${seatId}" at this table.`);
+	const index = state.seats.findIndex((s) => s.id === seatId);
+	if (index < 0) return refuse('unknown_seat', `There is no seat "${seatId}" at this table.`);
+	const seat = state.seats[index];
 	if (seat.player !== null) return refuse('seat_taken', `${seat.player} has already taken that seat; choose a free one.`);
-	const seats = state.seats.map((s) => (s.id === seatId ? { ...s, player: name } : s));
-	return accept({ ...state, seats }, { type: 'seatTaken', seat: seatId, player: name });
+	return accept(
+		produce(state, (d) => void (d.seats[index].player = name)),
+		{ type: 'seatTaken', seat: seatId }
+	);
 }

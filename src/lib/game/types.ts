@@ -2,18 +2,27 @@
  * The game's state, as the engine folds it from a room's accepted actions. Everything here is
  * plain data (JSON-safe) so a state can be stored, compared and replayed.
  */
-import type { Action, Choice } from '../protocol/actions';
-import type { BallotSetting, Scenario, Side, VotingRule } from '../scenario/schema';
+import type { Action as ClientAction, Choice, Stance } from '../protocol/actions';
+import type { BallotSetting, VotingRule, Side } from '../scenario/schema';
+import type { Scenario } from '../scenario/schema';
 
-export type { Action, Choice };
+export type { Choice, ClientAction, Stance };
 export type SeatId = string;
 export type ClauseId = string;
 export type VariantId = string;
+export type CardId = string;
+
+/** Actions only the server itself takes: a timer running out. */
+export type SystemAction = { type: 'expireTimer' };
+export type Action = ClientAction | SystemAction;
 
 /** Who is acting, as established by the server from the socket — never from a payload. */
-export type Actor = { kind: 'facilitator' } | { kind: 'seat'; seat: SeatId } | { kind: 'guest' };
+export type Actor = { kind: 'facilitator' } | { kind: 'seat'; seat: SeatId } | { kind: 'guest' } | { kind: 'system' };
 
-export type Phase = 'lobby' | 'clauses' | 'debrief';
+export const phases = ['lobby', 'briefing', 'opening', 'clauses', 'ratification', 'debrief'] as const;
+export type Phase = (typeof phases)[number];
+
+export type TimerStep = 'briefing' | 'opening' | 'debate' | 'vote';
 
 /** Settings chosen when the game is created; they never change during play. */
 export interface GameConfig {
@@ -22,7 +31,9 @@ export interface GameConfig {
 	ballot: BallotSetting;
 	/** Seats per role id; a role missing here has its default (core roles 1, optional 0). */
 	seatCounts: Record<string, number>;
-	/** Seeds the game's random number generator so a game replays exactly. */
+	/** Seconds for each timed step; null leaves that step to the facilitator. */
+	timers: Record<TimerStep, number | null>;
+	/** Seeds the game's random number generator (the deal), so a game replays exactly. */
 	seed: number;
 }
 
@@ -36,6 +47,28 @@ export interface Seat {
 	player: string | null;
 }
 
+/** A running timer ends at endsAt; a paused one keeps the milliseconds it had left. */
+export interface Timer {
+	step: TimerStep;
+	endsAt: number;
+	/** Set while the game is paused: the time left when it was paused. */
+	remaining: number | null;
+}
+
+export interface Ballot {
+	choice: Choice;
+	/** A one-line reason, optionally citing a card that has been played at the table. */
+	reason: string | null;
+	card: CardId | null;
+}
+
+export interface BallotCast extends Ballot {
+	seat: SeatId;
+	at: number;
+	/** The event sequence number: orders ballots and posts exactly, even within a millisecond. */
+	seq: number;
+}
+
 export interface VoteResult {
 	passed: boolean;
 	yes: number;
@@ -47,33 +80,94 @@ export interface VoteResult {
 	keys?: { israel: boolean; us: boolean };
 }
 
+export type VoteKind = 'amendment' | 'clause' | 'ratification';
+
 export interface Vote {
 	id: number;
-	clauseId: ClauseId;
-	/** The variant the vote would adopt. */
-	variantId: VariantId;
+	kind: VoteKind;
+	/** The clause voted on; null for ratification. */
+	clauseId: ClauseId | null;
+	/** The variant the vote would adopt (clause) or put on the floor (amendment). */
+	variantId: VariantId | null;
+	amendmentId: number | null;
 	status: 'open' | 'closed';
 	openedAt: number;
 	closedAt: number | null;
 	/** Each seat's current ballot. */
-	ballots: Record<SeatId, Choice>;
+	ballots: Record<SeatId, Ballot>;
 	/** Every ballot cast, including changes of mind, in order. */
-	history: { seat: SeatId; choice: Choice; at: number }[];
+	history: BallotCast[];
 	result: VoteResult | null;
+}
+
+export interface Amendment {
+	id: number;
+	seat: SeatId;
+	clauseId: ClauseId;
+	/** The variant on the floor when it was proposed, and the one it proposes instead. */
+	from: VariantId;
+	to: VariantId;
+	at: number;
+	status: 'pending' | 'adopted' | 'rejected' | 'withdrawn';
+}
+
+export type PostKind = 'opening' | 'argument' | 'news';
+
+/** Something said at the table: an argument, an opening statement, or a card the facilitator injected. */
+export interface Post {
+	id: number;
+	kind: PostKind;
+	/** Null for news the facilitator injected. */
+	seat: SeatId | null;
+	clauseId: ClauseId | null;
+	variantId: VariantId | null;
+	stance: Stance | null;
+	card: CardId | null;
+	text: string | null;
+	at: number;
+	seq: number;
+	hidden: boolean;
+}
+
+/** The clause under debate and the variant currently proposed for it. */
+export interface Floor {
+	clauseId: ClauseId;
+	variantId: VariantId;
+}
+
+export interface PollAnswers {
+	before: number | null;
+	after: number | null;
 }
 
 export interface GameState {
 	code: string;
 	config: GameConfig;
 	phase: Phase;
+	paused: boolean;
+	timer: Timer | null;
 	seats: Seat[];
-	/** The order the clauses will be debated in. */
+	/** The order the clauses are debated in. */
 	agenda: ClauseId[];
-	/** The clause under debate, if any. */
-	floor: ClauseId | null;
-	/** The variant adopted for each clause that has been decided. */
+	/** Index in the agenda of the clause on the floor; -1 before the clauses begin. */
+	cursor: number;
+	floor: Floor | null;
+	/** The variant adopted for each clause voted on; null when the vote failed. */
 	adopted: Record<ClauseId, VariantId | null>;
+	/** Clauses the facilitator set aside: the treaty is silent on them. */
+	skipped: ClauseId[];
+	hands: Record<SeatId, CardId[]>;
+	posts: Post[];
+	amendments: Amendment[];
 	votes: Vote[];
+	/** Seats waiting to speak, in order. */
+	queue: SeatId[];
+	speaker: { seat: SeatId; since: number } | null;
+	/** Milliseconds each seat has held the floor, not counting the current turn. */
+	floorTime: Record<SeatId, number>;
+	polls: Record<SeatId, PollAnswers>;
+	/** Whether the treaty was signed; null until ratification or the end. */
+	signed: boolean | null;
 	/** How many actions have been applied: the sequence number of the last event. */
 	seq: number;
 }
@@ -84,10 +178,18 @@ export interface Context {
 	scenario: Scenario;
 }
 
-/** Facts an accepted action produced, for fan-out and the debrief. */
+/** Facts an accepted action produced, for fan-out and logs; never secret. */
 export type GameEvent =
-	| { type: 'seatTaken'; seat: SeatId; player: string }
-	| { type: 'started' }
-	| { type: 'voteOpened'; vote: number; clause: ClauseId; variant: VariantId }
-	| { type: 'voteCast'; vote: number; seat: SeatId }
-	| { type: 'voteClosed'; vote: number; passed: boolean };
+	| { type: 'seatTaken'; seat: SeatId }
+	| { type: 'phaseChanged'; phase: Phase }
+	| { type: 'floorChanged'; clause: ClauseId | null }
+	| { type: 'posted'; post: number }
+	| { type: 'postHidden'; post: number }
+	| { type: 'amendmentProposed'; amendment: number }
+	| { type: 'voteOpened'; vote: number }
+	| { type: 'voteCast'; vote: number }
+	| { type: 'voteClosed'; vote: number; passed: boolean }
+	| { type: 'timerChanged' }
+	| { type: 'speakerChanged' }
+	| { type: 'pollAnswered' }
+	| { type: 'agendaChanged' };

@@ -1,65 +1,96 @@
 /**
- * Votes on clauses: opening one, casting and changing ballots, closing it, and the voting rules
- * that decide whether it passed.
+ * Votes: on an amendment, on a clause, and on ratifying the whole text. Opening one, casting and
+ * changing ballots, closing it, and the voting rules that decide whether it passed.
  */
+import { produce, type Draft } from 'immer';
 import type { VotingRule } from '../scenario/schema';
-import { accept, refuse, type Outcome } from './outcome';
-import type { Actor, Choice, Context, GameState, Seat, Vote, VoteResult } from './types';
+import { actingSeat, asFacilitator, isRefusal, openVoteOf } from './guards';
+import { accept, nextSeq, refuse, type Outcome } from './outcome';
+import { enterPhase } from './phases';
+import { startTimer } from './timers';
+import type { Actor, Ballot, Choice, Context, GameState, Seat, Vote, VoteResult } from './types';
 
-export function openVote(state: GameState, actor: Actor, clauseId: string, ctx: Context): Outcome {
-	if (actor.kind !== 'facilitator') return refuse('not_facilitator', 'Only the facilitator can open a vote.');
-	if (state.phase !== 'clauses') return refuse('wrong_phase', 'Start the game before opening a vote.');
-	if (currentVote(state)) return refuse('vote_already_open', 'A vote is already open; close it first.');
-	const clause = ctx.scenario.clauses.find((c) => c.id === clauseId);
-	if (!clause || !state.agenda.includes(clauseId))
-		return refuse('unknown_clause', `There is no clause "${clauseId}" on this treaty's agenda.`);
-	const vote: Vote = {
-		id: state.votes.length + 1,
-		clauseId,
-		variantId: clause.onFloor ?? clause.variants[0].id,
-		status: 'open',
-		openedAt: ctx.now,
-		closedAt: null,
-		ballots: {},
-		history: [],
-		result: null
-	};
+/** Opens the vote the moment calls for: a pending amendment first, then the clause, or ratification. */
+export function openVoteNow(d: Draft<GameState>, ctx: Context) {
+	const amendment = d.phase === 'clauses' ? d.amendments.find((a) => a.status === 'pending' && a.clauseId === d.floor?.clauseId) : undefined;
+	const base = { id: d.votes.length + 1, status: 'open' as const, openedAt: ctx.now, closedAt: null, ballots: {}, history: [], result: null };
+	const vote: Vote =
+		d.phase === 'ratification'
+			? { ...base, kind: 'ratification', clauseId: null, variantId: null, amendmentId: null }
+			: amendment
+				? { ...base, kind: 'amendment', clauseId: amendment.clauseId, variantId: amendment.to, amendmentId: amendment.id }
+				: { ...base, kind: 'clause', clauseId: d.floor!.clauseId, variantId: d.floor!.variantId, amendmentId: null };
+	d.votes.push(vote);
+	startTimer(d, 'vote', ctx.now);
+}
+
+export function openVote(state: GameState, actor: Actor, ctx: Context): Outcome {
+	const no = asFacilitator(actor, 'open a vote');
+	if (no) return no;
+	if (openVoteOf(state)) return refuse('vote_already_open', 'A vote is already open; close it first.');
+	if (state.phase === 'ratification') {
+		if (state.votes.some((v) => v.kind === 'ratification')) return refuse('nothing_to_vote', 'The treaty has already been put to ratification.');
+	} else if (state.phase !== 'clauses' || !state.floor) {
+		return refuse('wrong_phase', 'Votes are held while a clause is on the floor, and at ratification.');
+	}
+	const next = produce(state, (d) => openVoteNow(d, ctx));
+	return accept(next, { type: 'voteOpened', vote: next.votes.length });
+}
+
+export interface BallotIntent {
+	choice: Choice;
+	reason?: string;
+	card?: string;
+}
+
+export function castVote(state: GameState, actor: Actor, intent: BallotIntent, ctx: Context): Outcome {
+	const seat = actingSeat(state, actor);
+	if (isRefusal(seat)) return seat;
+	const vote = openVoteOf(state);
+	if (!vote) return refuse('no_open_vote', 'No vote is open right now; wait for the facilitator to open one.');
+	// A reason may cite only a card the whole table has seen.
+	if (intent.card && !state.posts.some((p) => p.card === intent.card && !p.hidden))
+		return refuse('card_not_on_table', 'Cite a card that has been played at the table.');
+	const ballot: Ballot = { choice: intent.choice, reason: intent.reason?.trim() || null, card: intent.card ?? null };
 	return accept(
-		{ ...state, floor: clauseId, votes: [...state.votes, vote] },
-		{ type: 'voteOpened', vote: vote.id, clause: clauseId, variant: vote.variantId }
+		produce(state, (d) => {
+			const v = d.votes[vote.id - 1];
+			v.ballots[seat.id] = ballot;
+			v.history.push({ ...ballot, seat: seat.id, at: ctx.now, seq: nextSeq(state) });
+		}),
+		{ type: 'voteCast', vote: vote.id }
 	);
 }
 
-export function castVote(state: GameState, actor: Actor, choice: Choice, ctx: Context): Outcome {
-	if (actor.kind !== 'seat' || !state.seats.some((s) => s.id === actor.seat && s.player !== null))
-		return refuse('not_seated', 'Take a seat at the table to vote.');
-	const vote = currentVote(state);
-	if (!vote) return refuse('no_open_vote', 'No vote is open right now; wait for the facilitator to open one.');
-	const updated: Vote = {
-		...vote,
-		ballots: { ...vote.ballots, [actor.seat]: choice },
-		history: [...vote.history, { seat: actor.seat, choice, at: ctx.now }]
-	};
-	return accept(replaceVote(state, updated), { type: 'voteCast', vote: vote.id, seat: actor.seat });
+/** Closes the open vote and carries out its result. */
+export function closeVoteNow(d: Draft<GameState>, ctx: Context) {
+	const vote = d.votes.at(-1)!;
+	const result = decide(d.config.votingRule, vote.ballots, d.seats);
+	vote.status = 'closed';
+	vote.closedAt = ctx.now;
+	vote.result = result;
+	d.timer = null;
+	if (vote.kind === 'amendment') {
+		const amendment = d.amendments[vote.amendmentId! - 1];
+		amendment.status = result.passed ? 'adopted' : 'rejected';
+		if (result.passed) d.floor!.variantId = amendment.to;
+		// The clause itself is debated again, now on the text the amendment vote settled.
+		startTimer(d, 'debate', ctx.now);
+	} else if (vote.kind === 'clause') {
+		d.adopted[vote.clauseId!] = result.passed ? vote.variantId : null;
+	} else {
+		d.signed = result.passed;
+		enterPhase(d, 'debrief', ctx);
+	}
 }
 
 export function closeVote(state: GameState, actor: Actor, ctx: Context): Outcome {
-	if (actor.kind !== 'facilitator') return refuse('not_facilitator', 'Only the facilitator can close a vote.');
-	const vote = currentVote(state);
+	const no = asFacilitator(actor, 'close a vote');
+	if (no) return no;
+	const vote = openVoteOf(state);
 	if (!vote) return refuse('no_open_vote', 'There is no open vote to close.');
-	const result = decide(state.config.votingRule, vote, state.seats);
-	const closed: Vote = { ...vote, status: 'closed', closedAt: ctx.now, result };
-	const adopted = { ...state.adopted, [vote.clauseId]: result.passed ? vote.variantId : null };
-	return accept({ ...replaceVote(state, closed), adopted }, { type: 'voteClosed', vote: vote.id, passed: result.passed });
-}
-
-export function currentVote(state: GameState): Vote | undefined {
-	const last = state.votes.at(-1);
-	return last?.status === 'open' ? last : undefined;
-}
-
-function replaceVote(state: GameState, vote: Vote): GameState {
-	return { ...state, votes: state.votes.map((v) => (v.id === vote.id ? vote : v)) };
+	const next = produce(state, (d) => closeVoteNow(d, ctx));
+	return accept(next, { type: 'voteClosed', vote: vote.id, passed: next.votes[vote.id - 1].result!.passed }, { type: 'phaseChanged', phase: next.phase });
 }
 
 export interface Counts {
@@ -68,11 +99,11 @@ export interface Counts {
 	abstain: number;
 }
 
-export function count(ballots: Record<string, Choice>, seats: readonly Seat[]): Counts {
+export function count(ballots: Record<string, Pick<Ballot, 'choice'>>, seats: readonly Seat[]): Counts {
 	const counts: Counts = { yes: 0, no: 0, abstain: 0 };
 	for (const seat of seats) {
-		const choice = ballots[seat.id];
-		if (choice) counts[choice] += 1;
+		const ballot = ballots[seat.id];
+		if (ballot) counts[ballot.choice] += 1;
 	}
 	return counts;
 }
@@ -88,9 +119,9 @@ const carries = (c: Counts) => c.yes > c.no;
  *   counted in the totals but turn neither key: the treaty binds two governments);
  * - consensus: at least one yes and no one against.
  */
-export function decide(rule: VotingRule, vote: Pick<Vote, 'ballots'>, seats: readonly Seat[]): VoteResult {
+export function decide(rule: VotingRule, ballots: Record<string, Pick<Ballot, 'choice'>>, seats: readonly Seat[]): VoteResult {
 	const voters = seats.filter((s) => s.player !== null);
-	const all = count(vote.ballots, voters);
+	const all = count(ballots, voters);
 	const absent = voters.length - (all.yes + all.no + all.abstain);
 	const base = { ...all, abstain: all.abstain + absent, absent };
 	switch (rule) {
@@ -100,8 +131,8 @@ export function decide(rule: VotingRule, vote: Pick<Vote, 'ballots'>, seats: rea
 			return { ...base, passed: all.yes > 0 && all.no === 0 };
 		case 'dual-key': {
 			const keys = {
-				israel: carries(count(vote.ballots, voters.filter((s) => s.side === 'israel'))),
-				us: carries(count(vote.ballots, voters.filter((s) => s.side === 'us')))
+				israel: carries(count(ballots, voters.filter((s) => s.side === 'israel'))),
+				us: carries(count(ballots, voters.filter((s) => s.side === 'us')))
 			};
 			return { ...base, passed: keys.israel && keys.us, keys };
 		}

@@ -4,23 +4,90 @@
  */
 import { z } from 'zod';
 
+/** Removes control and formatting characters (bidi overrides, zero-width joiners) and trims. */
+const clean = (s: string) => s.replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim();
+
 /** What a player calls themselves at the table. Rendered as text everywhere. */
 export const DisplayName = z
 	.string()
-	.transform((s) => s.replace(/[\p{Cc}\p{Cf}]/gu, '').trim())
+	.max(400, 'keep the display name to 40 characters')
+	.transform(clean)
 	.pipe(z.string().min(1, 'enter a display name').max(40, 'keep the display name to 40 characters'));
+
+export const ARGUMENT_MAX = 500;
+export const REASON_MAX = 140;
+
+const ArgumentText = z
+	.string()
+	.max(ARGUMENT_MAX * 2, `keep an argument to ${ARGUMENT_MAX} characters`)
+	.transform((s) => s.replace(/[\p{Cc}\p{Cf}]/gu, (c) => (c === '\n' ? c : '')).trim())
+	.pipe(z.string().max(ARGUMENT_MAX, `keep an argument to ${ARGUMENT_MAX} characters`));
+
+const ReasonText = z
+	.string()
+	.max(REASON_MAX * 2, `keep a reason to ${REASON_MAX} characters`)
+	.transform(clean)
+	.pipe(z.string().max(REASON_MAX, `keep a reason to ${REASON_MAX} characters`));
 
 const id = z.string().min(1).max(64);
 
 export const Choice = z.enum(['yes', 'no', 'abstain']);
 export type Choice = z.infer<typeof Choice>;
+export const Stance = z.enum(['for', 'against']);
+export type Stance = z.infer<typeof Stance>;
 
+const bare = <T extends string>(type: T) => z.strictObject({ type: z.literal(type) });
+
+// Seats
 export const TakeSeat = z.strictObject({ type: z.literal('takeSeat'), seat: id, name: DisplayName });
-export const Start = z.strictObject({ type: z.literal('start') });
-export const OpenVote = z.strictObject({ type: z.literal('openVote'), clause: id });
-export const CastVote = z.strictObject({ type: z.literal('castVote'), choice: Choice });
-export const CloseVote = z.strictObject({ type: z.literal('closeVote') });
+export const PostArgument = z.strictObject({
+	type: z.literal('postArgument'),
+	/** The variant argued for or against; optional in opening statements. */
+	variant: id.optional(),
+	stance: Stance.optional(),
+	card: id.optional(),
+	text: ArgumentText.optional()
+});
+export const ProposeAmendment = z.strictObject({ type: z.literal('proposeAmendment'), variant: id });
+export const CastVote = z.strictObject({
+	type: z.literal('castVote'),
+	choice: Choice,
+	reason: ReasonText.optional(),
+	card: id.optional()
+});
+export const AnswerPoll = z.strictObject({ type: z.literal('answerPoll'), answer: z.number().int().min(0).max(10) });
 
-export const Action = z.discriminatedUnion('type', [TakeSeat, Start, OpenVote, CastVote, CloseVote]);
+// Facilitator
+export const ReorderClauses = z.strictObject({ type: z.literal('reorderClauses'), order: z.array(id).max(30) });
+export const ExtendTimer = z.strictObject({ type: z.literal('extendTimer'), seconds: z.number().int().min(10).max(1800) });
+export const InjectCard = z.strictObject({ type: z.literal('injectCard'), card: id });
+export const HidePost = z.strictObject({ type: z.literal('hidePost'), post: z.number().int().min(1) });
+export const GiveFloor = z.strictObject({ type: z.literal('giveFloor'), seat: id });
+
+export const Action = z.discriminatedUnion('type', [
+	TakeSeat,
+	PostArgument,
+	ProposeAmendment,
+	bare('withdrawAmendment'),
+	CastVote,
+	AnswerPoll,
+	bare('raiseHand'),
+	bare('lowerHand'),
+	bare('start'),
+	bare('advance'),
+	bare('back'),
+	bare('skipClause'),
+	ReorderClauses,
+	bare('pause'),
+	bare('resume'),
+	ExtendTimer,
+	bare('openVote'),
+	bare('closeVote'),
+	InjectCard,
+	HidePost,
+	GiveFloor,
+	bare('endFloor'),
+	bare('end')
+]);
 export type Action = z.infer<typeof Action>;
 export type ActionType = Action['type'];

@@ -16,12 +16,49 @@ export const errorCodes = [
 	// seats
 	'unknown_seat',
 	'seat_taken',
-	// phases and votes
+	'seat_empty',
+	// pace of play
 	'wrong_phase',
+	'paused',
+	'not_paused',
+	'no_timer',
+	'timer_not_due',
+	'nothing_before',
+	// the agenda
 	'unknown_clause',
+	'no_clause_on_floor',
+	'clause_undecided',
+	'bad_order',
+	// arguments and cards
+	'empty_argument',
+	'unknown_variant',
+	'variant_not_on_floor',
+	'stance_missing',
+	'card_not_in_hand',
+	'unknown_card',
+	'card_not_on_table',
+	'opening_card_used',
+	'unknown_post',
+	// the speaker queue
+	'already_queued',
+	'not_queued',
+	'no_speaker',
+	// amendments
+	'amendment_pending',
+	'no_amendment',
+	'amendment_limit',
+	'same_variant',
+	'not_your_amendment',
+	// votes
+	'vote_open',
 	'vote_already_open',
 	'no_open_vote',
+	'nothing_to_vote',
+	// polls
+	'poll_closed',
+	'bad_answer',
 	// the server's own trouble
+	'rate_limited',
 	'internal'
 ] as const;
 

@@ -26,6 +26,9 @@ export const RoomCode = z
 /** Seat and facilitator tokens: random, URL-safe, fixed length. */
 export const Token = z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'that is not a token this server issues');
 
+/** Seconds for a timed step, or null to leave that step to the facilitator. */
+const Seconds = z.number().int().min(10).max(3600).nullable();
+
 export const CreateGame = z.strictObject({
 	votingRule: VotingRule.optional(),
 	tally: TallyVisibility.optional(),
@@ -34,6 +37,9 @@ export const CreateGame = z.strictObject({
 	seatCounts: z
 		.record(z.string().max(64), z.number().int().min(0).max(3))
 		.refine((r) => Object.keys(r).length <= 20, 'name at most 20 roles')
+		.optional(),
+	timers: z
+		.strictObject({ briefing: Seconds.optional(), opening: Seconds.optional(), debate: Seconds.optional(), vote: Seconds.optional() })
 		.optional()
 });
 export type CreateGame = z.infer<typeof CreateGame>;
@@ -51,14 +57,17 @@ export type Ack<T extends object = object> = ({ ok: true } & T) | Refusal;
 
 export interface ClientToServerEvents {
 	createGame: (payload: CreateGame, ack: (res: Ack<{ code: string; facilitatorToken: string }>) => void) => void;
-	enterRoom: (payload: EnterRoom, ack: (res: Ack<{ view: AnyView }>) => void) => void;
+	enterRoom: (payload: EnterRoom, ack: (res: Ack<{ view: AnyView; serverTime: number }>) => void) => void;
 	/** Every game action goes through this one event, so each passes the same checks and queue. */
 	action: (payload: Action, ack: (res: Ack<{ seq: number; seatToken?: string }>) => void) => void;
 }
 
 export interface ServerToClientEvents {
-	/** The receiver's own view of the table, sent after every accepted action. */
-	view: (view: AnyView) => void;
+	/**
+	 * The receiver's own view of the table, sent after every accepted action, with the server's
+	 * clock so timers count down right on a device whose clock is off.
+	 */
+	view: (view: AnyView, serverTime: number) => void;
 	/** Which seats have a connected browser right now. */
 	presence: (seats: string[]) => void;
 }

@@ -5,7 +5,7 @@
  */
 import { checkQuotes } from './quotes';
 import { checkReferences } from './references';
-import { Scenario, SHARED_DECK } from './schema';
+import { Scenario } from './schema';
 import { fromZodIssue } from './zod-issues';
 import type { ScenarioResult } from './errors';
 
@@ -30,12 +30,4 @@ export function validateScenario(raw: unknown, seeds: Record<string, string>, fi
 	return errors.length ? { ok: false, errors } : { ok: true, scenario };
 }
 
-/** The ids of the cards in a role's own deck, in file order. */
-export function deckOf(scenario: Scenario, roleId: string): string[] {
-	return scenario.cards.filter((card) => card.decks.includes(roleId)).map((card) => card.id);
-}
-
-/** The ids of the cards every hand also draws from. */
-export function sharedDeck(scenario: Scenario): string[] {
-	return deckOf(scenario, SHARED_DECK);
-}
+export { deckOf, sharedDeck } from './decks';

@@ -1,0 +1,144 @@
+/**
+ * What the debrief shows once a game is over: the treaty as adopted, every role's score with its
+ * objectives revealed, the timeline of each vote, which cards preceded vote changes, how reasons
+ * cite cards, and each seat's share of the floor. Secret ballots stay anonymous here too.
+ */
+import type { Objectives, RedLine, Scenario } from '../scenario/schema';
+import { scoreRole, type Score } from './scoring';
+import type { CardId, Choice, ClauseId, GameState, SeatId, VariantId, VoteKind, VoteResult } from './types';
+
+export interface TimelineEntry {
+	/** Null under secret ballots. */
+	seat: SeatId | null;
+	choice: Choice;
+	at: number;
+	/** Whether this ballot changed the seat's earlier one in the same vote. */
+	changed: boolean;
+}
+
+export interface VoteTimeline {
+	vote: number;
+	kind: VoteKind;
+	clauseId: ClauseId | null;
+	variantId: VariantId | null;
+	openedAt: number;
+	closedAt: number | null;
+	result: VoteResult | null;
+	entries: TimelineEntry[];
+}
+
+/** A change of vote, with the cards the table played since that seat's previous ballot. */
+export interface Influence {
+	vote: number;
+	seat: SeatId | null;
+	from: Choice;
+	to: Choice;
+	at: number;
+	cards: { post: number; card: CardId; seat: SeatId | null }[];
+}
+
+export interface SeatRecord {
+	seat: SeatId;
+	roleId: string;
+	player: string | null;
+	score: Score;
+	objectives: Objectives;
+	redLines: RedLine[];
+	floorTime: number;
+	posts: number;
+	cardsPlayed: number;
+}
+
+export interface CitedReasons {
+	card: CardId;
+	reasons: { vote: number; seat: SeatId | null; choice: Choice; reason: string | null }[];
+}
+
+export interface Debrief {
+	signed: boolean;
+	treaty: { clauseId: ClauseId; variantId: VariantId | null; skipped: boolean }[];
+	seats: SeatRecord[];
+	timeline: VoteTimeline[];
+	influences: Influence[];
+	citations: CitedReasons[];
+	/** How many players gave each answer, before and after. */
+	poll: { before: number[]; after: number[] };
+}
+
+export function debrief(state: GameState, scenario: Scenario): Debrief {
+	const secret = state.config.ballot.ballots === 'secret';
+	const seatOf = (seat: SeatId) => (secret ? null : seat);
+	const roles = new Map(scenario.roles.map((r) => [r.id, r]));
+	const visiblePosts = state.posts.filter((p) => !p.hidden);
+
+	const timeline: VoteTimeline[] = [];
+	const influences: Influence[] = [];
+	const cited = new Map<CardId, CitedReasons>();
+	for (const vote of state.votes) {
+		const last = new Map<SeatId, { choice: Choice; seq: number }>();
+		const entries: TimelineEntry[] = [];
+		for (const cast of vote.history) {
+			const before = last.get(cast.seat);
+			const changed = before !== undefined && before.choice !== cast.choice;
+			entries.push({ seat: seatOf(cast.seat), choice: cast.choice, at: cast.at, changed });
+			if (changed) {
+				const cards = visiblePosts
+					.filter((p) => p.card && p.seq > before.seq && p.seq < cast.seq)
+					.map((p) => ({ post: p.id, card: p.card!, seat: p.seat }));
+				influences.push({ vote: vote.id, seat: seatOf(cast.seat), from: before.choice, to: cast.choice, at: cast.at, cards });
+			}
+			last.set(cast.seat, { choice: cast.choice, seq: cast.seq });
+		}
+		timeline.push({
+			vote: vote.id,
+			kind: vote.kind,
+			clauseId: vote.clauseId,
+			variantId: vote.variantId,
+			openedAt: vote.openedAt,
+			closedAt: vote.closedAt,
+			result: vote.result,
+			entries
+		});
+		for (const [seat, ballot] of Object.entries(vote.ballots)) {
+			if (!ballot.card) continue;
+			const group = cited.get(ballot.card) ?? { card: ballot.card, reasons: [] };
+			group.reasons.push({ vote: vote.id, seat: seatOf(seat), choice: ballot.choice, reason: ballot.reason });
+			cited.set(ballot.card, group);
+		}
+	}
+
+	const options = scenario.defaults.poll.options.length;
+	const histogram = (when: 'before' | 'after') => {
+		const counts = Array<number>(options).fill(0);
+		for (const answers of Object.values(state.polls)) if (answers[when] !== null) counts[answers[when]!] += 1;
+		return counts;
+	};
+
+	return {
+		signed: Boolean(state.signed),
+		treaty: state.agenda.map((clauseId) => ({
+			clauseId,
+			variantId: state.adopted[clauseId] ?? null,
+			skipped: state.skipped.includes(clauseId)
+		})),
+		seats: state.seats.map((seat) => {
+			const role = roles.get(seat.roleId)!;
+			const posts = state.posts.filter((p) => p.seat === seat.id);
+			return {
+				seat: seat.id,
+				roleId: seat.roleId,
+				player: seat.player,
+				score: scoreRole(role, state),
+				objectives: role.objectives,
+				redLines: role.redLines,
+				floorTime: state.floorTime[seat.id] ?? 0,
+				posts: posts.length,
+				cardsPlayed: posts.filter((p) => p.card).length
+			};
+		}),
+		timeline,
+		influences,
+		citations: [...cited.values()],
+		poll: { before: histogram('before'), after: histogram('after') }
+	};
+}

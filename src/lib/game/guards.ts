@@ -1,0 +1,26 @@
+/** Checks shared by many rules: who is acting, and whether play is under way. */
+import { refuse, type Refusal } from './outcome';
+import type { Actor, GameState, Seat } from './types';
+
+export function asFacilitator(actor: Actor, doing: string): Refusal | null {
+	return actor.kind === 'facilitator' || actor.kind === 'system' ? null : refuse('not_facilitator', `Only the facilitator can ${doing}.`);
+}
+
+/** The acting seat, if the actor holds one at this table. */
+export function actingSeat(state: GameState, actor: Actor): Seat | Refusal {
+	const seat = actor.kind === 'seat' ? state.seats.find((s) => s.id === actor.seat && s.player !== null) : undefined;
+	return seat ?? refuse('not_seated', 'Take a seat at the table first.');
+}
+
+export const isRefusal = (x: unknown): x is Refusal => typeof x === 'object' && x !== null && (x as Refusal).ok === false;
+
+/** The vote now open, if any. */
+export function openVoteOf(state: GameState) {
+	const last = state.votes.at(-1);
+	return last?.status === 'open' ? last : undefined;
+}
+
+/** The amendment waiting to be voted on for the clause on the floor, if any. */
+export function pendingAmendment(state: GameState) {
+	return state.amendments.find((a) => a.status === 'pending' && a.clauseId === state.floor?.clauseId);
+}

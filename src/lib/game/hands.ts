@@ -1,0 +1,21 @@
+/** Dealing: each seat draws from its role's deck, then from the shared deck; no card is dealt twice. */
+import { deckOf, sharedDeck } from '../scenario/decks';
+import type { Scenario } from '../scenario/schema';
+import { seededShuffle } from './rng';
+import type { CardId, Seat, SeatId } from './types';
+
+export function deal(scenario: Scenario, seats: readonly Seat[], seed: number): Record<SeatId, CardId[]> {
+	const dealt = new Set<CardId>();
+	const hands: Record<SeatId, CardId[]> = {};
+	const draw = (deck: readonly CardId[], n: number, salt: number) =>
+		seededShuffle(
+			deck.filter((c) => !dealt.has(c)),
+			seed + salt
+		)
+			.slice(0, n)
+			.map((c) => (dealt.add(c), c));
+	// Role decks first, so a role's own cards go to that role before the shared deck is drawn.
+	seats.forEach((seat, i) => (hands[seat.id] = draw(deckOf(scenario, seat.roleId), scenario.defaults.hand.role, i + 1)));
+	seats.forEach((seat, i) => hands[seat.id].push(...draw(sharedDeck(scenario), scenario.defaults.hand.shared, 1000 + i)));
+	return hands;
+}

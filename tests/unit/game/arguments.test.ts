@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { atFirstClause, attempt, facilitator, play, seat, seatedGame } from '../../helpers/game';
+
+describe('arguments and cards', () => {
+	it('plays a card from the hand onto the clause on the floor, for or against a variant, with text', () => {
+		const floor = atFirstClause();
+		const card = floor.hands.minister[0];
+		const state = play(floor, [[seat('minister'), { type: 'postArgument', variant: 'scope.broad', stance: 'against', card, text: 'Too wide.' }]]);
+		expect(state.posts[0]).toMatchObject({ kind: 'argument', seat: 'minister', clauseId: 'scope', variantId: 'scope.broad', stance: 'against', card, text: 'Too wide.' });
+		expect(state.hands.minister).not.toContain(card);
+		expect(attempt(state, seat('minister'), { type: 'postArgument', stance: 'for', card })).toMatchObject({ code: 'card_not_in_hand' });
+	});
+
+	it('argues about the floor variant by default, and needs a stance, and text or a card', () => {
+		const floor = atFirstClause();
+		expect(play(floor, [[seat('general'), { type: 'postArgument', stance: 'against', text: 'No.' }]]).posts[0].variantId).toBe('scope.narrow');
+		expect(attempt(floor, seat('general'), { type: 'postArgument', text: 'No.' })).toMatchObject({ code: 'stance_missing' });
+		expect(attempt(floor, seat('general'), { type: 'postArgument', stance: 'for' })).toMatchObject({ code: 'empty_argument' });
+		expect(attempt(floor, seat('general'), { type: 'postArgument', stance: 'for', variant: 'term.indefinite', text: 'x' })).toMatchObject({
+			code: 'variant_not_on_floor'
+		});
+		expect(attempt(floor, seat('general'), { type: 'postArgument', stance: 'for', card: 'minister-card' })).toMatchObject({
+			code: 'card_not_in_hand'
+		});
+	});
+
+	it('allows one card per role in the opening statements', () => {
+		const opening = play(seatedGame(), [[facilitator, { type: 'advance' }]]);
+		const [first, second] = opening.hands.general;
+		const state = play(opening, [[seat('general'), { type: 'postArgument', card: first, text: 'Our doctrine.' }]]);
+		expect(state.posts[0]).toMatchObject({ kind: 'opening', clauseId: null, variantId: null });
+		expect(attempt(state, seat('general'), { type: 'postArgument', card: second })).toMatchObject({ code: 'opening_card_used' });
+		expect(attempt(state, seat('general'), { type: 'postArgument', text: 'And another thing.' }).ok).toBe(true);
+	});
+
+	it('refuses arguments at the briefing', () => {
+		expect(attempt(seatedGame(), seat('general'), { type: 'postArgument', text: 'Hi' })).toMatchObject({ code: 'wrong_phase' });
+	});
+
+	it('lets the facilitator inject a card to everyone as news, and hide a post', () => {
+		const state = play(atFirstClause(), [[facilitator, { type: 'injectCard', card: 'card-two' }]]);
+		expect(state.posts[0]).toMatchObject({ kind: 'news', seat: null, card: 'card-two', clauseId: 'scope' });
+		expect(attempt(state, facilitator, { type: 'injectCard', card: 'nope' })).toMatchObject({ code: 'unknown_card' });
+		expect(attempt(state, seat('minister'), { type: 'injectCard', card: 'card-two' })).toMatchObject({ code: 'not_facilitator' });
+		expect(play(state, [[facilitator, { type: 'hidePost', post: 1 }]]).posts[0].hidden).toBe(true);
+		expect(attempt(state, facilitator, { type: 'hidePost', post: 7 })).toMatchObject({ code: 'unknown_post' });
+	});
+});
