@@ -8,9 +8,9 @@ import type { Outcome } from '../src/lib/game/outcome';
 import { refuse, type Refusal } from '../src/lib/protocol/errors';
 import type { Action, Actor, GameConfig, GameState, TimerStep } from '../src/lib/game/types';
 import type { Scenario } from '../src/lib/scenario/schema';
-import type { Store } from './store/store';
+import type { SeatTokenChange, Store } from './store/store';
 import type { Clock } from './clock';
-import { hashToken, newRoomCode, newToken, sameHash } from './tokens';
+import { hashToken, newClassId, newRoomCode, newToken, sameHash } from './tokens';
 import { randomInt } from 'node:crypto';
 
 export interface Room {
@@ -45,22 +45,44 @@ export class Rooms {
 		private clock: Clock
 	) {}
 
-	create(options: GameOptions = {}): { code: string; facilitatorToken: string } {
+	/**
+	 * Creates a class: `tables` rooms with the same settings, run from one console with one
+	 * facilitator key. A single game is a class of one table.
+	 */
+	createClass(tables: number, options: GameOptions = {}): { classId: string; codes: string[]; facilitatorToken: string } {
 		const d = this.scenario.defaults;
-		const config: GameConfig = {
-			scenarioId: this.scenario.id,
-			votingRule: options.votingRule ?? d.votingRule,
-			ballot: options.ballot ?? d.ballot,
-			seatCounts: options.seatCounts ?? {},
-			// Steps the facilitator did not set keep the scenario's timings.
-			timers: { ...d.timers, ...Object.fromEntries(Object.entries(options.timers ?? {}).filter(([, v]) => v !== undefined)) },
-			seed: randomInt(2 ** 31)
-		};
 		const facilitatorToken = newToken();
-		let code = newRoomCode();
-		while (this.store.getRoom(code)) code = newRoomCode();
-		this.store.createRoom({ code, config, facilitatorTokenHash: hashToken(facilitatorToken), createdAt: this.clock.now() });
-		return { code, facilitatorToken };
+		const facilitatorTokenHash = hashToken(facilitatorToken);
+		const createdAt = this.clock.now();
+		let classId = newClassId();
+		while (this.store.getClass(classId)) classId = newClassId();
+		this.store.createClass({ id: classId, facilitatorTokenHash, createdAt });
+		const codes = Array.from({ length: tables }, () => {
+			const config: GameConfig = {
+				scenarioId: this.scenario.id,
+				votingRule: options.votingRule ?? d.votingRule,
+				ballot: options.ballot ?? d.ballot,
+				seatCounts: options.seatCounts ?? {},
+				// Steps the facilitator did not set keep the scenario's timings.
+				timers: { ...d.timers, ...Object.fromEntries(Object.entries(options.timers ?? {}).filter(([, v]) => v !== undefined)) },
+				// Each table its own deal.
+				seed: randomInt(2 ** 31)
+			};
+			let code = newRoomCode();
+			while (this.store.getRoom(code)) code = newRoomCode();
+			this.store.createRoom({ code, classId, config, facilitatorTokenHash, createdAt });
+			return code;
+		});
+		return { classId, codes, facilitatorToken };
+	}
+
+	/** The room codes of a class, if the key opens it. */
+	openClass(classId: string, facilitatorToken: string): string[] | Refusal {
+		const record = this.store.getClass(classId);
+		if (!record) return refuse('unknown_room', `There is no class ${classId}. Check the console link.`);
+		if (!sameHash(hashToken(facilitatorToken), record.facilitatorTokenHash))
+			return refuse('bad_token', 'This console link is not valid for that class. Use the link shown when the class was created.');
+		return this.store.roomsOfClass(classId);
 	}
 
 	/** The room with this code, loaded and replayed from the store if it is not in memory yet. */
@@ -139,19 +161,43 @@ export class Rooms {
 		const at = this.clock.now();
 		const outcome = apply(room.state, action, actor, { now: at, scenario: this.scenario });
 		if (!outcome.ok) return outcome;
+		// Taking a seat issues its token; freeing one revokes it.
 		const seatToken = action.type === 'takeSeat' ? newToken() : undefined;
+		const tokenChange =
+			action.type === 'takeSeat'
+				? { seat: action.seat, hash: hashToken(seatToken!) }
+				: action.type === 'releaseSeat'
+					? { seat: action.seat, hash: null }
+					: undefined;
 		// Stored first: if this throws, the room's state in memory is unchanged and nothing is acknowledged.
-		this.store.append(
-			room.code,
-			{ seq: outcome.state.seq, actor, action, at },
-			seatToken && action.type === 'takeSeat' ? { seat: action.seat, hash: hashToken(seatToken) } : undefined
-		);
+		this.store.append(room.code, { seq: outcome.state.seq, actor, action, at }, tokenChange);
 		room.state = outcome.state;
+		if (tokenChange) this.applyTokenChange(room, tokenChange);
 		this.armTimer(room);
-		if (seatToken && action.type === 'takeSeat') {
-			room.seatTokens.set(action.seat, hashToken(seatToken));
-			return { ...outcome, seatToken };
-		}
-		return outcome;
+		return seatToken ? { ...outcome, seatToken } : outcome;
+	}
+
+	private applyTokenChange(room: Room, change: SeatTokenChange) {
+		if (change.hash === null) room.seatTokens.delete(change.seat);
+		else room.seatTokens.set(change.seat, change.hash);
+	}
+
+	/**
+	 * Moves a seat to another device: a fresh token replaces the old one, which stops working.
+	 * Runs in the room's queue so it cannot interleave with the seat's own actions.
+	 */
+	reissueSeat(room: Room, seatId: string): Promise<{ ok: true; seatToken: string } | Refusal> {
+		const run = room.tail.then(() => {
+			const seat = room.state.seats.find((s) => s.id === seatId);
+			if (!seat) return refuse('unknown_seat', `There is no seat "${seatId}" at this table.`);
+			if (seat.player === null) return refuse('seat_empty', 'Nobody is sitting in that seat; share the join link instead.');
+			const seatToken = newToken();
+			const change = { seat: seatId, hash: hashToken(seatToken) };
+			this.store.setSeatToken(room.code, change);
+			this.applyTokenChange(room, change);
+			return { ok: true as const, seatToken };
+		});
+		room.tail = run.catch(() => undefined);
+		return run;
 	}
 }

@@ -10,7 +10,9 @@ import { Action } from '../src/lib/protocol/actions';
 import { refuse, type Refusal } from '../src/lib/protocol/errors';
 import {
 	CreateGame,
+	EnterClass,
 	EnterRoom,
+	ReissueSeat,
 	describeIssues,
 	type ClientToServerEvents,
 	type ServerToClientEvents
@@ -72,24 +74,55 @@ export function registerHandlers(
 		io.to(code).emit('presence', [...seats]);
 	}
 
+	/** Turns every browser holding a seat back into a watcher, telling it why. */
+	function unseat(code: string, seat: string, why: 'seat_moved' | 'seat_released', message: string) {
+		for (const id of io.sockets.adapter.rooms.get(code) ?? []) {
+			const socket = io.sockets.sockets.get(id);
+			const actor = socket?.data.actor;
+			if (!socket || actor?.kind !== 'seat' || actor.seat !== seat) continue;
+			socket.data.actor = { kind: 'guest' };
+			socket.emit('notice', { code: why, message });
+			socket.emit('view', viewFor(rooms.get(code)!, socket.data.actor, scenario), clock.now());
+		}
+		presence(code);
+	}
+
 	io.on('connection', (socket: GameSocket) => {
 		socket.data = { room: null, actor: { kind: 'guest' } };
 
 		handle(socket, 'createGame', log, (raw) => {
 			const parsed = CreateGame.safeParse(raw);
 			if (!parsed.success) return badPayload(parsed.error);
-			const { votingRule, tally, ballots, seatCounts, timers } = parsed.data;
+			const { tables, votingRule, tally, ballots, seatCounts, timers } = parsed.data;
 			const unknown = Object.keys(seatCounts ?? {}).filter((id) => !scenario.roles.some((r) => r.id === id));
 			if (unknown.length)
 				return refuse('bad_payload', `seatCounts names roles this scenario does not have: ${unknown.join(', ')}.`);
 			const d = scenario.defaults.ballot;
-			const created = rooms.create({
+			const created = rooms.createClass(tables ?? 1, {
 				votingRule,
 				ballot: { tally: tally ?? d.tally, ballots: ballots ?? d.ballots },
 				seatCounts,
 				timers
 			});
-			return { ok: true, ...created };
+			return { ok: true, ...created, code: created.codes[0] };
+		});
+
+		handle(socket, 'enterClass', log, (raw) => {
+			const parsed = EnterClass.safeParse(raw);
+			if (!parsed.success) return badPayload(parsed.error);
+			const codes = rooms.openClass(parsed.data.classId, parsed.data.facilitatorToken);
+			return Array.isArray(codes) ? { ok: true, codes } : codes;
+		});
+
+		handle(socket, 'reissueSeat', log, async (raw) => {
+			const parsed = ReissueSeat.safeParse(raw);
+			if (!parsed.success) return badPayload(parsed.error);
+			const room = socket.data.room ? rooms.get(socket.data.room) : undefined;
+			if (!room) return refuse('not_in_room', 'Open the game as its facilitator first.');
+			if (socket.data.actor.kind !== 'facilitator') return refuse('not_facilitator', 'Only the facilitator can move a seat to another device.');
+			const result = await rooms.reissueSeat(room, parsed.data.seat);
+			if (result.ok) unseat(room.code, parsed.data.seat, 'seat_moved', 'Your seat has been moved to another device by the facilitator.');
+			return result;
 		});
 
 		handle(socket, 'enterRoom', log, (raw) => {
@@ -122,6 +155,8 @@ export function registerHandlers(
 				socket.data.actor = { kind: 'seat', seat: parsed.data.seat };
 				presence(room.code);
 			}
+			if (parsed.data.type === 'releaseSeat')
+				unseat(room.code, parsed.data.seat, 'seat_released', 'The facilitator has freed your seat. You are watching now; you can take a free seat.');
 			broadcast(room);
 			return { ok: true, seq: result.state.seq, seatToken: result.seatToken };
 		});

@@ -3,7 +3,7 @@
  * only as hashes, compared in constant time, and never logged.
  */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from '../src/lib/protocol/events';
+import { CLASS_ID_LENGTH, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from '../src/lib/protocol/events';
 
 /** 24 random bytes: 192 bits, written as 32 URL-safe characters. */
 export function newToken(): string {
@@ -20,9 +20,14 @@ export function sameHash(a: string, b: string): boolean {
 	return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Six characters from a 31-letter alphabet: about 887 million codes, drawn with crypto randomness. */
-export function newRoomCode(): string {
+function randomCode(length: number): string {
 	let code = '';
-	for (let i = 0; i < ROOM_CODE_LENGTH; i++) code += ROOM_CODE_ALPHABET[randomInt(ROOM_CODE_ALPHABET.length)];
+	for (let i = 0; i < length; i++) code += ROOM_CODE_ALPHABET[randomInt(ROOM_CODE_ALPHABET.length)];
 	return code;
 }
+
+/** Six characters from a 31-letter alphabet: about 887 million codes, drawn with crypto randomness. */
+export const newRoomCode = () => randomCode(ROOM_CODE_LENGTH);
+
+/** A class id is longer than a room code: it is only ever followed as a link, never typed. */
+export const newClassId = () => randomCode(CLASS_ID_LENGTH);

@@ -5,11 +5,17 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { LoggedAction, RoomRecord, Store } from './store';
+import type { ClassRecord, LoggedAction, RoomRecord, SeatTokenChange, Store } from './store';
 
 const schema = `
+create table if not exists classes (
+	id text primary key,
+	facilitator_token_hash text not null,
+	created_at integer not null
+);
 create table if not exists rooms (
 	code text primary key,
+	class_id text references classes(id),
 	config text not null,
 	facilitator_token_hash text not null,
 	created_at integer not null
@@ -38,12 +44,18 @@ export function openSqliteStore(file: string): Store {
 	db.pragma('foreign_keys = ON');
 	db.exec(schema);
 
+	const insertClass = db.prepare('insert into classes (id, facilitator_token_hash, created_at) values (?, ?, ?)');
+	const selectClass = db.prepare<[string], { id: string; facilitator_token_hash: string; created_at: number }>(
+		'select * from classes where id = ?'
+	);
+	const selectClassRooms = db.prepare<[string], { code: string }>('select code from rooms where class_id = ? order by rowid');
 	const insertRoom = db.prepare(
-		'insert into rooms (code, config, facilitator_token_hash, created_at) values (?, ?, ?, ?)'
+		'insert into rooms (code, class_id, config, facilitator_token_hash, created_at) values (?, ?, ?, ?, ?)'
 	);
-	const selectRoom = db.prepare<[string], { code: string; config: string; facilitator_token_hash: string; created_at: number }>(
-		'select * from rooms where code = ?'
-	);
+	const selectRoom = db.prepare<
+		[string],
+		{ code: string; class_id: string | null; config: string; facilitator_token_hash: string; created_at: number }
+	>('select * from rooms where code = ?');
 	const insertAction = db.prepare('insert into actions (room, seq, actor, action, at) values (?, ?, ?, ?, ?)');
 	const selectLog = db.prepare<[string], { seq: number; actor: string; action: string; at: number }>(
 		'select seq, actor, action, at from actions where room = ? order by seq'
@@ -51,30 +63,47 @@ export function openSqliteStore(file: string): Store {
 	const upsertToken = db.prepare(
 		'insert into seat_tokens (room, seat, token_hash) values (?, ?, ?) on conflict (room, seat) do update set token_hash = excluded.token_hash'
 	);
+	const deleteToken = db.prepare('delete from seat_tokens where room = ? and seat = ?');
 	const selectTokens = db.prepare<[string], { seat: string; token_hash: string }>(
 		'select seat, token_hash from seat_tokens where room = ?'
 	);
 
-	const append = db.transaction((code: string, e: LoggedAction, seatToken?: { seat: string; hash: string }) => {
+	const setSeatToken = (code: string, change: SeatTokenChange) => {
+		if (change.hash === null) deleteToken.run(code, change.seat);
+		else upsertToken.run(code, change.seat, change.hash);
+	};
+	const append = db.transaction((code: string, e: LoggedAction, tokenChange?: SeatTokenChange) => {
 		insertAction.run(code, e.seq, JSON.stringify(e.actor), JSON.stringify(e.action), e.at);
-		if (seatToken) upsertToken.run(code, seatToken.seat, seatToken.hash);
+		if (tokenChange) setSeatToken(code, tokenChange);
 	});
 
 	return {
+		createClass(record: ClassRecord) {
+			insertClass.run(record.id, record.facilitatorTokenHash, record.createdAt);
+		},
+		getClass(id: string) {
+			const row = selectClass.get(id);
+			return row && { id: row.id, facilitatorTokenHash: row.facilitator_token_hash, createdAt: row.created_at };
+		},
+		roomsOfClass(id: string) {
+			return selectClassRooms.all(id).map((r) => r.code);
+		},
 		createRoom(room: RoomRecord) {
-			insertRoom.run(room.code, JSON.stringify(room.config), room.facilitatorTokenHash, room.createdAt);
+			insertRoom.run(room.code, room.classId, JSON.stringify(room.config), room.facilitatorTokenHash, room.createdAt);
 		},
 		getRoom(code: string) {
 			const row = selectRoom.get(code);
 			if (!row) return undefined;
 			return {
 				code: row.code,
+				classId: row.class_id,
 				config: JSON.parse(row.config),
 				facilitatorTokenHash: row.facilitator_token_hash,
 				createdAt: row.created_at
 			};
 		},
 		append,
+		setSeatToken,
 		log(code: string) {
 			return selectLog.all(code).map((r) => ({
 				seq: r.seq,

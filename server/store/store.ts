@@ -1,8 +1,16 @@
 /** What the server needs from storage: rooms, their append-only action logs, and seat tokens. */
 import type { Action, Actor, GameConfig } from '../../src/lib/game/types';
 
+/** A class: tables created together and run from one console with one facilitator key. */
+export interface ClassRecord {
+	id: string;
+	facilitatorTokenHash: string;
+	createdAt: number;
+}
+
 export interface RoomRecord {
 	code: string;
+	classId: string | null;
 	config: GameConfig;
 	facilitatorTokenHash: string;
 	createdAt: number;
@@ -16,14 +24,26 @@ export interface LoggedAction {
 	at: number;
 }
 
+/** A seat's token set (a player sat down, or the seat moved device) or revoked (hash null). */
+export interface SeatTokenChange {
+	seat: string;
+	hash: string | null;
+}
+
 export interface Store {
+	createClass(record: ClassRecord): void;
+	getClass(id: string): ClassRecord | undefined;
+	/** The room codes of a class, in the order they were created. */
+	roomsOfClass(id: string): string[];
 	createRoom(room: RoomRecord): void;
 	getRoom(code: string): RoomRecord | undefined;
 	/**
-	 * Appends an accepted action; when it seats a player, the seat's token hash is written in the
-	 * same transaction, so a crash can never leave a taken seat without its token or the reverse.
+	 * Appends an accepted action; a change of seat token it causes is written in the same
+	 * transaction, so a crash can never leave a taken seat without its token or the reverse.
 	 */
-	append(code: string, entry: LoggedAction, seatToken?: { seat: string; hash: string }): void;
+	append(code: string, entry: LoggedAction, tokenChange?: SeatTokenChange): void;
+	/** Sets or revokes a seat's token outside any game action (moving a seat to another device). */
+	setSeatToken(code: string, change: SeatTokenChange): void;
 	log(code: string): LoggedAction[];
 	seatTokens(code: string): { seat: string; hash: string }[];
 	close(): void;

@@ -11,7 +11,7 @@ import { proposeAmendment, withdrawAmendment } from './amendments';
 import { accept, refuse, type Outcome } from './outcome';
 import { advance, back, end, start, stepForward } from './phases';
 import { answerPoll } from './poll';
-import { buildSeats, takeSeat } from './seats';
+import { buildSeats, releaseSeat, takeSeat } from './seats';
 import { endFloor, giveFloor, lowerHand, raiseHand } from './speakers';
 import { expiryRefusal, extendTimer, pause, resume } from './timers';
 import type { Action, Actor, Context, GameConfig, GameState } from './types';
@@ -98,6 +98,8 @@ function route(state: GameState, action: Action, actor: Actor, ctx: Context): Ou
 			return giveFloor(state, actor, action.seat, ctx);
 		case 'endFloor':
 			return endFloor(state, actor, ctx);
+		case 'releaseSeat':
+			return releaseSeat(state, actor, action.seat, ctx.now);
 		case 'end':
 			return end(state, actor, ctx);
 		case 'expireTimer':

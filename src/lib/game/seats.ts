@@ -2,6 +2,7 @@
 import { produce } from 'immer';
 import type { Role, Scenario } from '../scenario/schema';
 import { accept, refuse, type Outcome } from './outcome';
+import { endTurn } from './speakers';
 import type { Actor, GameConfig, GameState, Seat } from './types';
 
 /** How many seats a role has in a game with this config. */
@@ -41,6 +42,26 @@ export function takeSeat(state: GameState, actor: Actor, seatId: string, name: s
 	if (seat.player !== null) return refuse('seat_taken', `${seat.player} has already taken that seat; choose a free one.`);
 	return accept(
 		produce(state, (d) => void (d.seats[index].player = name)),
+		{ type: 'seatTaken', seat: seatId }
+	);
+}
+
+/**
+ * The facilitator frees a seat (a player left, or sat in the wrong chair). The seat keeps its
+ * hand and its place in the game for whoever takes it next; the old player's token is revoked
+ * by the server.
+ */
+export function releaseSeat(state: GameState, actor: Actor, seatId: string, now: number): Outcome {
+	if (actor.kind !== 'facilitator') return refuse('not_facilitator', 'Only the facilitator can free a seat.');
+	const index = state.seats.findIndex((s) => s.id === seatId);
+	if (index < 0) return refuse('unknown_seat', `There is no seat "${seatId}" at this table.`);
+	if (state.seats[index].player === null) return refuse('seat_empty', 'Nobody is sitting in that seat.');
+	return accept(
+		produce(state, (d) => {
+			d.seats[index].player = null;
+			d.queue = d.queue.filter((s) => s !== seatId);
+			if (d.speaker?.seat === seatId) endTurn(d, now);
+		}),
 		{ type: 'seatTaken', seat: seatId }
 	);
 }

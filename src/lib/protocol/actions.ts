@@ -63,6 +63,7 @@ export const ExtendTimer = z.strictObject({ type: z.literal('extendTimer'), seco
 export const InjectCard = z.strictObject({ type: z.literal('injectCard'), card: id });
 export const HidePost = z.strictObject({ type: z.literal('hidePost'), post: z.number().int().min(1) });
 export const GiveFloor = z.strictObject({ type: z.literal('giveFloor'), seat: id });
+export const ReleaseSeat = z.strictObject({ type: z.literal('releaseSeat'), seat: id });
 
 export const Action = z.discriminatedUnion('type', [
 	TakeSeat,
@@ -87,6 +88,7 @@ export const Action = z.discriminatedUnion('type', [
 	HidePost,
 	GiveFloor,
 	bare('endFloor'),
+	ReleaseSeat,
 	bare('end')
 ]);
 export type Action = z.infer<typeof Action>;

@@ -23,6 +23,12 @@ export const RoomCode = z
 			.regex(new RegExp(`^[${ROOM_CODE_ALPHABET}]+$`), 'a room code uses letters and the digits 2–9')
 	);
 
+export const CLASS_ID_LENGTH = 10;
+export const ClassId = z
+	.string()
+	.length(CLASS_ID_LENGTH, `a class id has ${CLASS_ID_LENGTH} characters`)
+	.regex(new RegExp(`^[${ROOM_CODE_ALPHABET}]+$`), 'a class id uses capital letters and the digits 2–9');
+
 /** Seat and facilitator tokens: random, URL-safe, fixed length. */
 export const Token = z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'that is not a token this server issues');
 
@@ -30,6 +36,8 @@ export const Token = z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'that is not a toke
 const Seconds = z.number().int().min(10).max(3600).nullable();
 
 export const CreateGame = z.strictObject({
+	/** How many tables (rooms) to create at once, for a class run from one console. */
+	tables: z.number().int().min(1).max(12).optional(),
 	votingRule: VotingRule.optional(),
 	tally: TallyVisibility.optional(),
 	ballots: BallotSecrecy.optional(),
@@ -53,10 +61,23 @@ export const EnterRoom = z.strictObject({
 });
 export type EnterRoom = z.infer<typeof EnterRoom>;
 
+export const EnterClass = z.strictObject({ classId: ClassId, facilitatorToken: Token });
+export type EnterClass = z.infer<typeof EnterClass>;
+
+export const ReissueSeat = z.strictObject({ seat: z.string().min(1).max(64) });
+
 export type Ack<T extends object = object> = ({ ok: true } & T) | Refusal;
 
 export interface ClientToServerEvents {
-	createGame: (payload: CreateGame, ack: (res: Ack<{ code: string; facilitatorToken: string }>) => void) => void;
+	/** Creates one table, or several for a class; answers with the console's class id and the key. */
+	createGame: (
+		payload: CreateGame,
+		ack: (res: Ack<{ classId: string; codes: string[]; code: string; facilitatorToken: string }>) => void
+	) => void;
+	/** Opens a class console: answers with its room codes (each then entered with the same key). */
+	enterClass: (payload: EnterClass, ack: (res: Ack<{ codes: string[] }>) => void) => void;
+	/** Facilitator only: a fresh link for a seat, to move it to another device; the old link stops working. */
+	reissueSeat: (payload: z.infer<typeof ReissueSeat>, ack: (res: Ack<{ seatToken: string }>) => void) => void;
 	enterRoom: (payload: EnterRoom, ack: (res: Ack<{ view: AnyView; serverTime: number }>) => void) => void;
 	/** Every game action goes through this one event, so each passes the same checks and queue. */
 	action: (payload: Action, ack: (res: Ack<{ seq: number; seatToken?: string }>) => void) => void;
@@ -70,6 +91,8 @@ export interface ServerToClientEvents {
 	view: (view: AnyView, serverTime: number) => void;
 	/** Which seats have a connected browser right now. */
 	presence: (seats: string[]) => void;
+	/** Something this browser should know about its own standing, e.g. its seat moved elsewhere. */
+	notice: (notice: { code: 'seat_moved' | 'seat_released'; message: string }) => void;
 }
 
 /** Formats a zod failure as one sentence a person can act on. */
