@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { Scenario } from '../src/lib/scenario/schema';
 import { systemClock, type Clock } from './clock';
+import { BotRunner, HUMAN_PACE, type BotPace } from './bot-runner';
 import { Rooms } from './rooms';
 import { registerHandlers, type GameServer } from './socket-handlers';
 import type { Store } from './store/store';
@@ -21,19 +22,24 @@ export interface ServerDeps {
 	/** The SvelteKit request handler; absent in tests that only speak Socket.IO. */
 	handler?: HttpHandler;
 	log?: (msg: string, err?: unknown) => void;
+	/** How fast scripted roles answer; a person's pace unless told otherwise. */
+	botPace?: BotPace;
+	/** How long a seat must be away before it can be handed to a scripted role (default 20 s). */
+	botGraceMs?: number;
 }
 
 /** Largest socket message accepted, in bytes: every legal payload is far smaller. */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 
 /** Attaches the game's Socket.IO server to an existing HTTP server (production or Vite's). */
-export function attachGame(httpServer: HttpServer, deps: ServerDeps): { io: GameServer; rooms: Rooms } {
+export function attachGame(httpServer: HttpServer, deps: ServerDeps): { io: GameServer; rooms: Rooms; bots: BotRunner } {
 	const clock = deps.clock ?? systemClock;
 	const log = deps.log ?? ((msg, err) => console.error(msg, err));
 	const io: GameServer = new Server(httpServer, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
 	const rooms = new Rooms(deps.store, deps.scenario, clock);
-	registerHandlers(io, rooms, deps.scenario, clock, log);
-	return { io, rooms };
+	const bots = new BotRunner(rooms, deps.scenario, clock, deps.botPace ?? HUMAN_PACE, log);
+	registerHandlers(io, rooms, bots, deps.scenario, clock, log, { botGraceMs: deps.botGraceMs ?? 20_000 });
+	return { io, rooms, bots };
 }
 
 export interface GameHttpServer {
@@ -56,7 +62,7 @@ export function createServer(deps: ServerDeps): GameHttpServer {
 		if (deps.handler) deps.handler(req, res, notFound);
 		else notFound();
 	});
-	const { io, rooms } = attachGame(httpServer, deps);
+	const { io, rooms, bots } = attachGame(httpServer, deps);
 	return {
 		httpServer,
 		io,
@@ -68,6 +74,7 @@ export function createServer(deps: ServerDeps): GameHttpServer {
 			});
 		},
 		async close() {
+			bots.stop();
 			rooms.stopTimers();
 			await io.close();
 			deps.store.close();

@@ -23,11 +23,13 @@ export interface Room {
 	tail: Promise<unknown>;
 	/** Cancels the wake-up armed for the room's running timer. */
 	cancelWakeUp: (() => void) | null;
+	/** The seat index the next scripted move is looked for from, so bots take turns. */
+	botTurn: number;
 }
 
 export type Submitted = (Outcome & { ok: true; seatToken?: string }) | Refusal;
 
-export type GameOptions = Partial<Pick<GameConfig, 'votingRule' | 'ballot' | 'seatCounts'>> & {
+export type GameOptions = Partial<Pick<GameConfig, 'votingRule' | 'ballot' | 'seatCounts' | 'botSeats' | 'autopilot' | 'botsFillEmptySeats'>> & {
 	timers?: Partial<Record<TimerStep, number | null>>;
 };
 
@@ -66,7 +68,10 @@ export class Rooms {
 				// Steps the facilitator did not set keep the scenario's timings.
 				timers: { ...d.timers, ...Object.fromEntries(Object.entries(options.timers ?? {}).filter(([, v]) => v !== undefined)) },
 				// Each table its own deal.
-				seed: randomInt(2 ** 31)
+				seed: randomInt(2 ** 31),
+				botSeats: options.botSeats ?? [],
+				autopilot: options.autopilot ?? false,
+				botsFillEmptySeats: options.botsFillEmptySeats ?? false
 			};
 			let code = newRoomCode();
 			while (this.store.getRoom(code)) code = newRoomCode();
@@ -104,7 +109,8 @@ export class Rooms {
 			facilitatorTokenHash: record.facilitatorTokenHash,
 			seatTokens: new Map(this.store.seatTokens(code).map((t) => [t.seat, t.hash])),
 			tail: Promise.resolve(),
-			cancelWakeUp: null
+			cancelWakeUp: null,
+			botTurn: 0
 		};
 		this.live.set(code, room);
 		this.armTimer(room);

@@ -6,6 +6,7 @@
 import type { Server, Socket } from 'socket.io';
 import { facilitatorView, seatView, spectatorView, type AnyView } from '../src/lib/game/view';
 import type { Actor } from '../src/lib/game/types';
+import { buildSeats } from '../src/lib/game/seats';
 import { Action } from '../src/lib/protocol/actions';
 import { refuse, type Refusal } from '../src/lib/protocol/errors';
 import {
@@ -18,6 +19,7 @@ import {
 	type ServerToClientEvents
 } from '../src/lib/protocol/events';
 import type { Scenario } from '../src/lib/scenario/schema';
+import type { BotRunner } from './bot-runner';
 import type { Clock } from './clock';
 import type { Room, Rooms } from './rooms';
 
@@ -41,14 +43,33 @@ export function viewFor(room: Room, actor: Actor, scenario: Scenario): AnyView {
 	}
 }
 
+/**
+ * Solo practice: the player reads the brief at their own pace ("next step" when ready), then the
+ * game moves on by itself; "more time" extends any step.
+ */
+const SOLO_TIMERS = { briefing: null, opening: 90, debate: 150, vote: 60 };
+
+export interface HandlerOptions {
+	/** How long a seat must have been away before the facilitator may hand it to a scripted role. */
+	botGraceMs: number;
+}
+
 export function registerHandlers(
 	io: GameServer,
 	rooms: Rooms,
+	bots: BotRunner,
 	scenario: Scenario,
 	clock: Clock,
-	log: (msg: string, err?: unknown) => void
+	log: (msg: string, err?: unknown) => void,
+	options: HandlerOptions
 ) {
-	rooms.onChange = (room) => broadcast(room);
+	/** When each seat's last browser left, per room: the grace period for handing it to a bot runs from here. */
+	const awaySince = new Map<string, Map<string, number>>();
+
+	rooms.onChange = (room) => {
+		broadcast(room);
+		bots.nudge(room);
+	};
 	rooms.onError = (err) => log('timer expiry failed', err);
 
 	/** Sends every browser in the room its own view; each distinct viewer's view is built once. */
@@ -71,7 +92,22 @@ export function registerHandlers(
 			const actor = io.sockets.sockets.get(id)?.data.actor;
 			if (actor?.kind === 'seat') seats.add(actor.seat);
 		}
+		const away = awaySince.get(code) ?? new Map<string, number>();
+		awaySince.set(code, away);
+		for (const seat of rooms.get(code)?.state.seats ?? []) {
+			if (seats.has(seat.id)) away.delete(seat.id);
+			else if (!away.has(seat.id)) away.set(seat.id, clock.now());
+		}
 		io.to(code).emit('presence', [...seats]);
+	}
+
+	/** A seat may go to a scripted role only once its player has been gone for the grace period. */
+	function handOverRefusal(code: string, seat: string): Refusal | null {
+		const since = awaySince.get(code)?.get(seat);
+		if (since === undefined) return refuse('still_connected', 'That player is still connected; a scripted role can only stand in for someone who has left.');
+		const wait = since + options.botGraceMs - clock.now();
+		if (wait > 0) return refuse('still_connected', `That player left only just now; wait ${Math.ceil(wait / 1000)} more seconds in case they come back.`);
+		return null;
 	}
 
 	/** Turns every browser holding a seat back into a watcher, telling it why. */
@@ -90,19 +126,39 @@ export function registerHandlers(
 	io.on('connection', (socket: GameSocket) => {
 		socket.data = { room: null, actor: { kind: 'guest' } };
 
-		handle(socket, 'createGame', log, (raw) => {
+		handle(socket, 'createGame', log, async (raw) => {
 			const parsed = CreateGame.safeParse(raw);
 			if (!parsed.success) return badPayload(parsed.error);
-			const { tables, votingRule, tally, ballots, seatCounts, timers } = parsed.data;
+			const { tables, votingRule, tally, ballots, seatCounts, timers, bots: fill, solo } = parsed.data;
 			const unknown = Object.keys(seatCounts ?? {}).filter((id) => !scenario.roles.some((r) => r.id === id));
 			if (unknown.length)
 				return refuse('bad_payload', `seatCounts names roles this scenario does not have: ${unknown.join(', ')}.`);
 			const d = scenario.defaults.ballot;
+			if (solo) {
+				const seats = buildSeats(scenario, { seatCounts: seatCounts ?? {} });
+				if (!seats.some((s) => s.id === solo.seat))
+					return refuse('unknown_seat', `There is no seat "${solo.seat}" in this game; choose one of: ${seats.map((s) => s.id).join(', ')}.`);
+				if ((tables ?? 1) > 1) return refuse('bad_payload', 'Solo practice is played at one table.');
+				const created = rooms.createClass(1, {
+					votingRule,
+					ballot: { tally: tally ?? d.tally, ballots: ballots ?? d.ballots },
+					seatCounts,
+					timers: { ...SOLO_TIMERS, ...timers },
+					botSeats: seats.map((s) => s.id).filter((id) => id !== solo.seat),
+					autopilot: true
+				});
+				const room = rooms.get(created.codes[0])!;
+				const seated = await rooms.submit(room, { kind: 'guest' }, { type: 'takeSeat', seat: solo.seat, name: solo.name });
+				if (!seated.ok) return seated;
+				bots.nudge(room);
+				return { ok: true, ...created, code: created.codes[0], seatToken: seated.seatToken };
+			}
 			const created = rooms.createClass(tables ?? 1, {
 				votingRule,
 				ballot: { tally: tally ?? d.tally, ballots: ballots ?? d.ballots },
 				seatCounts,
-				timers
+				timers,
+				botsFillEmptySeats: fill ?? false
 			});
 			return { ok: true, ...created, code: created.codes[0] };
 		});
@@ -125,7 +181,7 @@ export function registerHandlers(
 			return result;
 		});
 
-		handle(socket, 'enterRoom', log, (raw) => {
+		handle(socket, 'enterRoom', log, async (raw) => {
 			const parsed = EnterRoom.safeParse(raw);
 			if (!parsed.success) return badPayload(parsed.error);
 			const room = rooms.get(parsed.data.code);
@@ -140,6 +196,12 @@ export function registerHandlers(
 			socket.data = { room: room.code, actor };
 			socket.join(room.code);
 			presence(room.code);
+			// A player coming back to a seat a scripted role kept for them takes it back at once.
+			if (actor.kind === 'seat' && room.state.seats.find((s) => s.id === actor.seat)?.bot) {
+				const back = await rooms.submit(room, actor, { type: 'takeBackSeat' });
+				if (back.ok) rooms.onChange(room);
+			}
+			bots.nudge(room);
 			return { ok: true, view: viewFor(room, actor, scenario), serverTime: clock.now() };
 		});
 
@@ -149,6 +211,10 @@ export function registerHandlers(
 			const code = socket.data.room;
 			const room = code ? rooms.get(code) : undefined;
 			if (!room) return refuse('not_in_room', 'Join a game with its code first.');
+			if (parsed.data.type === 'handToBot' && socket.data.actor.kind === 'facilitator') {
+				const early = handOverRefusal(room.code, parsed.data.seat);
+				if (early) return early;
+			}
 			const result = await rooms.submit(room, socket.data.actor, parsed.data);
 			if (!result.ok) return result;
 			if (parsed.data.type === 'takeSeat') {
@@ -157,7 +223,7 @@ export function registerHandlers(
 			}
 			if (parsed.data.type === 'releaseSeat')
 				unseat(room.code, parsed.data.seat, 'seat_released', 'The facilitator has freed your seat. You are watching now; you can take a free seat.');
-			broadcast(room);
+			rooms.onChange(room);
 			return { ok: true, seq: result.state.seq, seatToken: result.seatToken };
 		});
 

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type GameHttpServer } from '../../server/app';
+import { INSTANT } from '../../server/bot-runner';
 import { loadDefaultScenario } from '../../server/scenario/load';
 import { openSqliteStore } from '../../server/store/sqlite-store';
 import type { Scenario } from '../../src/lib/scenario/schema';
@@ -35,7 +36,10 @@ export async function startServer(database = tempDatabase()): Promise<RunningSer
 		store: openSqliteStore(database),
 		scenario: await shippedScenario(),
 		clock,
-		log: () => {}
+		log: () => {},
+		// Scripted roles answer at once in tests; the grace period before a seat can go to one is 20 s of test-clock time.
+		botPace: INSTANT,
+		botGraceMs: 20_000
 	});
 	const address = await server.listen(0, '127.0.0.1');
 	return { server, url: `http://127.0.0.1:${address.port}`, database, clock };

@@ -11,7 +11,7 @@ import { proposeAmendment, withdrawAmendment } from './amendments';
 import { accept, refuse, type Outcome } from './outcome';
 import { advance, back, end, start, stepForward } from './phases';
 import { answerPoll } from './poll';
-import { buildSeats, releaseSeat, takeSeat } from './seats';
+import { buildSeats, handToBot, releaseSeat, takeBackSeat, takeSeat } from './seats';
 import { endFloor, giveFloor, lowerHand, raiseHand } from './speakers';
 import { expiryRefusal, extendTimer, pause, resume } from './timers';
 import type { Action, Actor, Context, GameConfig, GameState } from './types';
@@ -49,7 +49,8 @@ export function apply(state: GameState, action: Action, actor: Actor, ctx: Conte
 		return refuse('paused', 'The facilitator has paused the game; wait for it to resume.');
 	const outcome = route(state, action, actor, ctx);
 	// The sequence number counts accepted actions only: a refusal leaves the state untouched.
-	return outcome.ok ? { ...outcome, state: { ...outcome.state, seq: state.seq + 1 } } : outcome;
+	// Frozen like the rest of the state, so no one can change it behind the engine's back.
+	return outcome.ok ? { ...outcome, state: Object.freeze({ ...outcome.state, seq: state.seq + 1 }) } : outcome;
 }
 
 function route(state: GameState, action: Action, actor: Actor, ctx: Context): Outcome {
@@ -100,6 +101,10 @@ function route(state: GameState, action: Action, actor: Actor, ctx: Context): Ou
 			return endFloor(state, actor, ctx);
 		case 'releaseSeat':
 			return releaseSeat(state, actor, action.seat, ctx.now);
+		case 'handToBot':
+			return handToBot(state, actor, action.seat);
+		case 'takeBackSeat':
+			return takeBackSeat(state, actor);
 		case 'end':
 			return end(state, actor, ctx);
 		case 'expireTimer':

@@ -6,10 +6,16 @@ export function asFacilitator(actor: Actor, doing: string): Refusal | null {
 	return actor.kind === 'facilitator' || actor.kind === 'system' ? null : refuse('not_facilitator', `Only the facilitator can ${doing}.`);
 }
 
-/** The acting seat, if the actor holds one at this table. */
+/**
+ * The acting seat, if the actor holds one at this table. A seat has one writer at a time: its
+ * player, or the scripted role standing in for them — never both.
+ */
 export function actingSeat(state: GameState, actor: Actor): Seat | Refusal {
 	const seat = actor.kind === 'seat' ? state.seats.find((s) => s.id === actor.seat && s.player !== null) : undefined;
-	return seat ?? refuse('not_seated', 'Take a seat at the table first.');
+	if (!seat || actor.kind !== 'seat') return refuse('not_seated', 'Take a seat at the table first.');
+	if (seat.bot && !actor.bot) return refuse('bot_holds_seat', 'A scripted role is keeping your seat; take it back to play.');
+	if (!seat.bot && actor.bot) return refuse('not_seated', 'This seat is back with its player.');
+	return seat;
 }
 
 export const isRefusal = (x: unknown): x is Refusal => typeof x === 'object' && x !== null && (x as Refusal).ok === false;

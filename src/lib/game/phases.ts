@@ -6,6 +6,7 @@ import { produce, type Draft } from 'immer';
 import { dropPendingAmendment, putOnFloor } from './agenda';
 import { asFacilitator, openVoteOf } from './guards';
 import { deal } from './hands';
+import { BOT_NAME } from './seats';
 import { accept, refuse, type Outcome } from './outcome';
 import { endTurn } from './speakers';
 import { startTimer } from './timers';
@@ -63,6 +64,8 @@ export function start(state: GameState, actor: Actor, ctx: Context): Outcome {
 	if (state.phase !== 'lobby') return refuse('wrong_phase', 'The game has already started.');
 	return accept(
 		produce(state, (d) => {
+			if (state.config.botsFillEmptySeats)
+				for (const seat of d.seats) if (seat.player === null) Object.assign(seat, { player: BOT_NAME, bot: true });
 			d.hands = deal(ctx.scenario, state.seats, state.config.seed);
 			enterPhase(d, 'briefing', ctx);
 		}),

@@ -24,7 +24,7 @@ export function treatyText(state: Pick<GameState, 'adopted' | 'signed'>): Varian
 	return Object.values(state.adopted).filter((v): v is VariantId => v !== null);
 }
 
-export function scoreRole(role: Role, state: Pick<GameState, 'adopted' | 'signed'>): Score {
+export function scoreRole(role: Pick<Role, 'objectives' | 'redLines'>, state: Pick<GameState, 'adopted' | 'signed'>): Score {
 	const text = new Set(treatyText(state));
 	const won = Object.entries(role.objectives.weights)
 		.filter(([variant]) => text.has(variant))

@@ -5,6 +5,9 @@ import { accept, refuse, type Outcome } from './outcome';
 import { endTurn } from './speakers';
 import type { Actor, GameConfig, GameState, Seat } from './types';
 
+/** The name a seat shows while a scripted role plays it from the start. */
+export const BOT_NAME = 'Scripted role';
+
 /** How many seats a role has in a game with this config. */
 export function seatCount(role: Role, config: Pick<GameConfig, 'seatCounts'>): number {
 	const asked = config.seatCounts[role.id];
@@ -17,17 +20,15 @@ export function seatCount(role: Role, config: Pick<GameConfig, 'seatCounts'>): n
  * The seats of a game, core roles first in scenario order. A multi-seat role's seats are
  * numbered ("white-house-adviser-2") so every seat id is stable across reloads and replays.
  */
-export function buildSeats(scenario: Scenario, config: Pick<GameConfig, 'seatCounts'>): Seat[] {
+export function buildSeats(scenario: Scenario, config: Pick<GameConfig, 'seatCounts' | 'botSeats'>): Seat[] {
 	const ordered = [...scenario.roles.filter((r) => r.core), ...scenario.roles.filter((r) => !r.core)];
 	return ordered.flatMap((role) => {
 		const n = seatCount(role, config);
-		return Array.from({ length: n }, (_, i) => ({
-			id: role.seats.max > 1 ? `${role.id}-${i + 1}` : role.id,
-			roleId: role.id,
-			portfolio: role.portfolios?.[i] ?? null,
-			side: role.side,
-			player: null
-		}));
+		return Array.from({ length: n }, (_, i) => {
+			const id = role.seats.max > 1 ? `${role.id}-${i + 1}` : role.id;
+			const bot = config.botSeats?.includes(id) ?? false;
+			return { id, roleId: role.id, portfolio: role.portfolios?.[i] ?? null, side: role.side, player: bot ? BOT_NAME : null, bot };
+		});
 	});
 }
 
@@ -59,9 +60,45 @@ export function releaseSeat(state: GameState, actor: Actor, seatId: string, now:
 	return accept(
 		produce(state, (d) => {
 			d.seats[index].player = null;
+			d.seats[index].bot = false;
 			d.queue = d.queue.filter((s) => s !== seatId);
 			if (d.speaker?.seat === seatId) endTurn(d, now);
+			// The player has left the table: their ballot in the open vote goes with them.
+			const open = d.votes.at(-1);
+			if (open?.status === 'open') delete open.ballots[seatId];
+			// So do their private poll answers: the seat's next player must not see them.
+			delete d.polls[seatId];
 		}),
 		{ type: 'seatTaken', seat: seatId }
+	);
+}
+
+/**
+ * The facilitator hands a human's seat to a scripted role (the player dropped out). The server
+ * only allows it after the seat has been away for a grace period; the player takes it back on return.
+ */
+export function handToBot(state: GameState, actor: Actor, seatId: string): Outcome {
+	if (actor.kind !== 'facilitator') return refuse('not_facilitator', 'Only the facilitator can hand a seat to a scripted role.');
+	const index = state.seats.findIndex((s) => s.id === seatId);
+	if (index < 0) return refuse('unknown_seat', `There is no seat "${seatId}" at this table.`);
+	const seat = state.seats[index];
+	if (seat.player === null) return refuse('seat_empty', 'Nobody is sitting in that seat.');
+	if (seat.bot) return refuse('bot_holds_seat', 'A scripted role already plays that seat.');
+	if (state.phase === 'debrief') return refuse('wrong_phase', 'The game is over.');
+	return accept(
+		produce(state, (d) => void (d.seats[index].bot = true)),
+		{ type: 'seatTaken', seat: seatId }
+	);
+}
+
+/** A player returns to a seat a scripted role was keeping for them. */
+export function takeBackSeat(state: GameState, actor: Actor): Outcome {
+	if (actor.kind !== 'seat' || actor.bot) return refuse('not_seated', 'Only the seat’s own player can take it back.');
+	const index = state.seats.findIndex((s) => s.id === actor.seat && s.player !== null);
+	if (index < 0) return refuse('not_seated', 'Only the seat’s own player can take it back.');
+	if (!state.seats[index].bot) return refuse('seat_not_with_bot', 'You already hold your seat.');
+	return accept(
+		produce(state, (d) => void (d.seats[index].bot = false)),
+		{ type: 'seatTaken', seat: actor.seat }
 	);
 }

@@ -17,7 +17,12 @@ export type SystemAction = { type: 'expireTimer' };
 export type Action = ClientAction | SystemAction;
 
 /** Who is acting, as established by the server from the socket — never from a payload. */
-export type Actor = { kind: 'facilitator' } | { kind: 'seat'; seat: SeatId } | { kind: 'guest' } | { kind: 'system' };
+export type Actor =
+	| { kind: 'facilitator' }
+	/** `bot` marks the scripted role playing the seat; a seat has one writer at a time. */
+	| { kind: 'seat'; seat: SeatId; bot?: true }
+	| { kind: 'guest' }
+	| { kind: 'system' };
 
 export const phases = ['lobby', 'briefing', 'opening', 'clauses', 'ratification', 'debrief'] as const;
 export type Phase = (typeof phases)[number];
@@ -35,6 +40,12 @@ export interface GameConfig {
 	timers: Record<TimerStep, number | null>;
 	/** Seeds the game's random number generator (the deal), so a game replays exactly. */
 	seed: number;
+	/** Seats scripted roles play from the start (none when absent). */
+	botSeats?: SeatId[];
+	/** Solo practice: the server plays the facilitator's part, and the game moves on by itself. */
+	autopilot?: boolean;
+	/** Seats still empty when the game starts are given to scripted roles. */
+	botsFillEmptySeats?: boolean;
 }
 
 export interface Seat {
@@ -45,6 +56,8 @@ export interface Seat {
 	side: Side;
 	/** The display name of the player holding the seat, null while the seat is free. */
 	player: string | null;
+	/** Whether a scripted role is playing the seat (from the start, or standing in for a player who left). */
+	bot: boolean;
 }
 
 /** A running timer ends at endsAt; a paused one keeps the milliseconds it had left. */

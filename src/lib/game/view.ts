@@ -34,6 +34,8 @@ export interface PublicSeat {
 	side: Side;
 	description: string;
 	player: string | null;
+	/** A scripted role plays this seat. */
+	bot: boolean;
 }
 
 export interface ClauseView {
@@ -125,26 +127,43 @@ function cardView(card: BriefingCard): CardView {
 	return rest;
 }
 
-function tableView(state: GameState, scenario: Scenario, options: { showHidden: boolean; extraCards?: CardId[] }): TableView {
-	const roles = new Map(scenario.roles.map((r) => [r.id, r]));
-	const clauses = new Map(scenario.clauses.map((c) => [c.id, c]));
-	const allCards = new Map(scenario.cards.map((c) => [c.id, c]));
-	const posts = options.showHidden ? state.posts : state.posts.filter((p) => !p.hidden);
-	const cards: Record<CardId, CardView> = {};
-	for (const id of [...posts.map((p) => p.card), ...(options.extraCards ?? [])]) {
-		const card = id ? allCards.get(id) : undefined;
-		if (card) cards[card.id] = cardView(card);
+/**
+ * What a scenario needs for building views, looked up once; and the parts of a view that depend
+ * only on one part of the state, built once per version of that part. The engine keeps unchanged
+ * parts of the state as the same objects, so most views reuse most of the last one's work.
+ */
+interface ViewParts {
+	seats: WeakMap<GameState['seats'], PublicSeat[]>;
+	clauses: WeakMap<GameState['agenda'], ClauseView[]>;
+	posts: WeakMap<GameState['posts'], TablePosts>;
+	cardViews: Map<CardId, CardView>;
+}
+const partsByScenario = new WeakMap<Scenario, ViewParts>();
+
+function partsOf(scenario: Scenario): ViewParts {
+	let parts = partsByScenario.get(scenario);
+	if (!parts) {
+		parts = {
+			seats: new WeakMap(),
+			clauses: new WeakMap(),
+			posts: new WeakMap(),
+			cardViews: new Map(scenario.cards.map((c) => [c.id, cardView(c)]))
+		};
+		partsByScenario.set(scenario, parts);
 	}
-	return {
-		code: state.code,
-		phase: state.phase,
-		paused: state.paused,
-		timer: state.timer,
-		title: scenario.title,
-		summary: scenario.summary,
-		votingRule: state.config.votingRule,
-		ballot: state.config.ballot,
-		seats: state.seats.map((s) => {
+	return parts;
+}
+
+function cached<K extends object, V>(map: WeakMap<K, V>, key: K, build: () => V): V {
+	let value = map.get(key);
+	if (value === undefined) map.set(key, (value = build()));
+	return value;
+}
+
+function publicSeats(state: GameState, scenario: Scenario): PublicSeat[] {
+	return cached(partsOf(scenario).seats, state.seats, () => {
+		const roles = new Map(scenario.roles.map((r) => [r.id, r]));
+		return state.seats.map((s) => {
 			const role = roles.get(s.roleId)!;
 			return {
 				id: s.id,
@@ -154,13 +173,59 @@ function tableView(state: GameState, scenario: Scenario, options: { showHidden: 
 				portfolio: s.portfolio,
 				side: s.side,
 				description: role.description,
-				player: s.player
+				player: s.player,
+				bot: s.bot
 			};
-		}),
-		clauses: state.agenda.map((id) => {
+		});
+	});
+}
+
+function clauseViews(state: GameState, scenario: Scenario): ClauseView[] {
+	return cached(partsOf(scenario).clauses, state.agenda, () => {
+		const clauses = new Map(scenario.clauses.map((c) => [c.id, c]));
+		return state.agenda.map((id) => {
 			const c = clauses.get(id)!;
 			return { id, title: c.title, question: c.question, variants: c.variants.map(({ id, text, summary }) => ({ id, text, summary })) };
-		}),
+		});
+	});
+}
+
+/** The posts players see, and the cards on the table for them and for the facilitator. */
+interface TablePosts {
+	visible: Post[];
+	visibleCards: Record<CardId, CardView>;
+	allCards: Record<CardId, CardView>;
+}
+
+function tablePosts(state: GameState, scenario: Scenario): TablePosts {
+	const { cardViews, posts } = partsOf(scenario);
+	return cached(posts, state.posts, () => {
+		const cardsOf = (list: Post[]) => {
+			const cards: Record<CardId, CardView> = {};
+			for (const post of list) if (post.card && cardViews.has(post.card)) cards[post.card] = cardViews.get(post.card)!;
+			return cards;
+		};
+		const visible = state.posts.filter((p) => !p.hidden);
+		return { visible, visibleCards: cardsOf(visible), allCards: cardsOf(state.posts) };
+	});
+}
+
+function tableView(state: GameState, scenario: Scenario, options: { showHidden: boolean }): TableView {
+	const seen = tablePosts(state, scenario);
+	// Only visible posts put cards on the table for players; the facilitator sees hidden ones too.
+	const posts = options.showHidden ? state.posts : seen.visible;
+	const cards = options.showHidden ? seen.allCards : seen.visibleCards;
+	return {
+		code: state.code,
+		phase: state.phase,
+		paused: state.paused,
+		timer: state.timer,
+		title: scenario.title,
+		summary: scenario.summary,
+		votingRule: state.config.votingRule,
+		ballot: state.config.ballot,
+		seats: publicSeats(state, scenario),
+		clauses: clauseViews(state, scenario),
 		cursor: state.cursor,
 		floor: state.floor,
 		adopted: state.adopted,
@@ -180,7 +245,25 @@ function tableView(state: GameState, scenario: Scenario, options: { showHidden: 
 	};
 }
 
+/**
+ * A closed vote never changes, and the engine keeps unchanged parts of the state as the same
+ * objects, so each closed vote's view is built once. (A vote belongs to one game, whose ballot
+ * setting never changes.)
+ */
+const closedVoteViews = new WeakMap<Vote, VoteView>();
+
 function voteView(vote: Vote, state: GameState): VoteView {
+	if (vote.status === 'closed') {
+		const cached = closedVoteViews.get(vote);
+		if (cached) return cached;
+		const built = buildVoteView(vote, state);
+		closedVoteViews.set(vote, built);
+		return built;
+	}
+	return buildVoteView(vote, state);
+}
+
+function buildVoteView(vote: Vote, state: GameState): VoteView {
 	const { tally, ballots } = state.config.ballot;
 	const visible = vote.status === 'closed' || tally === 'live';
 	const secretReasons =
@@ -202,20 +285,47 @@ function voteView(vote: Vote, state: GameState): VoteView {
 		closedAt: vote.closedAt,
 		ballotsIn: Object.keys(vote.ballots).length,
 		counts: visible ? count(vote.ballots, state.seats) : null,
-		ballots: visible && ballots === 'named' ? structuredClone(vote.ballots) : null,
+		ballots: visible && ballots === 'named' ? { ...vote.ballots } : null,
 		reasons: secretReasons,
 		result: vote.result
 	};
 }
 
+/** What everyone at the table may see of one state: built once, shared by every seat's view. */
+const publicTables = new WeakMap<GameState, TableView>();
+
+function publicTable(state: GameState, scenario: Scenario): TableView {
+	let table = publicTables.get(state);
+	if (!table) publicTables.set(state, (table = tableView(state, scenario, { showHidden: false })));
+	return table;
+}
+
+/** The table's cards plus a hand, built once per version of each (both are kept as the same objects while unchanged). */
+const withHands = new WeakMap<Record<CardId, CardView>, WeakMap<CardId[], Record<CardId, CardView>>>();
+
+function cardsWithHand(table: Record<CardId, CardView>, hand: CardId[], scenario: Scenario): Record<CardId, CardView> {
+	const byHand = cached(withHands, table, () => new WeakMap<CardId[], Record<CardId, CardView>>());
+	return cached(byHand, hand, () => {
+		const { cardViews } = partsOf(scenario);
+		const cards = { ...table };
+		for (const id of hand) if (cardViews.has(id)) cards[id] = cardViews.get(id)!;
+		return cards;
+	});
+}
+
+const NO_CARDS: CardId[] = [];
+
 export function seatView(state: GameState, seatId: SeatId, scenario: Scenario): SeatView {
 	const seat = state.seats.find((s) => s.id === seatId);
 	const role = scenario.roles.find((r) => r.id === seat?.roleId);
 	if (!seat || !role) throw new Error(`no seat ${seatId}`);
-	const hand = state.hands[seatId] ?? [];
+	const hand = state.hands[seatId] ?? NO_CARDS;
 	const used = state.amendments.filter((a) => a.seat === seatId && a.status !== 'withdrawn').length;
+	const table = publicTable(state, scenario);
+	const cards = cardsWithHand(table.cards, hand, scenario);
 	return {
-		...tableView(state, scenario, { showHidden: false, extraCards: hand }),
+		...table,
+		cards,
 		as: 'seat',
 		you: {
 			seat: seatId,
@@ -238,11 +348,11 @@ export function facilitatorView(state: GameState, scenario: Scenario): Facilitat
 		as: 'facilitator',
 		notVoted,
 		pollBySeat: state.phase === 'debrief' ? state.polls : null,
-		catalogue: scenario.cards.map(cardView)
+		catalogue: [...partsOf(scenario).cardViews.values()]
 	};
 }
 
 /** The projector and anyone watching without a seat. */
 export function spectatorView(state: GameState, scenario: Scenario): SpectatorView {
-	return { ...tableView(state, scenario, { showHidden: false }), as: 'spectator' };
+	return { ...publicTable(state, scenario), as: 'spectator' };
 }

@@ -64,6 +64,7 @@ export const InjectCard = z.strictObject({ type: z.literal('injectCard'), card: 
 export const HidePost = z.strictObject({ type: z.literal('hidePost'), post: z.number().int().min(1) });
 export const GiveFloor = z.strictObject({ type: z.literal('giveFloor'), seat: id });
 export const ReleaseSeat = z.strictObject({ type: z.literal('releaseSeat'), seat: id });
+export const HandToBot = z.strictObject({ type: z.literal('handToBot'), seat: id });
 
 export const Action = z.discriminatedUnion('type', [
 	TakeSeat,
@@ -89,6 +90,8 @@ export const Action = z.discriminatedUnion('type', [
 	GiveFloor,
 	bare('endFloor'),
 	ReleaseSeat,
+	HandToBot,
+	bare('takeBackSeat'),
 	bare('end')
 ]);
 export type Action = z.infer<typeof Action>;

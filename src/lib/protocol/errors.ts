@@ -17,6 +17,9 @@ export const errorCodes = [
 	'unknown_seat',
 	'seat_taken',
 	'seat_empty',
+	'bot_holds_seat',
+	'seat_not_with_bot',
+	'still_connected',
 	// pace of play
 	'wrong_phase',
 	'paused',

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { BallotSecrecy, TallyVisibility, VotingRule } from '../scenario/schema';
 import type { AnyView } from '../game/view';
-import type { Action } from './actions';
+import { DisplayName, type Action } from './actions';
 import type { Refusal } from './errors';
 
 export { Action } from './actions';
@@ -48,7 +48,11 @@ export const CreateGame = z.strictObject({
 		.optional(),
 	timers: z
 		.strictObject({ briefing: Seconds.optional(), opening: Seconds.optional(), debate: Seconds.optional(), vote: Seconds.optional() })
-		.optional()
+		.optional(),
+	/** Give the seats still empty at the start to scripted roles. */
+	bots: z.boolean().optional(),
+	/** Solo practice: this person takes this seat, scripted roles take every other, the game runs itself. */
+	solo: z.strictObject({ seat: z.string().min(1).max(64), name: DisplayName }).optional()
 });
 export type CreateGame = z.infer<typeof CreateGame>;
 
@@ -72,7 +76,7 @@ export interface ClientToServerEvents {
 	/** Creates one table, or several for a class; answers with the console's class id and the key. */
 	createGame: (
 		payload: CreateGame,
-		ack: (res: Ack<{ classId: string; codes: string[]; code: string; facilitatorToken: string }>) => void
+		ack: (res: Ack<{ classId: string; codes: string[]; code: string; facilitatorToken: string; seatToken?: string }>) => void
 	) => void;
 	/** Opens a class console: answers with its room codes (each then entered with the same key). */
 	enterClass: (payload: EnterClass, ack: (res: Ack<{ codes: string[] }>) => void) => void;

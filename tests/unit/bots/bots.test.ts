@@ -1,0 +1,102 @@
+/** Scripted roles on the shipped scenario: legal, deterministic, within their doctrine. */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { playOut } from '../../../src/lib/game/bots/table-bots';
+import { createGame } from '../../../src/lib/game/engine';
+import { buildSeats } from '../../../src/lib/game/seats';
+import type { GameConfig } from '../../../src/lib/game/types';
+import type { Scenario, VotingRule } from '../../../src/lib/scenario/schema';
+import { shippedScenario } from '../../helpers/server';
+
+let scenario: Scenario;
+beforeAll(async () => {
+	scenario = await shippedScenario();
+});
+
+function botGame(seed: number, rule: VotingRule = 'dual-key', extra: Partial<GameConfig> = {}) {
+	const seatCounts: Record<string, number> = { 'white-house-adviser': 1 + (seed % 3) };
+	// Vary the table: every other game adds the optional roles.
+	if (seed % 2) for (const role of scenario.roles) if (!role.core) seatCounts[role.id] = 1;
+	const seats = buildSeats(scenario, { seatCounts });
+	const config: GameConfig = {
+		scenarioId: scenario.id,
+		votingRule: rule,
+		ballot: { tally: seed % 4 < 2 ? 'live' : 'hidden', ballots: seed % 3 ? 'named' : 'secret' },
+		seatCounts,
+		timers: { briefing: null, opening: null, debate: null, vote: null },
+		seed,
+		botSeats: seats.map((s) => s.id),
+		...extra
+	};
+	return playOut(createGame(`BOT${seed}`, config, scenario), { now: 0, scenario });
+}
+
+describe('scripted roles', () => {
+	it('only ever submit legal actions, and every game reaches the debrief (any seed, rule and table)', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 1, max: 2 ** 30 }), fc.constantFrom<VotingRule>('dual-key', 'majority', 'consensus'), (seed, rule) => {
+				// playOut throws on the first refused move, naming it.
+				const { state, steps } = botGame(seed, rule);
+				expect(state.phase).toBe('debrief');
+				expect(steps.every((s) => s.outcome.ok)).toBe(true);
+				expect(steps.filter((s) => s.actor.kind === 'seat').length).toBeGreaterThan(50);
+			}),
+			{ numRuns: 25 }
+		);
+	});
+
+	it('play the same game for the same seed, and another for another seed', () => {
+		const a = botGame(7);
+		const b = botGame(7);
+		expect(b.steps.map((s) => s.action)).toEqual(a.steps.map((s) => s.action));
+		expect(b.state).toEqual(a.state);
+		const c = botGame(9);
+		expect(c.steps.map((s) => s.action)).not.toEqual(a.steps.map((s) => s.action));
+	});
+
+	it('never vote to adopt one of their red lines, nor sign a text that holds one', () => {
+		for (let seed = 1; seed <= 12; seed++) {
+			const { state } = botGame(seed);
+			const redLinesOf = (seat: string) => {
+				const role = scenario.roles.find((r) => r.id === state.seats.find((s) => s.id === seat)!.roleId)!;
+				return new Set(role.redLines.map((r) => r.variant));
+			};
+			for (const vote of state.votes) {
+				for (const cast of vote.history) {
+					const lines = redLinesOf(cast.seat);
+					if (vote.kind !== 'ratification' && cast.choice === 'yes') expect(lines.has(vote.variantId!), `${cast.seat} on ${vote.variantId}`).toBe(false);
+					if (vote.kind === 'ratification' && cast.choice === 'yes')
+						expect(Object.values(state.adopted).some((v) => v && lines.has(v))).toBe(false);
+				}
+			}
+		}
+	});
+
+	it('explain every vote in one sentence, citing a card from the table', () => {
+		const { state, steps } = botGame(4);
+		const ballots = steps.filter((s) => s.action.type === 'castVote');
+		expect(ballots.length).toBeGreaterThan(20);
+		let cited = 0;
+		for (const { action } of ballots) {
+			if (action.type !== 'castVote') continue;
+			expect(action.reason, 'every vote has a reason').toMatch(/^.{10,140}$/);
+			if (action.card) {
+				cited++;
+				expect(state.posts.some((p) => p.card === action.card)).toBe(true);
+				expect(action.reason).toContain(scenario.cards.find((c) => c.id === action.card)!.speaker);
+			}
+		}
+		// Most votes cite a card: a bot argues with its cards before it votes.
+		expect(cited / ballots.length).toBeGreaterThan(0.6);
+	});
+
+	it('argue with their cards and propose amendments toward what they want', () => {
+		const { state } = botGame(3);
+		expect(state.posts.filter((p) => p.card && p.kind === 'argument').length).toBeGreaterThan(10);
+		expect(state.amendments.length).toBeGreaterThan(0);
+		for (const a of state.amendments) {
+			const role = scenario.roles.find((r) => r.id === state.seats.find((s) => s.id === a.seat)!.roleId)!;
+			expect(role.redLines.map((r) => r.variant)).not.toContain(a.to);
+		}
+	});
+});
