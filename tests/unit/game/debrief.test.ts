@@ -29,7 +29,7 @@ describe('the debrief', () => {
 			{ clauseId: 'scope', variantId: 'scope.narrow', skipped: false },
 			{ clauseId: 'term', variantId: null, skipped: false }
 		]);
-		expect(d.seats.find((s) => s.seat === 'general')).toMatchObject({ objectives: { signing: 'against' }, score: { score: 20 }, cardsPlayed: 1 });
+		expect(d.seats.find((s) => s.seat === 'general')).toMatchObject({ objectives: { signing: 'against' }, score: { score: 30 }, cardsPlayed: 1 });
 		expect(d.influences).toEqual([
 			{ vote: 1, seat: 'minister', from: 'no', to: 'yes', at: 1000, cards: [{ post: 1, card: state.posts[0].card, seat: 'general' }] }
 		]);
