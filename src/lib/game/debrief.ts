@@ -14,6 +14,9 @@ export interface TimelineEntry {
 	at: number;
 	/** Whether this ballot changed the seat's earlier one in the same vote. */
 	changed: boolean;
+	/** The one-line reason given, and the card it cites (a scripted role always gives one). */
+	reason: string | null;
+	card: CardId | null;
 }
 
 export interface VoteTimeline {
@@ -80,7 +83,7 @@ export function debrief(state: GameState, scenario: Scenario): Debrief {
 		for (const cast of vote.history) {
 			const before = last.get(cast.seat);
 			const changed = before !== undefined && before.choice !== cast.choice;
-			entries.push({ seat: seatOf(cast.seat), choice: cast.choice, at: cast.at, changed });
+			entries.push({ seat: seatOf(cast.seat), choice: cast.choice, at: cast.at, changed, reason: cast.reason, card: cast.card });
 			if (changed) {
 				const cards = visiblePosts
 					.filter((p) => p.card && p.seq > before.seq && p.seq < cast.seq)
