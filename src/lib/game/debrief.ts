@@ -88,9 +88,15 @@ export function debrief(state: GameState, scenario: Scenario): Debrief {
 				const cards = visiblePosts
 					.filter((p) => p.card && p.seq > before.seq && p.seq < cast.seq)
 					.map((p) => ({ post: p.id, card: p.card!, seat: p.seat }));
-				influences.push({ vote: vote.id, seat: seatOf(cast.seat), from: before.choice, to: cast.choice, at: cast.at, cards });
+				influences.push({ vote: vote.id, seat: seatOf(cast.seat), from: before.choice, to: cast.choice, at: secret ? (vote.closedAt ?? cast.at) : cast.at, cards });
 			}
 			last.set(cast.seat, { choice: cast.choice, seq: cast.seq });
+		}
+		// Under secret ballots the order and times of ballots would match the facilitator's record of
+		// who voted when; keep only the choices, in a fixed order, stamped with the close.
+		if (secret) {
+			entries.sort((a, b) => a.choice.localeCompare(b.choice) || Number(a.changed) - Number(b.changed));
+			for (const entry of entries) entry.at = vote.closedAt ?? vote.openedAt;
 		}
 		timeline.push({
 			vote: vote.id,

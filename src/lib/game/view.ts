@@ -58,7 +58,7 @@ export interface VoteView {
 	closedAt: number | null;
 	/** How many seats have a ballot in: safe under every setting. */
 	ballotsIn: number;
-	/** Running counts; null while a hidden tally is still open. */
+	/** Running counts; null while a hidden tally, or a secret ballot, is still open. */
 	counts: Counts | null;
 	/** Who voted what, with reasons; null under secret ballots or while a hidden tally is open. */
 	ballots: Record<SeatId, Ballot> | null;
@@ -265,7 +265,9 @@ function voteView(vote: Vote, state: GameState): VoteView {
 
 function buildVoteView(vote: Vote, state: GameState): VoteView {
 	const { tally, ballots } = state.config.ballot;
-	const visible = vote.status === 'closed' || tally === 'live';
+	// Secret ballots show counts only once the vote closes: a running count, set beside the list of
+	// who has voted, would tell the facilitator how each seat voted.
+	const visible = vote.status === 'closed' || (tally === 'live' && ballots === 'named');
 	const secretReasons =
 		ballots === 'secret' && vote.status === 'closed'
 			? Object.values(vote.ballots)
