@@ -28,6 +28,8 @@ export interface ServerDeps {
 	botGraceMs?: number;
 }
 
+const RESUME_WINDOW_MS = 24 * 60 * 60 * 1000;
+
 /** Largest socket message accepted, in bytes: every legal payload is far smaller. */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 
@@ -39,6 +41,8 @@ export function attachGame(httpServer: HttpServer, deps: ServerDeps): { io: Game
 	const rooms = new Rooms(deps.store, deps.scenario, clock);
 	const bots = new BotRunner(rooms, deps.scenario, clock, deps.botPace ?? HUMAN_PACE, log);
 	registerHandlers(io, rooms, bots, deps.scenario, clock, log, { botGraceMs: deps.botGraceMs ?? 20_000 });
+	// After a restart, rooms played in the last day get their timers and scripted roles back at once.
+	for (const room of rooms.resumeActive(clock.now() - RESUME_WINDOW_MS)) bots.nudge(room);
 	return { io, rooms, bots };
 }
 

@@ -81,6 +81,23 @@ export class Rooms {
 		return { classId, codes, facilitatorToken };
 	}
 
+	/**
+	 * Reloads the rooms played in recently, so their timers run again after a restart without
+	 * waiting for someone to reconnect. A room that cannot be replayed is reported and left alone.
+	 */
+	resumeActive(since: number): Room[] {
+		const resumed: Room[] = [];
+		for (const code of this.store.roomsActiveSince(since)) {
+			try {
+				const room = this.get(code);
+				if (room) resumed.push(room);
+			} catch (err) {
+				this.onError(err);
+			}
+		}
+		return resumed;
+	}
+
 	/** The room codes of a class, if the key opens it. */
 	openClass(classId: string, facilitatorToken: string): string[] | Refusal {
 		const record = this.store.getClass(classId);

@@ -111,11 +111,11 @@ export function registerHandlers(
 	}
 
 	/** Turns every browser holding a seat back into a watcher, telling it why. */
-	function unseat(code: string, seat: string, why: 'seat_moved' | 'seat_released', message: string) {
+	function unseat(code: string, seat: string, why: 'seat_moved' | 'seat_released' | 'seat_opened_elsewhere', message: string, keep?: string) {
 		for (const id of io.sockets.adapter.rooms.get(code) ?? []) {
 			const socket = io.sockets.sockets.get(id);
 			const actor = socket?.data.actor;
-			if (!socket || actor?.kind !== 'seat' || actor.seat !== seat) continue;
+			if (!socket || id === keep || actor?.kind !== 'seat' || actor.seat !== seat) continue;
 			socket.data.actor = { kind: 'guest' };
 			socket.emit('notice', { code: why, message });
 			socket.emit('view', viewFor(rooms.get(code)!, socket.data.actor, scenario), clock.now());
@@ -195,6 +195,9 @@ export function registerHandlers(
 			}
 			socket.data = { room: room.code, actor };
 			socket.join(room.code);
+			// One browser per seat: the newest wins, and any other is told why it now only watches.
+			if (actor.kind === 'seat')
+				unseat(room.code, actor.seat, 'seat_opened_elsewhere', 'Your seat was opened in another tab or on another device; this one now only watches. Reload here to play from this one.', socket.id);
 			presence(room.code);
 			// A player coming back to a seat a scripted role kept for them takes it back at once.
 			if (actor.kind === 'seat' && room.state.seats.find((s) => s.id === actor.seat)?.bot) {

@@ -63,6 +63,7 @@ export function openSqliteStore(file: string): Store {
 	const upsertToken = db.prepare(
 		'insert into seat_tokens (room, seat, token_hash) values (?, ?, ?) on conflict (room, seat) do update set token_hash = excluded.token_hash'
 	);
+	const selectActive = db.prepare<[number], { room: string }>('select distinct room from actions where at >= ?');
 	const deleteToken = db.prepare('delete from seat_tokens where room = ? and seat = ?');
 	const selectTokens = db.prepare<[string], { seat: string; token_hash: string }>(
 		'select seat, token_hash from seat_tokens where room = ?'
@@ -111,6 +112,9 @@ export function openSqliteStore(file: string): Store {
 				action: JSON.parse(r.action),
 				at: r.at
 			}));
+		},
+		roomsActiveSince(at: number) {
+			return selectActive.all(at).map((r) => r.room);
 		},
 		seatTokens(code: string) {
 			return selectTokens.all(code).map((r) => ({ seat: r.seat, hash: r.token_hash }));

@@ -45,6 +45,8 @@ export interface Store {
 	/** Sets or revokes a seat's token outside any game action (moving a seat to another device). */
 	setSeatToken(code: string, change: SeatTokenChange): void;
 	log(code: string): LoggedAction[];
+	/** Rooms with an action at or after `at`: the ones worth reloading after a restart. */
+	roomsActiveSince(at: number): string[];
 	seatTokens(code: string): { seat: string; hash: string }[];
 	close(): void;
 }

@@ -63,6 +63,18 @@ describe('seat management', () => {
 		expect(await req(host, 'reissueSeat', { seat: 'idf-chief' })).toMatchObject({ code: 'seat_empty' });
 	});
 
+	it('gives a seat opened in a second tab to the newest tab, and tells the other why', async () => {
+		const { player, code, seatToken } = await seated();
+		const notices: { code: string }[] = [];
+		player.on('notice', (n) => notices.push(n));
+		const second = await connect(running.url);
+		expect(await req(second, 'enterRoom', { code, seatToken })).toMatchObject({ view: { as: 'seat' } });
+		await viewWhere(player, (v) => v.as === 'spectator');
+		expect(notices).toEqual([{ code: 'seat_opened_elsewhere', message: expect.stringContaining('another tab') }]);
+		expect(await req(player, 'action', { type: 'raiseHand' })).toMatchObject({ code: 'not_seated' });
+		expect(await req(second, 'action', { type: 'takeSeat', seat: 'idf-chief', name: 'x' })).toMatchObject({ code: 'already_seated' });
+	});
+
 	it('frees a seat: the player becomes a watcher, the token is revoked, someone else can sit', async () => {
 		const { host, player, code, seatToken } = await seated();
 		expect(await req(host, 'action', { type: 'releaseSeat', seat: 'dermer' })).toMatchObject({ ok: true });
@@ -72,5 +84,27 @@ describe('seat management', () => {
 		await req(again, 'enterRoom', { code });
 		expect(await req(again, 'action', { type: 'takeSeat', seat: 'dermer', name: 'New' })).toMatchObject({ ok: true });
 		expect(await req(player, 'action', { type: 'releaseSeat', seat: 'dermer' })).toMatchObject({ code: 'not_facilitator' });
+	});
+});
+
+describe('after a restart', () => {
+	it('runs the timers of recent rooms again before anyone reconnects', async () => {
+		const host = await connect(running.url);
+		const { code, facilitatorToken } = await req(host, 'createGame', { timers: { briefing: 60, opening: null, debate: null, vote: null } });
+		await req(host, 'enterRoom', { code, facilitatorToken });
+		const player = await connect(running.url);
+		await req(player, 'enterRoom', { code });
+		await req(player, 'action', { type: 'takeSeat', seat: 'dermer', name: 'Ron' });
+		await req(host, 'action', { type: 'start' });
+		closeAll();
+		await running.server.close();
+
+		running = await startServer(running.database);
+		// Nobody has entered the room on the new server; its briefing timer still runs out.
+		running.clock.advance(61_000);
+		await new Promise((r) => setTimeout(r, 50));
+		const back = await connect(running.url);
+		const entered = await req(back, 'enterRoom', { code, facilitatorToken });
+		expect(entered.view.phase).toBe('opening');
 	});
 });

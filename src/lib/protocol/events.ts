@@ -96,7 +96,7 @@ export interface ServerToClientEvents {
 	/** Which seats have a connected browser right now. */
 	presence: (seats: string[]) => void;
 	/** Something this browser should know about its own standing, e.g. its seat moved elsewhere. */
-	notice: (notice: { code: 'seat_moved' | 'seat_released'; message: string }) => void;
+	notice: (notice: { code: 'seat_moved' | 'seat_released' | 'seat_opened_elsewhere'; message: string }) => void;
 }
 
 /** Formats a zod failure as one sentence a person can act on. */
