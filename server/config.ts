@@ -8,6 +8,18 @@ export interface Settings {
 	database: string;
 	/** A scenario file to play instead of the shipped one. */
 	scenarioFile: string | undefined;
+	/** How long scripted roles take to answer, in milliseconds: a range, or 0 for at once. */
+	botPace: { minMs: number; maxMs: number };
+}
+
+/** "1500-4500" → a range; "0" → at once. */
+function parsePace(text: string): { minMs: number; maxMs: number } {
+	const match = /^(\d+)(?:-(\d+))?$/.exec(text.trim());
+	if (!match) throw new Error(`BOT_PACE_MS must be milliseconds or a range like 1500-4500, not "${text}"`);
+	const minMs = Number(match[1]);
+	const maxMs = Number(match[2] ?? match[1]);
+	if (maxMs < minMs) throw new Error(`BOT_PACE_MS: the range ${text} ends before it starts`);
+	return { minMs, maxMs };
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -18,6 +30,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 		// All interfaces by default, so phones on the classroom network can reach the laptop.
 		host: env.HOST ?? '0.0.0.0',
 		database: resolve(env.PACT_ROOM_DB ?? 'data/pact-room.sqlite'),
-		scenarioFile: env.SCENARIO_FILE ? resolve(env.SCENARIO_FILE) : undefined
+		scenarioFile: env.SCENARIO_FILE ? resolve(env.SCENARIO_FILE) : undefined,
+		botPace: parsePace(env.BOT_PACE_MS ?? '1500-4500')
 	};
 }

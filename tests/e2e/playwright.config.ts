@@ -32,6 +32,6 @@ export default defineConfig({
 		url: `http://127.0.0.1:${port}/healthz`,
 		reuseExistingServer: false,
 		timeout: 60_000,
-		env: { PORT: String(port), HOST: '127.0.0.1', PACT_ROOM_DB: database }
+		env: { PORT: String(port), HOST: '127.0.0.1', PACT_ROOM_DB: database, BOT_PACE_MS: '0' }
 	}
 });

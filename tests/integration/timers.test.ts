@@ -190,7 +190,7 @@ describe('timers', () => {
 		}
 	});
 
-	it('fires a timer that ran out while the server was down as soon as the room is loaded again', async () => {
+	it('fires a timer that ran out while the server was down as soon as the server is back, before anyone enters', async () => {
 		const first = await server();
 		const table = await Table.open(first.url, { votingRule: 'majority', timers: timers({ debate: 60 }) }, ['dermer', 'white-house-adviser-1']);
 		for (const type of ['start', 'advance', 'advance'] as const) await table.run(type);
@@ -199,14 +199,12 @@ describe('timers', () => {
 		await first.server.close();
 		servers = servers.filter((s) => s !== first);
 
+		// The restarted server reloads recent rooms and re-arms their timers at once.
 		const second = await server(first.database);
 		second.clock.advance(endsAt + 600 * S - second.clock.now());
+		await new Promise((r) => setTimeout(r, 50));
 		const watcher = await recorded(second.url, 'projector');
 		const entered = await ask(watcher, 'enterRoom', { code: table.code });
-		expect(entered.view).toMatchObject({ votes: [], timer: { step: 'debate', endsAt } });
-		// The wake-up is armed for a moment already past; the next tick of the clock fires it.
-		second.clock.advance(0);
-		const view = await viewWhere(watcher, (v) => v.votes.length === 1);
-		expect(view.votes[0]).toMatchObject({ status: 'open', openedAt: second.clock.now() });
+		expect(entered.view.votes[0]).toMatchObject({ status: 'open', openedAt: second.clock.now() });
 	});
 });

@@ -5,7 +5,7 @@
 import type { AnyView } from '../game/view';
 import type { Action } from '../protocol/actions';
 import type { Refusal } from '../protocol/errors';
-import type { Ack } from '../protocol/events';
+import type { Ack, ServerToClientEvents } from '../protocol/events';
 import { connectToGame, request, type GameSocket } from './socket';
 import { saved } from './storage';
 
@@ -21,16 +21,33 @@ export class Table {
 	entryError = $state<Refusal | null>(null);
 	/** Server clock minus this device's clock, so timers count down the same everywhere. */
 	clockOffset = $state(0);
+	/**
+	 * What the server told this browser about its own standing (its seat moved to another device,
+	 * or freed by the facilitator). The saved seat token is forgotten; the page shows the message
+	 * and, with the spectator view that follows, the seat picker. Clear it with dismissNotice().
+	 */
+	notice = $state<Parameters<ServerToClientEvents['notice']>[0] | null>(null);
 
 	readonly code: string;
 	private socket: GameSocket;
 	private facilitatorToken: string | undefined;
+	private spectator: boolean;
 
-	constructor(code: string, options: { facilitatorToken?: string } = {}) {
+	/**
+	 * options.facilitatorToken enters as the facilitator; options.spectator enters as a watcher
+	 * even when this browser holds a seat in the room (the projector must never show a seat's secrets).
+	 */
+	constructor(code: string, options: { facilitatorToken?: string; spectator?: boolean } = {}) {
 		this.code = code;
 		this.facilitatorToken = options.facilitatorToken;
+		this.spectator = options.spectator ?? false;
 		this.socket = connectToGame();
 		this.socket.on('connect', () => this.enter());
+		this.socket.on('notice', (notice) => {
+			// A seat opened in another tab of this browser keeps its token: that tab uses it too.
+			if (notice.code !== 'seat_opened_elsewhere') saved.forget('seat', this.code);
+			this.notice = notice;
+		});
 		this.socket.on('disconnect', () => (this.connection = 'reconnecting'));
 		this.socket.on('view', (view, serverTime) => {
 			this.clockOffset = serverTime - Date.now();
@@ -42,7 +59,7 @@ export class Table {
 
 	/** Enters the room on every (re)connect, presenting whatever token this browser holds. */
 	private async enter(): Promise<void> {
-		const seatToken = this.facilitatorToken ? undefined : saved.get('seat', this.code);
+		const seatToken = this.facilitatorToken || this.spectator ? undefined : saved.get('seat', this.code);
 		const res = await request(this.socket, 'enterRoom', { code: this.code, seatToken, facilitatorToken: this.facilitatorToken });
 		if (!res.ok && res.code === 'bad_token' && seatToken) {
 			// The saved seat is gone (e.g. another server's room): drop it and watch as a guest.
@@ -62,8 +79,21 @@ export class Table {
 
 	async act(action: Action): Promise<Ack<{ seq: number }>> {
 		const res = await request(this.socket, 'action', action);
-		if (res.ok && res.seatToken) saved.set('seat', this.code, res.seatToken);
+		if (res.ok && res.seatToken) {
+			saved.set('seat', this.code, res.seatToken);
+			this.notice = null;
+		}
 		return res;
+	}
+
+	/** Sends an action and answers null when accepted, or the server's refusal to show the user. */
+	async attempt(action: Action): Promise<Refusal | null> {
+		const res = await this.act(action);
+		return res.ok ? null : res;
+	}
+
+	dismissNotice() {
+		this.notice = null;
 	}
 
 	/** The server's clock, now. */

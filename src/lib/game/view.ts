@@ -76,6 +76,8 @@ export interface TableView {
 	summary: string;
 	votingRule: VotingRule;
 	ballot: BallotSetting;
+	/** Solo practice: the game runs itself around one learner. */
+	solo: boolean;
 	seats: PublicSeat[];
 	clauses: ClauseView[];
 	cursor: number;
@@ -224,6 +226,7 @@ function tableView(state: GameState, scenario: Scenario, options: { showHidden: 
 		summary: scenario.summary,
 		votingRule: state.config.votingRule,
 		ballot: state.config.ballot,
+		solo: state.config.autopilot ?? false,
 		seats: publicSeats(state, scenario),
 		clauses: clauseViews(state, scenario),
 		cursor: state.cursor,

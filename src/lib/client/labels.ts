@@ -1,0 +1,167 @@
+/**
+ * Small lookups that turn the ids in a view into words a player reads: seats, variants, clauses,
+ * phases, vote kinds, outlets of the source articles, durations.
+ */
+import type { CardView, ClauseView, PublicSeat, TableView, VoteView } from '../game/view';
+import type { Choice, Phase, TimerStep, VoteKind } from '../game/types';
+import type { Side, SigningStance } from '../scenario/schema';
+
+/** The six phases in order, with the words the phase bar shows. */
+export const phaseNames: Record<Phase, string> = {
+	lobby: 'Lobby',
+	briefing: 'Briefing',
+	opening: 'Opening statements',
+	clauses: 'Clause by clause',
+	ratification: 'Ratification',
+	debrief: 'Debrief'
+};
+export const phaseOrder: Phase[] = ['lobby', 'briefing', 'opening', 'clauses', 'ratification', 'debrief'];
+
+export const timerStepNames: Record<TimerStep, string> = {
+	briefing: 'Briefing',
+	opening: 'Opening statements',
+	debate: 'Debate',
+	vote: 'Vote'
+};
+
+export const choiceNames: Record<Choice, string> = { yes: 'Yes', no: 'No', abstain: 'Abstain' };
+
+export const sideNames: Record<Side, string> = { israel: 'Israel', us: 'US', expert: 'Expert' };
+/** The side in a full phrase, for descriptions and screen readers. */
+export const sideLongNames: Record<Side, string> = {
+	israel: 'Israeli side',
+	us: 'US side',
+	expert: 'Observer / expert (turns neither key)'
+};
+
+export const signingNames: Record<SigningStance, string> = {
+	for: 'in favour of signing a treaty',
+	against: 'against signing any treaty',
+	open: 'open on signing: the text decides'
+};
+
+/** The stance on signing in two words, for tables. */
+export const signingShort: Record<SigningStance, string> = { for: 'For signing', against: 'Against signing', open: 'Open' };
+
+const outlets: Record<string, string> = { '000': 'Walla', '001': 'Zenger News', '002': 'Haaretz', '003': 'NBC News' };
+
+/** The outlet behind a seed article: "001_04d8d90dc4da8652.txt" → "Zenger News". */
+export function outletOf(source: string): string {
+	const prefix = source.slice(0, 3);
+	return outlets[prefix] ?? source.replace(/\.txt$/, '');
+}
+
+/** A seat's role as the table knows it: "White House adviser — Senate liaison". */
+export function roleLabel(seat: Pick<PublicSeat, 'roleName' | 'portfolio'>): string {
+	return seat.portfolio ? `${seat.roleName} — ${seat.portfolio}` : seat.roleName;
+}
+
+export function seatOf(view: Pick<TableView, 'seats'>, seatId: string | null | undefined): PublicSeat | undefined {
+	return seatId ? view.seats.find((s) => s.id === seatId) : undefined;
+}
+
+/** "Maya (Ron Dermer)", or the role alone while nobody holds the seat. */
+export function seatName(view: Pick<TableView, 'seats'>, seatId: string | null | undefined): string {
+	const seat = seatOf(view, seatId);
+	if (!seat) return seatId ?? 'Unknown seat';
+	return seat.player ? `${seat.player} (${roleLabel(seat)})` : roleLabel(seat);
+}
+
+export function clauseOf(view: Pick<TableView, 'clauses'>, clauseId: string | null | undefined): ClauseView | undefined {
+	return clauseId ? view.clauses.find((c) => c.id === clauseId) : undefined;
+}
+
+/** The clause a variant belongs to, and the variant itself. */
+export function variantOf(
+	view: Pick<TableView, 'clauses'>,
+	variantId: string | null | undefined
+): { clause: ClauseView; variant: ClauseView['variants'][number] } | undefined {
+	if (!variantId) return undefined;
+	for (const clause of view.clauses) {
+		const variant = clause.variants.find((v) => v.id === variantId);
+		if (variant) return { clause, variant };
+	}
+	return undefined;
+}
+
+/** A variant in plain words: its one-line summary. */
+export function variantSummary(view: Pick<TableView, 'clauses'>, variantId: string | null | undefined): string {
+	return variantOf(view, variantId)?.variant.summary ?? variantId ?? '';
+}
+
+/** A variant with its clause: "Scope: Only attacks or nuclear threats from Iran count." */
+export function variantLabel(view: Pick<TableView, 'clauses'>, variantId: string | null | undefined): string {
+	const found = variantOf(view, variantId);
+	return found ? `${found.clause.title}: ${found.variant.summary}` : (variantId ?? '');
+}
+
+export const voteKindNames: Record<VoteKind, string> = {
+	amendment: 'Amendment',
+	clause: 'Clause',
+	ratification: 'Ratification'
+};
+
+/** What a vote decides, in one sentence. */
+export function voteQuestion(view: Pick<TableView, 'clauses' | 'amendments' | 'seats'>, vote: VoteView): string {
+	const clause = clauseOf(view, vote.clauseId);
+	switch (vote.kind) {
+		case 'ratification':
+			return 'Ratification: sign the treaty as assembled, whole text?';
+		case 'amendment': {
+			const amendment = view.amendments.find((a) => a.id === vote.amendmentId);
+			const by = amendment ? ` by ${seatName(view, amendment.seat)}` : '';
+			return `Amendment${by} to ${clause?.title ?? 'the clause'}: switch the text to “${variantSummary(view, vote.variantId)}”?`;
+		}
+		case 'clause':
+			return `${clause?.title ?? 'Clause'}: adopt the text on the floor (“${variantSummary(view, vote.variantId)}”)?`;
+	}
+}
+
+/** The cards played at the table so far, in the order they were played, for citing in a reason. */
+export function cardsOnTable(view: Pick<TableView, 'posts' | 'cards'>): CardView[] {
+	const seen = new Set<string>();
+	const out: CardView[] = [];
+	for (const post of view.posts) {
+		if (!post.card || post.hidden || seen.has(post.card)) continue;
+		const card = view.cards[post.card];
+		if (card) {
+			seen.add(post.card);
+			out.push(card);
+		}
+	}
+	return out;
+}
+
+/** Players seated now: the voters a tally counts. */
+export function votersOf(view: Pick<TableView, 'seats'>): number {
+	return view.seats.filter((s) => s.player !== null).length;
+}
+
+/** "4:05" for 245 000 ms; hours when needed. Rounds up, so 0:00 means time is really up. */
+export function clock(ms: number): string {
+	const total = Math.max(0, Math.ceil(ms / 1000));
+	const h = Math.floor(total / 3600);
+	const m = Math.floor((total % 3600) / 60);
+	const s = total % 60;
+	const ss = String(s).padStart(2, '0');
+	return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** "3 minutes 5 seconds" for screen readers. */
+export function spokenDuration(ms: number): string {
+	const total = Math.max(0, Math.round(ms / 1000));
+	const m = Math.floor(total / 60);
+	const s = total % 60;
+	const parts = [];
+	if (m) parts.push(`${m} minute${m === 1 ? '' : 's'}`);
+	if (s || !m) parts.push(`${s} second${s === 1 ? '' : 's'}`);
+	return parts.join(' ');
+}
+
+/** Splits a brief into its paragraphs. */
+export function paragraphs(text: string): string[] {
+	return text
+		.split(/\n+/)
+		.map((p) => p.trim())
+		.filter(Boolean);
+}

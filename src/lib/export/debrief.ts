@@ -1,0 +1,238 @@
+/**
+ * The debrief's exports, built from whatever view this browser holds once the game is over: the
+ * facilitator's (which adds every player's opinion poll and the hidden posts) or a player's or
+ * the projector's. Nothing is exported that the view does not already show.
+ */
+import type { Debrief } from '../game/debrief';
+import type { CardView, FacilitatorView, TableView } from '../game/view';
+import type { PollAnswers, SeatId } from '../game/types';
+import { toCsv } from './csv';
+import { labels, OBJECTIVE_SHARE, objectivePoints } from './labels';
+import { ballotSteps } from './steps';
+
+export type DebriefView = TableView & { catalogue?: CardView[]; pollBySeat?: FacilitatorView['pollBySeat'] };
+export type EndedView = DebriefView & { debrief: Debrief };
+
+export const csvKinds = ['timeline', 'ballots', 'posts', 'scores', 'poll'] as const;
+export type CsvKind = (typeof csvKinds)[number];
+
+export const csvDescriptions: Record<CsvKind, string> = {
+	timeline: 'every ballot in order, with vote changes and running counts',
+	ballots: 'each final ballot with its reason and cited card',
+	posts: 'every argument, opening statement and news card',
+	scores: 'each role’s score, objectives met, floor time and posts',
+	poll: 'the opinion poll before and after'
+};
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
+const resultText = (r: { passed: boolean } | null) => (r === null ? 'open' : r.passed ? 'adopted' : 'not adopted');
+
+export function hasDebrief(view: DebriefView): view is EndedView {
+	return view.debrief !== null;
+}
+
+/**
+ * Every ballot cast, changes of mind included, with the counts after each. Under secret ballots
+ * the rows carry no seat, come in no particular order, are stamped with the close, and have no
+ * running counts: only the vote's result.
+ */
+export function timelineCsv(view: EndedView): string {
+	const name = labels(view);
+	const rows = view.debrief.timeline.flatMap((vote) =>
+		ballotSteps(vote, view.debrief.influences).map((step, i) => [
+			vote.vote,
+			vote.kind,
+			name.clause(vote.clauseId),
+			name.variant(vote.variantId),
+			iso(step.at),
+			seconds(step.at - vote.openedAt),
+			step.seat,
+			step.seat === null ? null : name.role(step.seat),
+			step.seat === null ? null : name.player(step.seat),
+			step.choice,
+			step.kind === 'change',
+			step.from,
+			step.counts?.yes ?? null,
+			step.counts?.no ?? null,
+			step.counts?.abstain ?? null,
+			resultText(vote.result),
+			vote.entries[i].reason ?? null,
+			vote.entries[i].card ?? null,
+			vote.entries[i].card ? name.card(vote.entries[i].card!) : null
+		])
+	);
+	return toCsv(
+		[
+			'vote',
+			'kind',
+			'clause',
+			'proposed text',
+			'cast at',
+			'seconds after opening',
+			'seat',
+			'role',
+			'player',
+			'choice',
+			'changed',
+			'previous choice',
+			'yes so far',
+			'no so far',
+			'abstain so far',
+			'vote result',
+			'reason',
+			'card cited',
+			'card title'
+		],
+		rows
+	);
+}
+
+/** Each vote's final ballots: named with their seats, or anonymous reasons under secret ballots. */
+export function ballotsCsv(view: EndedView): string {
+	const name = labels(view);
+	const rows = view.votes.flatMap((vote) => {
+		const base = [vote.id, vote.kind, name.clause(vote.clauseId), name.variant(vote.variantId), resultText(vote.result)];
+		const ballots: [SeatId | null, { choice: string; reason: string | null; card: string | null }][] = vote.ballots
+			? Object.entries(vote.ballots)
+			: (vote.reasons ?? []).map((b) => [null, b]);
+		return ballots.map(([seat, b]) => [
+			...base,
+			seat,
+			seat === null ? null : name.role(seat),
+			seat === null ? null : name.player(seat),
+			b.choice,
+			b.reason,
+			b.card,
+			b.card ? name.card(b.card) : null
+		]);
+	});
+	return toCsv(
+		['vote', 'kind', 'clause', 'proposed text', 'vote result', 'seat', 'role', 'player', 'choice', 'reason', 'card cited', 'card title'],
+		rows
+	);
+}
+
+export function postsCsv(view: EndedView): string {
+	const name = labels(view);
+	const rows = view.posts.map((p) => [
+		p.id,
+		iso(p.at),
+		p.kind,
+		p.seat,
+		p.seat === null ? 'Facilitator (news)' : name.role(p.seat),
+		p.seat === null ? null : name.player(p.seat),
+		p.clauseId === null ? null : name.clause(p.clauseId),
+		name.variant(p.variantId),
+		p.stance,
+		p.card,
+		p.card ? name.card(p.card) : null,
+		p.card ? (name.cardView(p.card)?.speaker ?? null) : null,
+		p.text,
+		p.hidden
+	]);
+	return toCsv(
+		['post', 'at', 'kind', 'seat', 'role', 'player', 'clause', 'variant', 'stance', 'card', 'card title', 'card speaker', 'text', 'hidden by facilitator'],
+		rows
+	);
+}
+
+export function scoresCsv(view: EndedView): string {
+	const name = labels(view);
+	const poll = view.pollBySeat ?? null;
+	const rows = view.debrief.seats.map((s) => [
+		s.seat,
+		name.role(s.seat),
+		name.side(s.seat),
+		s.player,
+		s.score.score,
+		s.score.objectives,
+		objectivePoints(s.score.objectives),
+		s.objectives.signing,
+		s.score.stanceMet,
+		s.score.redLinesCrossed.map((v) => name.variant(v)).join('; '),
+		s.score.won.map((w) => `${name.variant(w.variant)} (${w.weight})`).join('; '),
+		seconds(s.floorTime),
+		s.posts,
+		s.cardsPlayed,
+		...(poll ? [answer(view, poll[s.seat]?.before), answer(view, poll[s.seat]?.after)] : [])
+	]);
+	return toCsv(
+		[
+			'seat',
+			'role',
+			'side',
+			'player',
+			'score',
+			'objective weight won (of 100)',
+			`points from objectives (of ${OBJECTIVE_SHARE})`,
+			'stance on signing',
+			'stance met',
+			'red lines crossed',
+			'objectives won',
+			'floor time (s)',
+			'posts',
+			'cards played',
+			...(poll ? ['opinion before', 'opinion after'] : [])
+		],
+		rows
+	);
+}
+
+function answer(view: TableView, index: number | null | undefined) {
+	return index === null || index === undefined ? null : (view.poll.options[index] ?? String(index));
+}
+
+/**
+ * The opinion poll: per player for the facilitator (the teacher sees each answer once the game
+ * is over), otherwise the counts only.
+ */
+export function pollCsv(view: EndedView): string {
+	const poll: Record<SeatId, PollAnswers> | null = view.pollBySeat ?? null;
+	if (poll) {
+		const name = labels(view);
+		const rows = Object.entries(poll).map(([seat, a]) => [
+			seat,
+			name.role(seat),
+			name.player(seat),
+			answer(view, a.before),
+			answer(view, a.after),
+			a.before !== null && a.after !== null ? a.after - a.before : null
+		]);
+		return toCsv(['seat', 'role', 'player', 'before', 'after', 'shift (options moved)'], rows);
+	}
+	const rows = view.poll.options.map((option, i) => [option, view.debrief.poll.before[i] ?? 0, view.debrief.poll.after[i] ?? 0]);
+	return toCsv(['answer', 'players before', 'players after'], rows);
+}
+
+export const csvBuilders: Record<CsvKind, (view: EndedView) => string> = {
+	timeline: timelineCsv,
+	ballots: ballotsCsv,
+	posts: postsCsv,
+	scores: scoresCsv,
+	poll: pollCsv
+};
+
+/** The whole debrief and the table as this browser saw it, in one file. */
+export function debriefJson(view: EndedView, exportedAt: Date): string {
+	const { debrief, ...table } = view;
+	return JSON.stringify(
+		{
+			format: 'pact-room-debrief',
+			version: 1,
+			exportedAt: exportedAt.toISOString(),
+			code: view.code,
+			title: view.title,
+			viewer: (view as { as?: string }).as ?? null,
+			settings: { votingRule: view.votingRule, ballot: view.ballot },
+			debrief,
+			table
+		},
+		null,
+		2
+	);
+}
+
+export function exportFileName(code: string, kind: string, ext: 'csv' | 'json'): string {
+	return `pact-room-${code}-${kind}.${ext}`;
+}

@@ -1,0 +1,6 @@
+import type { PageLoad } from './$types';
+
+// The debrief comes over the game's socket, as the view this browser is allowed to see.
+export const ssr = false;
+
+export const load: PageLoad = ({ params }) => ({ code: params.code.toUpperCase() });

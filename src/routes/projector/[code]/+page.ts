@@ -1,0 +1,6 @@
+import type { PageLoad } from './$types';
+
+// The table is live over a socket: nothing useful to render on the server.
+export const ssr = false;
+
+export const load: PageLoad = ({ params }) => ({ code: params.code.toUpperCase() });

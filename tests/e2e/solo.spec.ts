@@ -1,0 +1,42 @@
+/**
+ * Solo practice through the real pages: a learner picks a role on the home page, scripted roles
+ * take every other seat, and the game runs to the debrief, which explains how each bot voted.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { screenshots } from './screenshots';
+
+test('a learner plays Ron Dermer alone against scripted roles, to the debrief', async ({ page }) => {
+	test.setTimeout(180_000);
+	await page.goto('/');
+	const practice = page.getByRole('form', { name: 'Practice alone' });
+	await practice.getByLabel('Your role').selectOption({ label: 'Ron Dermer — Strategic Affairs Minister' });
+	await practice.getByLabel('Your display name').fill('Learner');
+	await practice.getByRole('button', { name: 'Start practice' }).click();
+	await expect(page).toHaveURL(/\/play\/[A-Z2-9]{6}$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Ron Dermer' })).toBeVisible();
+
+	// The autopilot has started the game; the briefing waits for the learner.
+	await expect(page.getByRole('button', { name: 'I’m ready: opening statements' })).toBeVisible();
+	await screenshots(page, 'solo-briefing');
+	await page.getByRole('button', { name: 'I’m ready: opening statements' }).click();
+	await page.getByRole('button', { name: 'On to the first clause' }).click();
+
+	// Every clause: call the vote, vote yes; the scripted roles vote at once and the game moves on.
+	const outcome = page.getByTestId('outcome');
+	for (let round = 0; round < 40 && !(await outcome.isVisible()); round++) {
+		const call = page.getByRole('button', { name: 'Call the vote now' });
+		const yes = page.getByRole('button', { name: 'Yes', exact: true });
+		await expect(call.or(yes).or(outcome).first()).toBeVisible({ timeout: 15_000 });
+		if (await yes.isVisible()) {
+			if ((await yes.getAttribute('aria-pressed')) !== 'true') await yes.click();
+			await page.waitForTimeout(300);
+		} else if (await call.isVisible()) await call.click();
+	}
+	await expect(outcome).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Why the scripted roles voted as they did' })).toBeVisible();
+	await page.getByText(/^Scope: adopt/).first().click();
+	await expect(page.getByText(/David Barnea/).first()).toBeVisible();
+	await screenshots(page, 'solo-debrief');
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
