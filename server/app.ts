@@ -9,6 +9,7 @@ import { Server } from 'socket.io';
 import type { Scenario } from '../src/lib/scenario/schema';
 import { systemClock, type Clock } from './clock';
 import { BotRunner, HUMAN_PACE, type BotPace } from './bot-runner';
+import { DEFAULT_LIMITS, Limits, type LimitSettings } from './limits';
 import { Rooms } from './rooms';
 import { registerHandlers, type GameServer } from './socket-handlers';
 import type { Store } from './store/store';
@@ -26,6 +27,26 @@ export interface ServerDeps {
 	botPace?: BotPace;
 	/** How long a seat must be away before it can be handed to a scripted role (default 20 s). */
 	botGraceMs?: number;
+	/** How much one client may ask (defaults in limits.ts). */
+	limits?: LimitSettings;
+	/** Page origins allowed to open a socket; by default only pages served by this same host. */
+	allowedOrigins?: string[];
+	/** Socket.IO transports to accept, e.g. ['websocket'] where proxies mishandle long-polling. */
+	transports?: ('polling' | 'websocket')[];
+}
+
+/**
+ * Whether a browser page from `origin` may connect. Clients that send no Origin (not browsers)
+ * pass; otherwise the origin must be listed, or, with no list, be this very host.
+ */
+export function originAllowed(origin: string | undefined, host: string | undefined, allowed?: string[]): boolean {
+	if (!origin) return true;
+	if (allowed?.length) return allowed.includes(origin);
+	try {
+		return new URL(origin).host === host;
+	} catch {
+		return false;
+	}
 }
 
 const RESUME_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -37,10 +58,22 @@ export const MAX_MESSAGE_BYTES = 16 * 1024;
 export function attachGame(httpServer: HttpServer, deps: ServerDeps): { io: GameServer; rooms: Rooms; bots: BotRunner } {
 	const clock = deps.clock ?? systemClock;
 	const log = deps.log ?? ((msg, err) => console.error(msg, err));
-	const io: GameServer = new Server(httpServer, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
+	const io: GameServer = new Server(httpServer, {
+		maxHttpBufferSize: MAX_MESSAGE_BYTES,
+		serveClient: false,
+		transports: deps.transports ?? ['polling', 'websocket'],
+		// CORS does not cover WebSocket upgrades, so the origin is checked here, for every transport.
+		allowRequest: (req, callback) => {
+			const allowed = originAllowed(req.headers.origin, req.headers.host, deps.allowedOrigins);
+			callback(allowed ? null : 'this page’s origin may not open a game connection', allowed);
+		}
+	});
 	const rooms = new Rooms(deps.store, deps.scenario, clock);
 	const bots = new BotRunner(rooms, deps.scenario, clock, deps.botPace ?? HUMAN_PACE, log);
-	registerHandlers(io, rooms, bots, deps.scenario, clock, log, { botGraceMs: deps.botGraceMs ?? 20_000 });
+	registerHandlers(io, rooms, bots, deps.scenario, clock, log, {
+		botGraceMs: deps.botGraceMs ?? 20_000,
+		limits: new Limits(deps.limits ?? DEFAULT_LIMITS)
+	});
 	// After a restart, rooms played in the last day get their timers and scripted roles back at once.
 	for (const room of rooms.resumeActive(clock.now() - RESUME_WINDOW_MS)) bots.nudge(room);
 	return { io, rooms, bots };

@@ -10,6 +10,17 @@ export interface Settings {
 	scenarioFile: string | undefined;
 	/** How long scripted roles take to answer, in milliseconds: a range, or 0 for at once. */
 	botPace: { minMs: number; maxMs: number };
+	/** Page origins allowed to connect besides this host's own pages (for a deployment behind another domain). */
+	allowedOrigins: string[] | undefined;
+	/** Socket.IO transports, e.g. only websocket where a proxy breaks long-polling. */
+	transports: ('polling' | 'websocket')[];
+}
+
+function parseTransports(text: string): ('polling' | 'websocket')[] {
+	const list = text.split(',').map((t) => t.trim());
+	const bad = list.filter((t) => t !== 'polling' && t !== 'websocket');
+	if (bad.length || !list.length) throw new Error(`TRANSPORTS lists polling and/or websocket, comma-separated; not "${text}"`);
+	return list as ('polling' | 'websocket')[];
 }
 
 /** "1500-4500" → a range; "0" → at once. */
@@ -31,6 +42,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 		host: env.HOST ?? '0.0.0.0',
 		database: resolve(env.PACT_ROOM_DB ?? 'data/pact-room.sqlite'),
 		scenarioFile: env.SCENARIO_FILE ? resolve(env.SCENARIO_FILE) : undefined,
-		botPace: parsePace(env.BOT_PACE_MS ?? '1500-4500')
+		botPace: parsePace(env.BOT_PACE_MS ?? '1500-4500'),
+		allowedOrigins: env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
+		transports: parseTransports(env.TRANSPORTS ?? 'polling,websocket')
 	};
 }

@@ -18,7 +18,7 @@ if (!existsSync(handlerFile)) {
 }
 const { handler } = (await import(handlerFile)) as { handler: HttpHandler };
 
-const server = createServer({ store: openStore(settings), scenario, handler, botPace: settings.botPace });
+const server = createServer({ store: openStore(settings), scenario, handler, botPace: settings.botPace, allowedOrigins: settings.allowedOrigins, transports: settings.transports });
 const address = await server.listen(settings.port, settings.host);
 const shown = settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;
 console.log(`Pact Room is ready at http://${shown}:${address.port}`);

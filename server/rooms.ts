@@ -25,9 +25,12 @@ export interface Room {
 	cancelWakeUp: (() => void) | null;
 	/** The seat index the next scripted move is looked for from, so bots take turns. */
 	botTurn: number;
+	/** Client action ids already applied in this room, with their sequence numbers. */
+	actionIds: Map<string, number>;
 }
 
-export type Submitted = (Outcome & { ok: true; seatToken?: string }) | Refusal;
+/** An accepted action's sequence number; a retried action id gets its first answer again, marked duplicate. */
+export type Submitted = { ok: true; seq: number; seatToken?: string; duplicate?: true } | Refusal;
 
 export type GameOptions = Partial<Pick<GameConfig, 'votingRule' | 'ballot' | 'seatCounts' | 'botSeats' | 'autopilot' | 'botsFillEmptySeats'>> & {
 	timers?: Partial<Record<TimerStep, number | null>>;
@@ -127,7 +130,8 @@ export class Rooms {
 			seatTokens: new Map(this.store.seatTokens(code).map((t) => [t.seat, t.hash])),
 			tail: Promise.resolve(),
 			cancelWakeUp: null,
-			botTurn: 0
+			botTurn: 0,
+			actionIds: this.store.actionIds(code)
 		};
 		this.live.set(code, room);
 		this.armTimer(room);
@@ -150,8 +154,8 @@ export class Rooms {
 	}
 
 	/** Applies an action in the room's queue; resolves once it is stored, or refused. */
-	submit(room: Room, actor: Actor, action: Action): Promise<Submitted> {
-		const run = room.tail.then(() => this.applyNow(room, actor, action));
+	submit(room: Room, actor: Actor, action: Action, actionId?: string): Promise<Submitted> {
+		const run = room.tail.then(() => this.applyNow(room, actor, action, actionId));
 		room.tail = run.catch(() => undefined);
 		return run;
 	}
@@ -180,7 +184,10 @@ export class Rooms {
 		for (const room of this.live.values()) room.cancelWakeUp?.();
 	}
 
-	private applyNow(room: Room, actor: Actor, action: Action): Submitted {
+	private applyNow(room: Room, actor: Actor, action: Action, actionId?: string): Submitted {
+		// A retry of an action already applied (its acknowledgement was lost) is answered, not applied again.
+		const done = actionId === undefined ? undefined : room.actionIds.get(actionId);
+		if (done !== undefined) return { ok: true, seq: done, duplicate: true };
 		const at = this.clock.now();
 		const outcome = apply(room.state, action, actor, { now: at, scenario: this.scenario });
 		if (!outcome.ok) return outcome;
@@ -193,11 +200,12 @@ export class Rooms {
 					? { seat: action.seat, hash: null }
 					: undefined;
 		// Stored first: if this throws, the room's state in memory is unchanged and nothing is acknowledged.
-		this.store.append(room.code, { seq: outcome.state.seq, actor, action, at }, tokenChange);
+		this.store.append(room.code, { seq: outcome.state.seq, actor, action, at, actionId }, tokenChange);
 		room.state = outcome.state;
+		if (actionId !== undefined) room.actionIds.set(actionId, outcome.state.seq);
 		if (tokenChange) this.applyTokenChange(room, tokenChange);
 		this.armTimer(room);
-		return seatToken ? { ...outcome, seatToken } : outcome;
+		return { ok: true, seq: outcome.state.seq, ...(seatToken ? { seatToken } : {}) };
 	}
 
 	private applyTokenChange(room: Room, change: SeatTokenChange) {

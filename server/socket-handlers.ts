@@ -10,6 +10,7 @@ import { buildSeats } from '../src/lib/game/seats';
 import { Action } from '../src/lib/protocol/actions';
 import { refuse, type Refusal } from '../src/lib/protocol/errors';
 import {
+	ActionId,
 	CreateGame,
 	EnterClass,
 	EnterRoom,
@@ -21,6 +22,7 @@ import {
 import type { Scenario } from '../src/lib/scenario/schema';
 import type { BotRunner } from './bot-runner';
 import type { Clock } from './clock';
+import type { Limits } from './limits';
 import type { Room, Rooms } from './rooms';
 
 export interface SocketData {
@@ -52,6 +54,7 @@ const SOLO_TIMERS = { briefing: null, opening: 90, debate: 150, vote: 60 };
 export interface HandlerOptions {
 	/** How long a seat must have been away before the facilitator may hand it to a scripted role. */
 	botGraceMs: number;
+	limits: Limits;
 }
 
 export function registerHandlers(
@@ -63,6 +66,7 @@ export function registerHandlers(
 	log: (msg: string, err?: unknown) => void,
 	options: HandlerOptions
 ) {
+	const { limits } = options;
 	/** When each seat's last browser left, per room: the grace period for handing it to a bot runs from here. */
 	const awaySince = new Map<string, Map<string, number>>();
 
@@ -125,10 +129,19 @@ export function registerHandlers(
 
 	io.on('connection', (socket: GameSocket) => {
 		socket.data = { room: null, actor: { kind: 'guest' } };
+		const address = socket.handshake.address;
+
+		/** Refuses a wrong room code or token, counting it against this address's guesses. */
+		async function wrongGuess(refusal: Refusal): Promise<Refusal> {
+			await limits.wrongGuess(address);
+			return refusal;
+		}
 
 		handle(socket, 'createGame', log, async (raw) => {
 			const parsed = CreateGame.safeParse(raw);
 			if (!parsed.success) return badPayload(parsed.error);
+			if (!(await limits.create(address)))
+				return refuse('rate_limited', 'Too many games have been created from this network in the last ten minutes; wait a few minutes and try again.');
 			const { tables, votingRule, tally, ballots, seatCounts, timers, bots: fill, solo } = parsed.data;
 			const unknown = Object.keys(seatCounts ?? {}).filter((id) => !scenario.roles.some((r) => r.id === id));
 			if (unknown.length)
@@ -163,16 +176,27 @@ export function registerHandlers(
 			return { ok: true, ...created, code: created.codes[0] };
 		});
 
-		handle(socket, 'enterClass', log, (raw) => {
+		handle(socket, 'enterClass', log, async (raw) => {
 			const parsed = EnterClass.safeParse(raw);
 			if (!parsed.success) return badPayload(parsed.error);
+			const busy = await entryRefusal();
+			if (busy) return busy;
 			const codes = rooms.openClass(parsed.data.classId, parsed.data.facilitatorToken);
-			return Array.isArray(codes) ? { ok: true, codes } : codes;
+			return Array.isArray(codes) ? { ok: true, codes } : wrongGuess(codes);
 		});
+
+		/** Entering is limited per address, and stops for an address that keeps guessing wrong. */
+		async function entryRefusal(): Promise<Refusal | null> {
+			if (!(await limits.mayGuess(address)))
+				return refuse('rate_limited', 'Too many wrong room codes or links from this network; wait ten minutes, then check the code on the projector.');
+			if (!(await limits.enter(address))) return refuse('rate_limited', 'Too many joins from this network in the last minute; wait a moment and try again.');
+			return null;
+		}
 
 		handle(socket, 'reissueSeat', log, async (raw) => {
 			const parsed = ReissueSeat.safeParse(raw);
 			if (!parsed.success) return badPayload(parsed.error);
+			if (!(await limits.action(socket.id))) return tooFast();
 			const room = socket.data.room ? rooms.get(socket.data.room) : undefined;
 			if (!room) return refuse('not_in_room', 'Open the game as its facilitator first.');
 			if (socket.data.actor.kind !== 'facilitator') return refuse('not_facilitator', 'Only the facilitator can move a seat to another device.');
@@ -184,10 +208,12 @@ export function registerHandlers(
 		handle(socket, 'enterRoom', log, async (raw) => {
 			const parsed = EnterRoom.safeParse(raw);
 			if (!parsed.success) return badPayload(parsed.error);
+			const busy = await entryRefusal();
+			if (busy) return busy;
 			const room = rooms.get(parsed.data.code);
-			if (!room) return refuse('unknown_room', `There is no game with the code ${parsed.data.code}. Check the code on the projector.`);
+			if (!room) return wrongGuess(refuse('unknown_room', `There is no game with the code ${parsed.data.code}. Check the code on the projector.`));
 			const actor = rooms.authenticate(room, parsed.data);
-			if ('ok' in actor) return actor;
+			if ('ok' in actor) return wrongGuess(actor);
 			const previous = socket.data.room;
 			if (previous && previous !== room.code) {
 				socket.leave(previous);
@@ -209,7 +235,12 @@ export function registerHandlers(
 		});
 
 		handle(socket, 'action', log, async (raw) => {
-			const parsed = Action.safeParse(raw);
+			if (!(await limits.action(socket.id))) return tooFast();
+			// The client's id for the action travels beside it, so a retried action applies once.
+			const { actionId, action } = splitActionId(raw);
+			const id = ActionId.optional().safeParse(actionId);
+			if (!id.success) return badPayload(id.error);
+			const parsed = Action.safeParse(action);
 			if (!parsed.success) return badPayload(parsed.error);
 			const code = socket.data.room;
 			const room = code ? rooms.get(code) : undefined;
@@ -218,8 +249,9 @@ export function registerHandlers(
 				const early = handOverRefusal(room.code, parsed.data.seat);
 				if (early) return early;
 			}
-			const result = await rooms.submit(room, socket.data.actor, parsed.data);
+			const result = await rooms.submit(room, socket.data.actor, parsed.data, id.data);
 			if (!result.ok) return result;
+			if (result.duplicate) return { ok: true, seq: result.seq };
 			if (parsed.data.type === 'takeSeat') {
 				socket.data.actor = { kind: 'seat', seat: parsed.data.seat };
 				presence(room.code);
@@ -227,13 +259,25 @@ export function registerHandlers(
 			if (parsed.data.type === 'releaseSeat')
 				unseat(room.code, parsed.data.seat, 'seat_released', 'The facilitator has freed your seat. You are watching now; you can take a free seat.');
 			rooms.onChange(room);
-			return { ok: true, seq: result.state.seq, seatToken: result.seatToken };
+			return { ok: true, seq: result.seq, seatToken: result.seatToken };
 		});
 
 		socket.on('disconnect', () => {
+			limits.forgetConnection(socket.id);
 			if (socket.data.room) presence(socket.data.room);
 		});
 	});
+}
+
+function tooFast(): Refusal {
+	return refuse('rate_limited', 'Too many actions at once: wait a second, then try again. Nothing of yours was lost.');
+}
+
+/** Takes the optional `actionId` off an action payload; anything that is not an object passes through. */
+function splitActionId(raw: unknown): { actionId: unknown; action: unknown } {
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !('actionId' in raw)) return { actionId: undefined, action: raw };
+	const { actionId, ...action } = raw as Record<string, unknown>;
+	return { actionId, action };
 }
 
 function badPayload(error: import('zod').ZodError): Refusal {

@@ -43,6 +43,10 @@ export function openSqliteStore(file: string): Store {
 	db.pragma('synchronous = FULL');
 	db.pragma('foreign_keys = ON');
 	db.exec(schema);
+	// Databases from before client action ids gain the column; the index keeps each id once per room.
+	const columns = db.prepare<[], { name: string }>('pragma table_info(actions)').all();
+	if (!columns.some((c) => c.name === 'action_id')) db.exec('alter table actions add column action_id text');
+	db.exec('create unique index if not exists actions_by_client_id on actions (room, action_id) where action_id is not null');
 
 	const insertClass = db.prepare('insert into classes (id, facilitator_token_hash, created_at) values (?, ?, ?)');
 	const selectClass = db.prepare<[string], { id: string; facilitator_token_hash: string; created_at: number }>(
@@ -56,9 +60,12 @@ export function openSqliteStore(file: string): Store {
 		[string],
 		{ code: string; class_id: string | null; config: string; facilitator_token_hash: string; created_at: number }
 	>('select * from rooms where code = ?');
-	const insertAction = db.prepare('insert into actions (room, seq, actor, action, at) values (?, ?, ?, ?, ?)');
-	const selectLog = db.prepare<[string], { seq: number; actor: string; action: string; at: number }>(
-		'select seq, actor, action, at from actions where room = ? order by seq'
+	const insertAction = db.prepare('insert into actions (room, seq, actor, action, at, action_id) values (?, ?, ?, ?, ?, ?)');
+	const selectActionIds = db.prepare<[string], { action_id: string; seq: number }>(
+		'select action_id, seq from actions where room = ? and action_id is not null'
+	);
+	const selectLog = db.prepare<[string], { seq: number; actor: string; action: string; at: number; action_id: string | null }>(
+		'select seq, actor, action, at, action_id from actions where room = ? order by seq'
 	);
 	const upsertToken = db.prepare(
 		'insert into seat_tokens (room, seat, token_hash) values (?, ?, ?) on conflict (room, seat) do update set token_hash = excluded.token_hash'
@@ -74,7 +81,7 @@ export function openSqliteStore(file: string): Store {
 		else upsertToken.run(code, change.seat, change.hash);
 	};
 	const append = db.transaction((code: string, e: LoggedAction, tokenChange?: SeatTokenChange) => {
-		insertAction.run(code, e.seq, JSON.stringify(e.actor), JSON.stringify(e.action), e.at);
+		insertAction.run(code, e.seq, JSON.stringify(e.actor), JSON.stringify(e.action), e.at, e.actionId ?? null);
 		if (tokenChange) setSeatToken(code, tokenChange);
 	});
 
@@ -110,8 +117,12 @@ export function openSqliteStore(file: string): Store {
 				seq: r.seq,
 				actor: JSON.parse(r.actor),
 				action: JSON.parse(r.action),
-				at: r.at
+				at: r.at,
+				...(r.action_id === null ? {} : { actionId: r.action_id })
 			}));
+		},
+		actionIds(code: string) {
+			return new Map(selectActionIds.all(code).map((r) => [r.action_id, r.seq]));
 		},
 		roomsActiveSince(at: number) {
 			return selectActive.all(at).map((r) => r.room);

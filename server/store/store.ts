@@ -22,6 +22,8 @@ export interface LoggedAction {
 	actor: Actor;
 	action: Action;
 	at: number;
+	/** The id the client gave the action, so a retry is recognised and applied once. */
+	actionId?: string;
 }
 
 /** A seat's token set (a player sat down, or the seat moved device) or revoked (hash null). */
@@ -45,6 +47,8 @@ export interface Store {
 	/** Sets or revokes a seat's token outside any game action (moving a seat to another device). */
 	setSeatToken(code: string, change: SeatTokenChange): void;
 	log(code: string): LoggedAction[];
+	/** The client action ids a room has accepted, with the sequence number each got. */
+	actionIds(code: string): Map<string, number>;
 	/** Rooms with an action at or after `at`: the ones worth reloading after a restart. */
 	roomsActiveSince(at: number): string[];
 	seatTokens(code: string): { seat: string; hash: string }[];

@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, type GameHttpServer } from '../../server/app';
+import { createServer, type GameHttpServer, type ServerDeps } from '../../server/app';
 import { INSTANT } from '../../server/bot-runner';
 import { loadDefaultScenario } from '../../server/scenario/load';
 import { openSqliteStore } from '../../server/store/sqlite-store';
@@ -30,7 +30,9 @@ export interface RunningServer {
 	clock: TestClock;
 }
 
-export async function startServer(database = tempDatabase()): Promise<RunningServer> {
+export const GENEROUS_LIMITS = { actionsPerSecond: 100_000, createsPer10Minutes: 100_000, entriesPerMinute: 100_000, wrongGuessesPer10Minutes: 100_000 };
+
+export async function startServer(database = tempDatabase(), options: Partial<ServerDeps> = {}): Promise<RunningServer> {
 	const clock = new TestClock();
 	const server = createServer({
 		store: openSqliteStore(database),
@@ -39,7 +41,10 @@ export async function startServer(database = tempDatabase()): Promise<RunningSer
 		log: () => {},
 		// Scripted roles answer at once in tests; the grace period before a seat can go to one is 20 s of test-clock time.
 		botPace: INSTANT,
-		botGraceMs: 20_000
+		botGraceMs: 20_000,
+		// Tests fire actions far faster than people; the limits have tests of their own.
+		limits: GENEROUS_LIMITS,
+		...options
 	});
 	const address = await server.listen(0, '127.0.0.1');
 	return { server, url: `http://127.0.0.1:${address.port}`, database, clock };

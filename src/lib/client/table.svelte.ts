@@ -11,6 +11,12 @@ import { saved } from './storage';
 
 export type Connection = 'connecting' | 'connected' | 'reconnecting';
 
+/** 16 random bytes as hex: works on plain-http classroom networks, where crypto.randomUUID does not. */
+function newActionId(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(16));
+	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export class Table {
 	/** The server's latest view for this browser; null until the room is entered. */
 	view = $state<AnyView | null>(null);
@@ -69,16 +75,34 @@ export class Table {
 		if (!res.ok) {
 			this.entryError = res;
 			this.connection = 'connected';
-			return;
+		} else {
+			this.entryError = null;
+			this.clockOffset = res.serverTime - Date.now();
+			this.view = res.view;
+			this.connection = 'connected';
 		}
-		this.entryError = null;
-		this.clockOffset = res.serverTime - Date.now();
-		this.view = res.view;
-		this.connection = 'connected';
+		for (const resolve of this.enteredWaiters.splice(0)) resolve();
 	}
 
+	/** Resolves once the room has been entered again after a reconnect. */
+	private enteredWaiters: (() => void)[] = [];
+	private whenEntered(): Promise<void> {
+		return new Promise((resolve) => this.enteredWaiters.push(resolve));
+	}
+
+	/**
+	 * Sends an action with an id of its own. If the server does not answer (the connection
+	 * dropped), it is sent once more with the same id after reconnecting: the server applies an id
+	 * once, so a vote cast just before a drop is neither lost nor doubled.
+	 */
 	async act(action: Action): Promise<Ack<{ seq: number }>> {
-		const res = await request(this.socket, 'action', action);
+		const payload = { ...action, actionId: newActionId() };
+		let res = await request(this.socket, 'action', payload);
+		if (!res.ok && res.code === 'internal' && !this.socket.connected) {
+			// The room is entered again first, so the retry comes from the same seat.
+			await this.whenEntered();
+			res = await request(this.socket, 'action', payload);
+		}
 		if (res.ok && res.seatToken) {
 			saved.set('seat', this.code, res.seatToken);
 			this.notice = null;

@@ -65,6 +65,9 @@ export const EnterRoom = z.strictObject({
 });
 export type EnterRoom = z.infer<typeof EnterRoom>;
 
+/** A client's own id for an action (e.g. a random UUID), sent beside it so a retry applies once. */
+export const ActionId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'an action id is 8 to 64 letters, digits, - or _');
+
 export const EnterClass = z.strictObject({ classId: ClassId, facilitatorToken: Token });
 export type EnterClass = z.infer<typeof EnterClass>;
 
@@ -84,7 +87,7 @@ export interface ClientToServerEvents {
 	reissueSeat: (payload: z.infer<typeof ReissueSeat>, ack: (res: Ack<{ seatToken: string }>) => void) => void;
 	enterRoom: (payload: EnterRoom, ack: (res: Ack<{ view: AnyView; serverTime: number }>) => void) => void;
 	/** Every game action goes through this one event, so each passes the same checks and queue. */
-	action: (payload: Action, ack: (res: Ack<{ seq: number; seatToken?: string }>) => void) => void;
+	action: (payload: Action & { actionId?: string }, ack: (res: Ack<{ seq: number; seatToken?: string }>) => void) => void;
 }
 
 export interface ServerToClientEvents {
