@@ -10,6 +10,7 @@ import type { Scenario } from '../src/lib/scenario/schema';
 import { systemClock, type Clock } from './clock';
 import { BotRunner, HUMAN_PACE, type BotPace } from './bot-runner';
 import { DEFAULT_LIMITS, Limits, type LimitSettings } from './limits';
+import { createLogger, type Logger } from './log';
 import { Rooms } from './rooms';
 import { registerHandlers, type GameServer } from './socket-handlers';
 import type { Store } from './store/store';
@@ -22,7 +23,8 @@ export interface ServerDeps {
 	clock?: Clock;
 	/** The SvelteKit request handler; absent in tests that only speak Socket.IO. */
 	handler?: HttpHandler;
-	log?: (msg: string, err?: unknown) => void;
+	/** Where structured logs go; by default JSON lines on stdout at LOG_LEVEL (info). */
+	logger?: Logger;
 	/** How fast scripted roles answer; a person's pace unless told otherwise. */
 	botPace?: BotPace;
 	/** How long a seat must be away before it can be handed to a scripted role (default 20 s). */
@@ -57,7 +59,8 @@ export const MAX_MESSAGE_BYTES = 16 * 1024;
 /** Attaches the game's Socket.IO server to an existing HTTP server (production or Vite's). */
 export function attachGame(httpServer: HttpServer, deps: ServerDeps): { io: GameServer; rooms: Rooms; bots: BotRunner } {
 	const clock = deps.clock ?? systemClock;
-	const log = deps.log ?? ((msg, err) => console.error(msg, err));
+	const logger = deps.logger ?? createLogger();
+	const log = (msg: string, err?: unknown) => logger.error({ err }, msg);
 	const io: GameServer = new Server(httpServer, {
 		maxHttpBufferSize: MAX_MESSAGE_BYTES,
 		serveClient: false,
@@ -70,7 +73,7 @@ export function attachGame(httpServer: HttpServer, deps: ServerDeps): { io: Game
 	});
 	const rooms = new Rooms(deps.store, deps.scenario, clock);
 	const bots = new BotRunner(rooms, deps.scenario, clock, deps.botPace ?? HUMAN_PACE, log);
-	registerHandlers(io, rooms, bots, deps.scenario, clock, log, {
+	registerHandlers(io, rooms, bots, deps.scenario, clock, log, logger, {
 		botGraceMs: deps.botGraceMs ?? 20_000,
 		limits: new Limits(deps.limits ?? DEFAULT_LIMITS)
 	});

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createServer, type HttpHandler } from './app';
 import { readSettings } from './config';
+import { createLogger } from './log';
 import { loadScenarioOrExit, openStore } from './startup';
 
 const settings = readSettings();
@@ -18,9 +19,11 @@ if (!existsSync(handlerFile)) {
 }
 const { handler } = (await import(handlerFile)) as { handler: HttpHandler };
 
-const server = createServer({ store: openStore(settings), scenario, handler, botPace: settings.botPace, allowedOrigins: settings.allowedOrigins, transports: settings.transports });
+const logger = createLogger();
+const server = createServer({ store: openStore(settings), scenario, handler, logger, botPace: settings.botPace, allowedOrigins: settings.allowedOrigins, transports: settings.transports });
 const address = await server.listen(settings.port, settings.host);
 const shown = settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;
+// One plain line for the person who typed npm start; everything after is structured logs.
 console.log(`Pact Room is ready at http://${shown}:${address.port}`);
 
 let stopping = false;
@@ -28,6 +31,8 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 	process.on(signal, async () => {
 		if (stopping) return;
 		stopping = true;
+		// Stop taking connections, let the room queues drain, close the database (flushing its log).
+		logger.info({ signal }, 'shutting down');
 		await server.close();
 		process.exit(0);
 	});

@@ -23,6 +23,7 @@ import type { Scenario } from '../src/lib/scenario/schema';
 import type { BotRunner } from './bot-runner';
 import type { Clock } from './clock';
 import type { Limits } from './limits';
+import type { Logger } from './log';
 import type { Room, Rooms } from './rooms';
 
 export interface SocketData {
@@ -64,6 +65,7 @@ export function registerHandlers(
 	scenario: Scenario,
 	clock: Clock,
 	log: (msg: string, err?: unknown) => void,
+	logger: Logger,
 	options: HandlerOptions
 ) {
 	const { limits } = options;
@@ -164,6 +166,7 @@ export function registerHandlers(
 				const seated = await rooms.submit(room, { kind: 'guest' }, { type: 'takeSeat', seat: solo.seat, name: solo.name });
 				if (!seated.ok) return seated;
 				bots.nudge(room);
+				logger.info({ room: room.code, seat: solo.seat, address }, 'solo game created');
 				return { ok: true, ...created, code: created.codes[0], seatToken: seated.seatToken };
 			}
 			const created = rooms.createClass(tables ?? 1, {
@@ -173,6 +176,7 @@ export function registerHandlers(
 				timers,
 				botsFillEmptySeats: fill ?? false
 			});
+			logger.info({ class: created.classId, rooms: created.codes, votingRule, address }, 'class created');
 			return { ok: true, ...created, code: created.codes[0] };
 		});
 
@@ -252,6 +256,10 @@ export function registerHandlers(
 			const result = await rooms.submit(room, socket.data.actor, parsed.data, id.data);
 			if (!result.ok) return result;
 			if (result.duplicate) return { ok: true, seq: result.seq };
+			// The type and who acted, never the payload: names, arguments and ballots stay out of logs.
+			const actor = socket.data.actor;
+			logger.debug({ room: room.code, seq: result.seq, action: parsed.data.type, actor: actor.kind, seat: actor.kind === 'seat' ? actor.seat : undefined }, 'action');
+			if (parsed.data.type === 'start' || parsed.data.type === 'end') logger.info({ room: room.code, action: parsed.data.type }, 'game ' + (parsed.data.type === 'start' ? 'started' : 'ended'));
 			if (parsed.data.type === 'takeSeat') {
 				socket.data.actor = { kind: 'seat', seat: parsed.data.seat };
 				presence(room.code);

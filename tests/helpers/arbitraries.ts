@@ -313,6 +313,8 @@ export const moveArbs: Record<StepType, MoveArb> = {
 	releaseSeat: (t) => byFacilitator(t, seatIdArb(t).map((seat) => ({ type: 'releaseSeat' as const, seat }))),
 	handToBot: (t) => byFacilitator(t, seatIdArb(t).map((seat) => ({ type: 'handToBot' as const, seat }))),
 	takeBackSeat: (t) => bySeat(t, () => bare('takeBackSeat')),
+	lockRoom: (t) => byFacilitator(t, bare('lockRoom')),
+	unlockRoom: (t) => byFacilitator(t, bare('unlockRoom')),
 	end: (t) => byFacilitator(t, bare('end')),
 	// The server's own action; the other actors' attempts must be refused.
 	expireTimer: (t) => mostly(fc.constant(system), t).map((actor) => ({ actor, action: { type: 'expireTimer' as const } }))
@@ -351,6 +353,8 @@ export const defaultWeights: Record<StepType, number> = {
 	releaseSeat: 2,
 	handToBot: 2,
 	takeBackSeat: 2,
+	lockRoom: 1,
+	unlockRoom: 1,
 	end: 1,
 	expireTimer: 6
 };

@@ -6,8 +6,9 @@ import { createServer } from '../../server/app';
 import { readSettings } from '../../server/config';
 import { loadScenarioOrExit, openStore } from '../../server/startup';
 import { GENEROUS_LIMITS } from './server';
+import { silentLogger } from '../../server/log';
 
 const settings = readSettings();
-const server = createServer({ store: openStore(settings), scenario: await loadScenarioOrExit(settings), limits: GENEROUS_LIMITS });
+const server = createServer({ store: openStore(settings), scenario: await loadScenarioOrExit(settings), limits: GENEROUS_LIMITS, logger: silentLogger });
 const address = await server.listen(settings.port, '127.0.0.1');
 console.log(`listening ${address.port}`);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type GameHttpServer, type ServerDeps } from '../../server/app';
 import { INSTANT } from '../../server/bot-runner';
+import { silentLogger } from '../../server/log';
 import { loadDefaultScenario } from '../../server/scenario/load';
 import { openSqliteStore } from '../../server/store/sqlite-store';
 import type { Scenario } from '../../src/lib/scenario/schema';
@@ -38,7 +39,7 @@ export async function startServer(database = tempDatabase(), options: Partial<Se
 		store: openSqliteStore(database),
 		scenario: await shippedScenario(),
 		clock,
-		log: () => {},
+		logger: silentLogger,
 		// Scripted roles answer at once in tests; the grace period before a seat can go to one is 20 s of test-clock time.
 		botPace: INSTANT,
 		botGraceMs: 20_000,

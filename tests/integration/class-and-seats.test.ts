@@ -75,6 +75,17 @@ describe('seat management', () => {
 		expect(await req(second, 'action', { type: 'takeSeat', seat: 'idf-chief', name: 'x' })).toMatchObject({ code: 'already_seated' });
 	});
 
+	it('locks the room: nobody new sits down, watchers still come in, until it is unlocked', async () => {
+		const { host, code } = await seated();
+		expect(await req(host, 'action', { type: 'lockRoom' })).toMatchObject({ ok: true });
+		const late = await connect(running.url);
+		expect(await req(late, 'enterRoom', { code })).toMatchObject({ ok: true, view: { locked: true } });
+		const refused = await req(late, 'action', { type: 'takeSeat', seat: 'idf-chief', name: 'Late' });
+		expect(refused).toMatchObject({ code: 'room_locked', message: expect.stringContaining('unlock') });
+		expect(await req(host, 'action', { type: 'unlockRoom' })).toMatchObject({ ok: true });
+		expect(await req(late, 'action', { type: 'takeSeat', seat: 'idf-chief', name: 'Late' })).toMatchObject({ ok: true });
+	});
+
 	it('frees a seat: the player becomes a watcher, the token is revoked, someone else can sit', async () => {
 		const { host, player, code, seatToken } = await seated();
 		expect(await req(host, 'action', { type: 'releaseSeat', seat: 'dermer' })).toMatchObject({ ok: true });

@@ -11,7 +11,7 @@ import { proposeAmendment, withdrawAmendment } from './amendments';
 import { accept, refuse, type Outcome } from './outcome';
 import { advance, back, end, start, stepForward } from './phases';
 import { answerPoll } from './poll';
-import { buildSeats, handToBot, releaseSeat, takeBackSeat, takeSeat } from './seats';
+import { buildSeats, handToBot, lockRoom, releaseSeat, takeBackSeat, takeSeat } from './seats';
 import { endFloor, giveFloor, lowerHand, raiseHand } from './speakers';
 import { expiryRefusal, extendTimer, pause, resume } from './timers';
 import type { Action, Actor, Context, GameConfig, GameState } from './types';
@@ -23,6 +23,7 @@ export function createGame(code: string, config: GameConfig, scenario: Scenario)
 		config,
 		phase: 'lobby',
 		paused: false,
+		locked: false,
 		timer: null,
 		seats: buildSeats(scenario, config),
 		agenda: scenario.clauses.map((c) => c.id),
@@ -105,6 +106,10 @@ function route(state: GameState, action: Action, actor: Actor, ctx: Context): Ou
 			return handToBot(state, actor, action.seat);
 		case 'takeBackSeat':
 			return takeBackSeat(state, actor);
+		case 'lockRoom':
+			return lockRoom(state, actor, true);
+		case 'unlockRoom':
+			return lockRoom(state, actor, false);
 		case 'end':
 			return end(state, actor, ctx);
 		case 'expireTimer':

@@ -41,6 +41,7 @@ export function takeSeat(state: GameState, actor: Actor, seatId: string, name: s
 	if (index < 0) return refuse('unknown_seat', `There is no seat "${seatId}" at this table.`);
 	const seat = state.seats[index];
 	if (seat.player !== null) return refuse('seat_taken', `${seat.player} has already taken that seat; choose a free one.`);
+	if (state.locked) return refuse('room_locked', 'The facilitator has locked this room: no one new can take a seat. Ask them to unlock it.');
 	return accept(
 		produce(state, (d) => void (d.seats[index].player = name)),
 		{ type: 'seatTaken', seat: seatId }
@@ -100,5 +101,14 @@ export function takeBackSeat(state: GameState, actor: Actor): Outcome {
 	return accept(
 		produce(state, (d) => void (d.seats[index].bot = false)),
 		{ type: 'seatTaken', seat: actor.seat }
+	);
+}
+
+/** The facilitator locks the room so no one new can sit down (a class is complete), or opens it again. */
+export function lockRoom(state: GameState, actor: Actor, locked: boolean): Outcome {
+	if (actor.kind !== 'facilitator') return refuse('not_facilitator', `Only the facilitator can ${locked ? 'lock' : 'unlock'} the room.`);
+	return accept(
+		produce(state, (d) => void (d.locked = locked)),
+		{ type: 'agendaChanged' }
 	);
 }

@@ -158,6 +158,8 @@ export interface GameState {
 	config: GameConfig;
 	phase: Phase;
 	paused: boolean;
+	/** A locked room lets nobody new take a seat; watchers can still open it. */
+	locked: boolean;
 	timer: Timer | null;
 	seats: Seat[];
 	/** The order the clauses are debated in. */

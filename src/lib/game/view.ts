@@ -71,6 +71,7 @@ export interface TableView {
 	code: string;
 	phase: Phase;
 	paused: boolean;
+	locked: boolean;
 	timer: Timer | null;
 	title: string;
 	summary: string;
@@ -221,6 +222,7 @@ function tableView(state: GameState, scenario: Scenario, options: { showHidden: 
 		code: state.code,
 		phase: state.phase,
 		paused: state.paused,
+		locked: state.locked ?? false,
 		timer: state.timer,
 		title: scenario.title,
 		summary: scenario.summary,

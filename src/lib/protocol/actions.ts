@@ -92,6 +92,8 @@ export const Action = z.discriminatedUnion('type', [
 	ReleaseSeat,
 	HandToBot,
 	bare('takeBackSeat'),
+	bare('lockRoom'),
+	bare('unlockRoom'),
 	bare('end')
 ]);
 export type Action = z.infer<typeof Action>;

@@ -16,6 +16,7 @@ export const errorCodes = [
 	// seats
 	'unknown_seat',
 	'seat_taken',
+	'room_locked',
 	'seat_empty',
 	'bot_holds_seat',
 	'seat_not_with_bot',

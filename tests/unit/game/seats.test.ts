@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apply } from '../../../src/lib/game/engine';
 import { tinyScenario } from '../../helpers/tiny-scenario';
-import { facilitator, guest, newGame, play, seat } from '../../helpers/game';
+import { attempt, facilitator, guest, newGame, play, seat } from '../../helpers/game';
 
 const ctx = { now: 0, scenario: tinyScenario };
 
@@ -46,5 +46,15 @@ describe('seats', () => {
 		expect(apply(state, { type: 'takeSeat', seat: 'general', name: 'X' }, facilitator, ctx)).toMatchObject({
 			code: 'not_seated'
 		});
+	});
+});
+
+describe('locking the room', () => {
+	it('lets nobody new sit down while locked, and only the facilitator locks or unlocks', () => {
+		const locked = play(newGame(), [[facilitator, { type: 'lockRoom' }]]);
+		expect(attempt(locked, guest, { type: 'takeSeat', seat: 'minister', name: 'Late' })).toMatchObject({ code: 'room_locked' });
+		expect(attempt(locked, seat('minister'), { type: 'unlockRoom' })).toMatchObject({ code: 'not_facilitator' });
+		const open = play(locked, [[facilitator, { type: 'unlockRoom' }]]);
+		expect(attempt(open, guest, { type: 'takeSeat', seat: 'minister', name: 'Late' }).ok).toBe(true);
 	});
 });
