@@ -66,7 +66,12 @@ export class Table {
 	/** Enters the room on every (re)connect, presenting whatever token this browser holds. */
 	private async enter(): Promise<void> {
 		const seatToken = this.facilitatorToken || this.spectator ? undefined : saved.get('seat', this.code);
-		const res = await request(this.socket, 'enterRoom', { code: this.code, seatToken, facilitatorToken: this.facilitatorToken });
+		const res = await request(this.socket, 'enterRoom', {
+			code: this.code,
+			seatToken,
+			facilitatorToken: this.facilitatorToken,
+			lastSeq: this.view?.seq
+		});
 		if (!res.ok && res.code === 'bad_token' && seatToken) {
 			// The saved seat is gone (e.g. another server's room): drop it and watch as a guest.
 			saved.forget('seat', this.code);

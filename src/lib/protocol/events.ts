@@ -61,7 +61,12 @@ export const EnterRoom = z.strictObject({
 	/** A seat token kept by this browser from an earlier visit. */
 	seatToken: Token.optional(),
 	/** The facilitator's token, from the facilitator link. */
-	facilitatorToken: Token.optional()
+	facilitatorToken: Token.optional(),
+	/**
+	 * The last event sequence number this browser saw. Every view is a whole snapshot, so the
+	 * answer always carries everything missed; the number lets the client tell a fresh view apart.
+	 */
+	lastSeq: z.number().int().min(0).optional()
 });
 export type EnterRoom = z.infer<typeof EnterRoom>;
 
