@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeAll, connect, req } from '../helpers/clients';
 import { tempDatabase } from '../helpers/server';
-import { spawnServer, type ServerProcess } from '../helpers/spawn';
+import { spawnKillable as spawnServer, type KillableServer as ServerProcess } from '../helpers/killable-server';
 
 let proc: ServerProcess | undefined;
 afterEach(async () => {
