@@ -8,7 +8,7 @@ import type { Outcome } from '../src/lib/game/outcome';
 import { refuse, type Refusal } from '../src/lib/protocol/errors';
 import type { Action, Actor, GameConfig, GameState, TimerStep } from '../src/lib/game/types';
 import type { Scenario } from '../src/lib/scenario/schema';
-import type { SeatTokenChange, Store } from './store/store';
+import type { AppliedAction, SeatTokenChange, Store } from './store/store';
 import type { Clock } from './clock';
 import { hashToken, newClassId, newRoomCode, newToken, sameHash } from './tokens';
 import { randomInt } from 'node:crypto';
@@ -25,8 +25,8 @@ export interface Room {
 	cancelWakeUp: (() => void) | null;
 	/** The seat index the next scripted move is looked for from, so bots take turns. */
 	botTurn: number;
-	/** Client action ids already applied in this room, with their sequence numbers. */
-	actionIds: Map<string, number>;
+	/** Client action ids already applied in this room, with what each was. */
+	actionIds: Map<string, AppliedAction>;
 }
 
 /** An accepted action's sequence number; a retried action id gets its first answer again, marked duplicate. */
@@ -187,7 +187,7 @@ export class Rooms {
 	private applyNow(room: Room, actor: Actor, action: Action, actionId?: string): Submitted {
 		// A retry of an action already applied (its acknowledgement was lost) is answered, not applied again.
 		const done = actionId === undefined ? undefined : room.actionIds.get(actionId);
-		if (done !== undefined) return { ok: true, seq: done, duplicate: true };
+		if (done !== undefined) return this.retried(room, done, actor, action);
 		const at = this.clock.now();
 		const outcome = apply(room.state, action, actor, { now: at, scenario: this.scenario });
 		if (!outcome.ok) return outcome;
@@ -202,10 +202,26 @@ export class Rooms {
 		// Stored first: if this throws, the room's state in memory is unchanged and nothing is acknowledged.
 		this.store.append(room.code, { seq: outcome.state.seq, actor, action, at, actionId }, tokenChange);
 		room.state = outcome.state;
-		if (actionId !== undefined) room.actionIds.set(actionId, outcome.state.seq);
+		if (actionId !== undefined) room.actionIds.set(actionId, { seq: outcome.state.seq, actor, type: action.type });
 		if (tokenChange) this.applyTokenChange(room, tokenChange);
 		this.armTimer(room);
 		return { ok: true, seq: outcome.state.seq, ...(seatToken ? { seatToken } : {}) };
+	}
+
+	/**
+	 * Answers a retried action id: the same sender and kind of action get the first answer again; a
+	 * retried seat-taking also gets a fresh token (the first answer, with its token, was lost). An id
+	 * reused for something else is refused, never silently "accepted".
+	 */
+	private retried(room: Room, done: AppliedAction, actor: Actor, action: Action): Submitted {
+		if (done.type !== action.type || JSON.stringify(done.actor) !== JSON.stringify(actor))
+			return refuse('bad_payload', 'That action id was already used for a different action; send each action with a new id.');
+		if (action.type !== 'takeSeat') return { ok: true, seq: done.seq, duplicate: true };
+		const seatToken = newToken();
+		const change = { seat: action.seat, hash: hashToken(seatToken) };
+		this.store.setSeatToken(room.code, change);
+		this.applyTokenChange(room, change);
+		return { ok: true, seq: done.seq, seatToken, duplicate: true };
 	}
 
 	private applyTokenChange(room: Room, change: SeatTokenChange) {

@@ -255,7 +255,13 @@ export function registerHandlers(
 			}
 			const result = await rooms.submit(room, socket.data.actor, parsed.data, id.data);
 			if (!result.ok) return result;
-			if (result.duplicate) return { ok: true, seq: result.seq };
+			if (result.duplicate) {
+				if (parsed.data.type !== 'takeSeat') return { ok: true, seq: result.seq };
+				// A retried seat-taking: this browser is the one that sat down; it gets the seat and a fresh token.
+				socket.data.actor = { kind: 'seat', seat: parsed.data.seat };
+				unseat(room.code, parsed.data.seat, 'seat_opened_elsewhere', 'Your seat was opened in another tab or on another device; this one now only watches.', socket.id);
+				return { ok: true, seq: result.seq, seatToken: result.seatToken };
+			}
 			// The type and who acted, never the payload: names, arguments and ballots stay out of logs.
 			const actor = socket.data.actor;
 			logger.debug({ room: room.code, seq: result.seq, action: parsed.data.type, actor: actor.kind, seat: actor.kind === 'seat' ? actor.seat : undefined }, 'action');

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ClassRecord, LoggedAction, RoomRecord, SeatTokenChange, Store } from './store';
+import type { AppliedAction, ClassRecord, LoggedAction, RoomRecord, SeatTokenChange, Store } from './store';
 
 const schema = `
 create table if not exists classes (
@@ -61,8 +61,8 @@ export function openSqliteStore(file: string): Store {
 		{ code: string; class_id: string | null; config: string; facilitator_token_hash: string; created_at: number }
 	>('select * from rooms where code = ?');
 	const insertAction = db.prepare('insert into actions (room, seq, actor, action, at, action_id) values (?, ?, ?, ?, ?, ?)');
-	const selectActionIds = db.prepare<[string], { action_id: string; seq: number }>(
-		'select action_id, seq from actions where room = ? and action_id is not null'
+	const selectActionIds = db.prepare<[string], { action_id: string; seq: number; actor: string; action: string }>(
+		'select action_id, seq, actor, action from actions where room = ? and action_id is not null'
 	);
 	const selectLog = db.prepare<[string], { seq: number; actor: string; action: string; at: number; action_id: string | null }>(
 		'select seq, actor, action, at, action_id from actions where room = ? order by seq'
@@ -122,7 +122,9 @@ export function openSqliteStore(file: string): Store {
 			}));
 		},
 		actionIds(code: string) {
-			return new Map(selectActionIds.all(code).map((r) => [r.action_id, r.seq]));
+			return new Map(
+				selectActionIds.all(code).map((r) => [r.action_id, { seq: r.seq, actor: JSON.parse(r.actor), type: JSON.parse(r.action).type }])
+			);
 		},
 		roomsActiveSince(at: number) {
 			return selectActive.all(at).map((r) => r.room);

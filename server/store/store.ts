@@ -32,6 +32,13 @@ export interface SeatTokenChange {
 	hash: string | null;
 }
 
+/** What a client action id was used for, so a retry can be told from a reuse. */
+export interface AppliedAction {
+	seq: number;
+	actor: Actor;
+	type: Action['type'];
+}
+
 export interface Store {
 	createClass(record: ClassRecord): void;
 	getClass(id: string): ClassRecord | undefined;
@@ -47,8 +54,8 @@ export interface Store {
 	/** Sets or revokes a seat's token outside any game action (moving a seat to another device). */
 	setSeatToken(code: string, change: SeatTokenChange): void;
 	log(code: string): LoggedAction[];
-	/** The client action ids a room has accepted, with the sequence number each got. */
-	actionIds(code: string): Map<string, number>;
+	/** The client action ids a room has accepted: the sequence number, actor and type of each. */
+	actionIds(code: string): Map<string, AppliedAction>;
 	/** Rooms with an action at or after `at`: the ones worth reloading after a restart. */
 	roomsActiveSince(at: number): string[];
 	seatTokens(code: string): { seat: string; hash: string }[];

@@ -65,6 +65,8 @@ let senders: Sender[];
 /** How many inputs each part sent, reported at the end. */
 const sent: Record<string, number> = {};
 const count = (part: string, n = 1) => void (sent[part] = (sent[part] ?? 0) + n);
+/** How often each refusal code was predicted and received. */
+const refusals: Record<string, number> = {};
 
 const known = new Set<string>(errorCodes);
 const roomNow = () => running.server.rooms.get(code)!;
@@ -251,7 +253,8 @@ function plausibleActions(table: ArbTable): fc.Arbitrary<unknown> {
 
 /** Payloads for the entry events: mostly well-formed with wrong values, or nearly well-formed. */
 function entryPayloads(): fc.Arbitrary<unknown> {
-	const token = fc.oneof(fc.constantFrom('A'.repeat(32), 'x', ''), fc.stringMatching(/^[A-Za-z0-9_-]{32}$/), nastyString);
+	const validToken = fc.stringMatching(/^[A-Za-z0-9_-]{32}$/);
+	const token = fc.oneof(fc.constantFrom('A'.repeat(32), 'x', ''), validToken, nastyString);
 	const roomCode = fc.oneof(
 		fc.constant(code),
 		fc.constant(code.toLowerCase()),
@@ -260,6 +263,11 @@ function entryPayloads(): fc.Arbitrary<unknown> {
 		nastyString
 	);
 	return fc.oneof(
+		// Well-formed, wrong: a code no room has, a token that is not this room's.
+		fc.record({ code: fc.oneof(fc.constant(code), fc.stringMatching(/^[A-HJ-NP-Z2-9]{6}$/)), seatToken: validToken, lastSeq: fc.nat() }, { requiredKeys: ['code'] }),
+		fc.record({ code: fc.constant(code), facilitatorToken: validToken }),
+		fc.record({ classId: fc.oneof(fc.constant(classId), fc.stringMatching(/^[A-HJ-NP-Z2-9]{10}$/)), facilitatorToken: validToken }),
+		// Nearly well-formed, or not at all.
 		fc.record({ code: roomCode, seatToken: token, facilitatorToken: token, lastSeq: fc.oneof(fc.nat(), nastyNumber) }, { requiredKeys: [] }),
 		fc.record({ classId: fc.oneof(fc.constant(classId), fc.stringMatching(/^[A-HJ-NP-Z2-9]{10}$/), nastyString), facilitatorToken: token }, { requiredKeys: [] }),
 		fc.record({ seat: fc.oneof(fc.constantFrom(...SEATED, 'white-house-adviser-1', 'no-such-seat', ''), nastyString) }, { requiredKeys: [] }),
@@ -311,6 +319,7 @@ async function ping(socket: Socket) {
 function expectRefusal(res: unknown, expected: ErrorCode, what: string) {
 	const r = res as { ok?: unknown; code?: unknown; message?: unknown };
 	expect(r, what).toMatchObject({ ok: false, code: expected });
+	refusals[expected] = (refusals[expected] ?? 0) + 1;
 	expect(known.has(r.code as string), what).toBe(true);
 	expect(typeof r.message === 'string' && r.message.length > 0, what).toBe(true);
 }
@@ -395,7 +404,7 @@ class RawSocket {
 	}
 
 	private probes = 0;
-	/** Sends a request that must be refused as bad_payload: resolves true if answered, false if the connection closed first. */
+	/** Sends a request that must be refused as bad_payload: answered, or the connection closed first, or neither in time. */
 	async probe(timeout = 2000): Promise<'answered' | 'closed' | 'silent'> {
 		const id = 900_000 + this.probes++;
 		this.send(`42${id}["enterClass",{}]`);
@@ -526,6 +535,7 @@ afterAll(async () => {
 	await running?.server.close();
 	if (database) removeDatabase(database);
 	console.log(`fuzz inputs sent: ${JSON.stringify(sent)}; total ${Object.values(sent).reduce((a, b) => a + b, 0)}`);
+	console.log(`refusals checked by code: ${JSON.stringify(refusals)}`);
 });
 
 /** Nothing stored, nothing broadcast to the well-behaved clients, no handler failed. */
@@ -541,9 +551,14 @@ describe('fuzzing the socket events', () => {
 	it('refuses generated payloads for every event, each with the reason the rules give, from every kind of sender', async () => {
 		const senderArb = fc.integer({ min: 0, max: 3 });
 		const eventArb = fc.oneof({ arbitrary: fc.constant<ClientEvent>('action'), weight: 3 }, { arbitrary: fc.constantFrom(...CLIENT_EVENTS), weight: 3 });
+		// Any payload for any event, or one shaped for its event and wrong in its values.
+		const request = fc.oneof(
+			{ arbitrary: fc.tuple(eventArb, payloadArb), weight: 3 },
+			{ arbitrary: fc.tuple(fc.constantFrom<ClientEvent>('enterRoom', 'enterClass', 'reissueSeat', 'createGame'), entryPayloads()), weight: 1 }
+		);
 		let skipped = 0;
 		await fc.assert(
-			fc.asyncProperty(senderArb, eventArb, payloadArb, modeArb, async (s, event, payload, mode) => {
+			fc.asyncProperty(senderArb, request, modeArb, async (s, [event, payload], mode) => {
 				// Messages over the size limit close the connection: they have a test of their own.
 				if (frameBytes(event, onTheWire(payload)) > MAX_MESSAGE_BYTES - 512) return;
 				if (await sendAndCheck(senders[s], event, payload, mode)) count(`events:${mode}`);
@@ -785,6 +800,7 @@ describe('raw Engine.IO and Socket.IO frames', () => {
 		);
 		answers += checkAnswers(raw);
 		raw.close();
+		console.log(`raw frame fates: ${JSON.stringify(fates)}`);
 		expect(fates.answered).toBeGreaterThan(100);
 		expect(fates.closed).toBeGreaterThan(100);
 		expect(answers).toBeGreaterThan(fates.answered);

@@ -17,9 +17,9 @@ async function seatedTable(url: string, seat = 'dermer') {
 	await req(host, 'enterRoom', { code, facilitatorToken });
 	const player = await connect(url);
 	await req(player, 'enterRoom', { code });
-	await req(player, 'action', { type: 'takeSeat', seat, name: 'P' });
+	const { seatToken } = await req(player, 'action', { type: 'takeSeat', seat, name: 'P' });
 	for (const type of ['start', 'advance', 'advance', 'openVote'] as const) await req(host, 'action', { type });
-	return { host, player, code };
+	return { host, player, code, seatToken };
 }
 
 function storedActions(code: string) {
@@ -90,20 +90,47 @@ describe('retried actions', () => {
 		expect(await req(player, 'action', { type: 'castVote', choice: 'no', actionId: 'x' })).toMatchObject({ code: 'bad_payload' });
 	});
 
+	it('refuses an id reused by another sender or for another kind of action, instead of pretending', async () => {
+		running = await startServer();
+		const { host, player } = await seatedTable(running.url);
+		await req(player, 'action', { type: 'castVote', choice: 'yes', actionId: 'used-once-000001' });
+		const reused = await req(host, 'action', { type: 'closeVote', actionId: 'used-once-000001' });
+		expect(reused).toMatchObject({ code: 'bad_payload', message: expect.stringContaining('new id') });
+		expect(await req(player, 'action', { type: 'raiseHand', actionId: 'used-once-000001' })).toMatchObject({ code: 'bad_payload' });
+	});
+
+	it('gives a retried seat-taking the seat and a fresh token, so a lost answer does not lose the seat', async () => {
+		running = await startServer();
+		const host = await connect(running.url);
+		const { code } = await req(host, 'createGame', {});
+		const first = await connect(running.url);
+		await req(first, 'enterRoom', { code });
+		const take = { type: 'takeSeat', seat: 'dermer', name: 'Avi', actionId: 'sit-down-000001' };
+		const answered = await req(first, 'action', take);
+		first.disconnect();
+		// The answer never arrived: the browser reconnects as a guest and sends the same action again.
+		const again = await connect(running.url);
+		await req(again, 'enterRoom', { code });
+		const retried = await req(again, 'action', take);
+		expect(retried).toMatchObject({ ok: true, seq: answered.seq, seatToken: expect.any(String) });
+		expect(await req(again, 'action', { type: 'raiseHand' })).toMatchObject({ code: 'wrong_phase' });
+		const later = await connect(running.url);
+		expect(await req(later, 'enterRoom', { code, seatToken: retried.seatToken })).toMatchObject({ view: { as: 'seat', you: { seat: 'dermer' } } });
+	});
+
 	it('still recognises the id after a restart', async () => {
 		running = await startServer();
-		const { player, code } = await seatedTable(running.url);
+		const { player, code, seatToken } = await seatedTable(running.url);
 		const vote = { type: 'castVote', choice: 'yes', actionId: 'across-restart-01' };
 		const first = await req(player, 'action', vote);
 		closeAll();
 		await running.server.close();
 		running = await startServer(running.database);
+		// The player comes back with their seat and retries: answered, not applied twice.
 		const back = await connect(running.url);
-		const host = await connect(running.url);
-		await req(host, 'enterRoom', { code });
-		// A fresh guest cannot vote, but a retried id is answered before anything else is checked.
-		expect(await req(back, 'enterRoom', { code })).toMatchObject({ ok: true });
+		expect(await req(back, 'enterRoom', { code, seatToken })).toMatchObject({ ok: true });
 		expect(await req(back, 'action', vote)).toEqual({ ok: true, seq: first.seq });
+		expect(storedActions(code).filter((e) => e.action.type === 'castVote')).toHaveLength(1);
 	});
 });
 
