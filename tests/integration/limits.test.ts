@@ -54,13 +54,18 @@ describe('rate limits', () => {
 	it('stops an address that keeps guessing room codes, even for a right code, with a clear message', async () => {
 		running = await startServer(undefined, { limits: { ...GENEROUS_LIMITS, wrongGuessesPer10Minutes: 5 } });
 		const host = await connect(running.url);
-		const { code } = await req(host, 'createGame', {});
+		const { code, facilitatorToken } = await req(host, 'createGame', {});
+		await req(host, 'enterRoom', { code });
+		const { seatToken } = await req(host, 'action', { type: 'takeSeat', seat: 'dermer', name: 'Seated' });
 		const guesser = await connect(running.url);
 		for (let i = 0; i < 5; i++) expect(await req(guesser, 'enterRoom', { code: 'ZZZZZZ' })).toMatchObject({ code: 'unknown_room' });
 		expect(await req(guesser, 'enterRoom', { code: 'ZZZZZZ' })).toMatchObject({ code: 'rate_limited' });
 		const refused = await req(guesser, 'enterRoom', { code });
 		expect(refused).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('wrong room codes') });
 		expect(await req(guesser, 'enterRoom', { code, seatToken: 'A'.repeat(32) })).toMatchObject({ code: 'rate_limited' });
+		// Someone with a valid seat or facilitator link on the same network still gets in.
+		expect(await req(guesser, 'enterRoom', { code, seatToken })).toMatchObject({ ok: true, view: { as: 'seat' } });
+		expect(await req(guesser, 'enterRoom', { code, facilitatorToken })).toMatchObject({ ok: true, view: { as: 'facilitator' } });
 	});
 
 	it('limits how many games one address creates', async () => {
