@@ -67,7 +67,12 @@ class Facilitator {
 	}
 
 	async act(action: Action) {
-		const res = await this.socket.timeout(5000).emitWithAck('action', action);
+		let res = await this.socket.timeout(5000).emitWithAck('action', action);
+		// A script clicks faster than any person: when the server asks it to slow down, it waits and resends.
+		for (let tries = 0; !res.ok && res.code === 'rate_limited' && tries < 5; tries++) {
+			await new Promise((r) => setTimeout(r, 1100));
+			res = await this.socket.timeout(5000).emitWithAck('action', action);
+		}
 		expect(res, `facilitator ${action.type}`).toMatchObject({ ok: true });
 	}
 
