@@ -3,6 +3,7 @@
  * memory; actions of a room are applied one at a time, appended to the store, and only then
  * acknowledged.
  */
+import { freeze } from 'immer';
 import { apply, createGame } from '../src/lib/game/engine';
 import type { Outcome } from '../src/lib/game/outcome';
 import { refuse, type Refusal } from '../src/lib/protocol/errors';
@@ -11,7 +12,11 @@ import type { Scenario } from '../src/lib/scenario/schema';
 import type { AppliedAction, SeatTokenChange, Store } from './store/store';
 import type { Clock } from './clock';
 import { hashToken, newClassId, newRoomCode, newToken, sameHash } from './tokens';
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
+import { sealVotes, votesToSeal } from '../src/lib/game/seal';
+
+/** A pseudonym for one seat in one sealed vote: random, so nothing about the seat can be read back. */
+const pseudonym = () => `voter-${randomBytes(6).toString('hex')}`;
 
 export interface Room {
 	code: string;
@@ -116,8 +121,10 @@ export class Rooms {
 		if (cached) return cached;
 		const record = this.store.getRoom(code);
 		if (!record) return undefined;
-		let state = createGame(code, record.config, this.scenario);
-		for (const entry of this.store.log(code)) {
+		// A sealed secret vote left a snapshot; the log before it no longer holds its ballots.
+		const snapshot = this.store.snapshot(code);
+		let state = snapshot ? freeze(snapshot.state, true) : createGame(code, record.config, this.scenario);
+		for (const entry of this.store.log(code, snapshot?.seq)) {
 			const outcome = apply(state, entry.action, entry.actor, { now: entry.at, scenario: this.scenario });
 			// A logged action was accepted once; if it no longer applies the rules changed underneath it.
 			if (!outcome.ok) throw new Error(`room ${code}: logged action ${entry.seq} no longer applies (${outcome.code})`);
@@ -199,13 +206,19 @@ export class Rooms {
 				: action.type === 'releaseSeat'
 					? { seat: action.seat, hash: null }
 					: undefined;
+		// A secret vote this action closed is sealed before anything is stored, and stored as a snapshot.
+		const sealing = votesToSeal(room.state, outcome.state);
+		const next = sealVotes(outcome.state, sealing, pseudonym);
+		const snapshot = sealing.length > 0 ? { seq: next.seq, state: next } : undefined;
 		// Stored first: if this throws, the room's state in memory is unchanged and nothing is acknowledged.
-		this.store.append(room.code, { seq: outcome.state.seq, actor, action, at, actionId }, tokenChange);
-		room.state = outcome.state;
-		if (actionId !== undefined) room.actionIds.set(actionId, { seq: outcome.state.seq, actor, type: action.type });
+		this.store.append(room.code, { seq: next.seq, actor, action, at, actionId }, tokenChange, snapshot);
+		room.state = next;
+		if (actionId !== undefined) room.actionIds.set(actionId, { seq: next.seq, actor, type: action.type });
+		// Sealed ballots answer a retry with the snapshot's number, as they will after a restart.
+		if (snapshot) for (const applied of room.actionIds.values()) if (applied.type === 'castVote') applied.seq = snapshot.seq;
 		if (tokenChange) this.applyTokenChange(room, tokenChange);
 		this.armTimer(room);
-		return { ok: true, seq: outcome.state.seq, ...(seatToken ? { seatToken } : {}) };
+		return { ok: true, seq: next.seq, ...(seatToken ? { seatToken } : {}) };
 	}
 
 	/**

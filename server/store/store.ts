@@ -1,5 +1,5 @@
 /** What the server needs from storage: rooms, their append-only action logs, and seat tokens. */
-import type { Action, Actor, GameConfig } from '../../src/lib/game/types';
+import type { Action, Actor, GameConfig, GameState } from '../../src/lib/game/types';
 
 /** A class: tables created together and run from one console with one facilitator key. */
 export interface ClassRecord {
@@ -39,6 +39,15 @@ export interface AppliedAction {
 	type: Action['type'];
 }
 
+/**
+ * A room's whole state at one sequence number, written when a secret vote is sealed. Loading a
+ * room starts from its latest snapshot and applies only the actions logged after it.
+ */
+export interface Snapshot {
+	seq: number;
+	state: GameState;
+}
+
 export interface Store {
 	createClass(record: ClassRecord): void;
 	getClass(id: string): ClassRecord | undefined;
@@ -49,12 +58,23 @@ export interface Store {
 	/**
 	 * Appends an accepted action; a change of seat token it causes is written in the same
 	 * transaction, so a crash can never leave a taken seat without its token or the reverse.
+	 *
+	 * With a snapshot (the action closed a secret vote, whose ballots the snapshot holds under
+	 * pseudonyms), the same transaction stores it and deletes every logged ballot up to it, so
+	 * no stored row ties a seat to a secret ballot. Their client action ids are kept, without
+	 * sequence numbers, so a late retry is still answered as a duplicate.
 	 */
-	append(code: string, entry: LoggedAction, tokenChange?: SeatTokenChange): void;
+	append(code: string, entry: LoggedAction, tokenChange?: SeatTokenChange, snapshot?: Snapshot): void;
 	/** Sets or revokes a seat's token outside any game action (moving a seat to another device). */
 	setSeatToken(code: string, change: SeatTokenChange): void;
-	log(code: string): LoggedAction[];
-	/** The client action ids a room has accepted: the sequence number, actor and type of each. */
+	/** The room's latest snapshot, if a secret vote has been sealed. */
+	snapshot(code: string): Snapshot | undefined;
+	/** The logged actions after sequence number `after` (all of them by default), in order. */
+	log(code: string, after?: number): LoggedAction[];
+	/**
+	 * The client action ids a room has accepted: the sequence number, actor and type of each.
+	 * A ballot sealed into a snapshot reports the snapshot's sequence number.
+	 */
 	actionIds(code: string): Map<string, AppliedAction>;
 	/** Rooms with an action at or after `at`: the ones worth reloading after a restart. */
 	roomsActiveSince(at: number): string[];

@@ -93,6 +93,25 @@ export class Table {
 		return table;
 	}
 
+	/** The same table seen from fresh browsers (after a restart): everyone comes back with their tokens. */
+	static async reopen(url: string, table: Table): Promise<Table> {
+		const host = await recorded(url, 'facilitator');
+		const entered = await ask(host, 'enterRoom', { code: table.code, facilitatorToken: table.facilitatorToken });
+		if (!entered.ok) throw new Error(`enterRoom refused: ${entered.code}`);
+		const spectator = await recorded(url, 'projector');
+		await ask(spectator, 'enterRoom', { code: table.code });
+		const again = new Table(url, table.code, table.facilitatorToken, host, spectator);
+		again.seq = entered.view.seq;
+		for (const [seat, seatToken] of Object.entries(table.tokens)) {
+			const player = await recorded(url, seat);
+			const back = await ask(player, 'enterRoom', { code: table.code, seatToken });
+			if (!back.ok) throw new Error(`${seat} could not come back: ${back.code}`);
+			again.players[seat] = player;
+			again.tokens[seat] = seatToken;
+		}
+		return again;
+	}
+
 	/** A new browser enters the room and takes `seat`. */
 	async seat(seat: string, name = `Player ${seat}`): Promise<Recorded> {
 		const player = await recorded(this.url, seat);

@@ -108,7 +108,10 @@ export function debrief(state: GameState, scenario: Scenario): Debrief {
 			result: vote.result,
 			entries
 		});
-		for (const [seat, ballot] of Object.entries(vote.ballots)) {
+		// Secret ballots are taken in order of content: their order in the record follows who voted first.
+		const ballots = Object.entries(vote.ballots);
+		if (secret) ballots.sort(([, a], [, b]) => `${a.choice}${a.card}${a.reason}`.localeCompare(`${b.choice}${b.card}${b.reason}`));
+		for (const [seat, ballot] of ballots) {
 			if (!ballot.card) continue;
 			const group = cited.get(ballot.card) ?? { card: ballot.card, reasons: [] };
 			group.reasons.push({ vote: vote.id, seat: seatOf(seat), choice: ballot.choice, reason: ballot.reason });

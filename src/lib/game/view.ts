@@ -268,6 +268,12 @@ function voteView(vote: Vote, state: GameState): VoteView {
 	return buildVoteView(vote, state);
 }
 
+/**
+ * A closed vote's counts are its result's: fixed at the close whatever happens to the seats later,
+ * and available once a secret vote's ballots are sealed under pseudonyms.
+ */
+const countsOf = (result: VoteResult): Counts => ({ yes: result.yes, no: result.no, abstain: result.abstain - result.absent });
+
 function buildVoteView(vote: Vote, state: GameState): VoteView {
 	const { tally, ballots } = state.config.ballot;
 	// Secret ballots show counts only once the vote closes: a running count, set beside the list of
@@ -291,7 +297,7 @@ function buildVoteView(vote: Vote, state: GameState): VoteView {
 		openedAt: vote.openedAt,
 		closedAt: vote.closedAt,
 		ballotsIn: Object.keys(vote.ballots).length,
-		counts: visible ? count(vote.ballots, state.seats) : null,
+		counts: vote.result ? countsOf(vote.result) : visible ? count(vote.ballots, state.seats) : null,
 		ballots: visible && ballots === 'named' ? { ...vote.ballots } : null,
 		reasons: secretReasons,
 		result: vote.result

@@ -1,0 +1,125 @@
+/**
+ * Secret ballots in storage: once a secret vote closes, nothing stored ties a seat to a ballot —
+ * not the action log, not the snapshot the room now loads from, not the bytes left in the
+ * database file or its write-ahead log. The room still plays on, its debrief still counts
+ * changes of mind, a late retry of a sealed ballot is still answered, and a restarted server
+ * shows exactly what the first one did.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeAll } from '../helpers/clients';
+import { startServer, tempDatabase, type RunningServer } from '../helpers/server';
+import { ask, Table, untimed } from '../helpers/table';
+import type { Action } from '../../src/lib/protocol/actions';
+
+const SEATS = ['dermer', 'idf-chief', 'mossad-director', 'white-house-adviser-1'] as const;
+
+let running: RunningServer | undefined;
+afterEach(async () => {
+	closeAll();
+	await running?.server.close();
+	running = undefined;
+});
+
+/** The stored rows that matter, read through a separate connection as an inspector would. */
+function inspect(database: string, code: string) {
+	const db = new Database(database, { readonly: true });
+	try {
+		const ballots = db
+			.prepare<[string], { actor: string }>(`select actor from actions where room = ? and json_extract(action, '$.type') = 'castVote'`)
+			.all(code);
+		const snapshot = db.prepare<[string], { seq: number; state: string }>('select seq, state from snapshots where room = ?').get(code);
+		return { ballots, snapshot };
+	} finally {
+		db.close();
+	}
+}
+
+/** Every byte the database keeps on disk, main file and write-ahead log. */
+function rawBytes(database: string): string {
+	return [database, `${database}-wal`]
+		.filter((file) => existsSync(file))
+		.map((file) => readFileSync(file).toString('latin1'))
+		.join('');
+}
+
+/** A ballot sent with a client action id, as the browser sends it. */
+const ballot = (choice: 'yes' | 'no' | 'abstain', actionId: string) => ({ type: 'castVote', choice, actionId }) as Action;
+
+/** Plays to the first clause vote and has each seat vote; Dermer changes his mind once. */
+async function firstVote(table: Table) {
+	for (const type of ['start', 'advance', 'advance', 'openVote'] as const) await table.run(type);
+	const choices = { dermer: 'yes', 'idf-chief': 'no', 'mossad-director': 'yes', 'white-house-adviser-1': 'abstain' } as const;
+	for (const seat of SEATS) await table.act(table.players[seat], ballot(choices[seat], `first-${seat}`));
+	await table.act(table.players.dermer, ballot('no', 'first-dermer-again'));
+}
+
+describe('a secret vote, once closed', () => {
+	it('leaves no seat id beside any ballot in storage, and the room still loads and plays on', async () => {
+		const database = tempDatabase();
+		running = await startServer(database);
+		const table = await Table.open(running.url, { timers: untimed, ballots: 'secret', tally: 'live' }, SEATS);
+		await firstVote(table);
+
+		// While the vote is open the ballots are in the log, as they must be to survive a crash.
+		expect(inspect(database, table.code).ballots).toHaveLength(5);
+
+		await table.run('closeVote');
+		const before = await table.facilitatorView();
+		const { ballots, snapshot } = inspect(database, table.code);
+		expect(ballots).toEqual([]);
+		expect(snapshot?.seq).toBe(table.seq);
+		const votes = JSON.parse(snapshot!.state).votes;
+		const stored = JSON.stringify(votes);
+		for (const seat of SEATS) expect(stored).not.toContain(`"${seat}"`);
+		expect(Object.keys(votes[0].ballots)).toHaveLength(4);
+		// One voter, under one pseudonym, cast two ballots: the change of mind survives sealing.
+		const casts = votes[0].history.map((c: { seat: string }) => c.seat);
+		expect(new Set(casts).size).toBe(4);
+		expect(casts).toHaveLength(5);
+		// No page of the file or its write-ahead log still holds a ballot as it was logged.
+		expect(rawBytes(database)).not.toContain('"castVote"');
+
+		// The ack of a ballot was lost and the browser retries after the close: answered with the
+		// seal's number, not refused as a ballot for a closed vote.
+		const retry = await ask(table.players['idf-chief'], 'action', { type: 'castVote', choice: 'no', actionId: 'first-idf-chief' });
+		expect(retry).toEqual({ ok: true, seq: snapshot!.seq });
+
+		// Restarted on the same file, the room shows what it showed before.
+		await running.server.close();
+		closeAll();
+		running = await startServer(database);
+		const again = await Table.reopen(running.url, table);
+		const after = await again.probe();
+		expect(after.votes).toEqual(before.votes);
+		expect(after.adopted).toEqual(before.adopted);
+		expect(after.votes[0].counts).toEqual({ yes: 1, no: 2, abstain: 1 });
+		const retried = await ask(again.players['idf-chief'], 'action', { type: 'castVote', choice: 'no', actionId: 'first-idf-chief' });
+		expect(retried).toEqual({ ok: true, seq: snapshot!.seq });
+
+		// The next vote is logged with seats while open, and sealed in its turn when it closes.
+		await again.run('advance');
+		await again.run('openVote');
+		for (const seat of SEATS) await again.act(again.players[seat], { type: 'castVote', choice: 'yes' });
+		expect(inspect(database, table.code).ballots).toHaveLength(4);
+		await again.run('closeVote');
+		expect(inspect(database, table.code).ballots).toEqual([]);
+		const sealed = JSON.parse(inspect(database, table.code).snapshot!.state).votes;
+		expect(sealed).toHaveLength(2);
+		// A fresh pseudonym in every vote: the two votes cannot be linked voter by voter.
+		const first = new Set(Object.keys(sealed[0].ballots));
+		expect(Object.keys(sealed[1].ballots).some((name) => first.has(name))).toBe(false);
+	});
+
+	it('leaves named ballots in the log, where the debrief shows them by seat anyway', async () => {
+		const database = tempDatabase();
+		running = await startServer(database);
+		const table = await Table.open(running.url, { timers: untimed, ballots: 'named', tally: 'live' }, SEATS);
+		await firstVote(table);
+		await table.run('closeVote');
+		const { ballots, snapshot } = inspect(database, table.code);
+		expect(ballots).toHaveLength(5);
+		expect(snapshot).toBeUndefined();
+	});
+});
