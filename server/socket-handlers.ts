@@ -318,6 +318,9 @@ function handle(
 		const ack = args.findLast((a) => typeof a === 'function') as ((res: unknown) => void) | undefined;
 		const payload = typeof args[0] === 'function' ? undefined : args[0];
 		const reply = ack ?? (() => {});
+		// Binary attachments are never part of the protocol; say so rather than list every field they lack.
+		if (payload instanceof ArrayBuffer || ArrayBuffer.isView(payload))
+			return reply(refuse('bad_payload', `Binary data is not accepted: send "${event}" a JSON object, as the game's own pages do.`));
 		try {
 			reply(await fn(payload));
 		} catch (err) {

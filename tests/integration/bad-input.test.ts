@@ -54,7 +54,9 @@ describe('bad input', () => {
 			['action', { type: 'castVote', choice: 'maybe' }, /choice/],
 			['action', { type: 'launchMissiles' }, /type/],
 			['action', [1, 2, 3], /object/i],
-			['action', undefined, /object/i]
+			['action', undefined, /object/i],
+			['action', new Uint8Array(2000), /binary data is not accepted.*JSON object/i],
+			['enterRoom', new ArrayBuffer(8), /binary data is not accepted.*enterRoom/i]
 		];
 		for (const [event, payload, mention] of cases) {
 			const res = await req(client, event, payload);
