@@ -116,7 +116,9 @@ export function createServer(deps: ServerDeps): GameHttpServer {
 		async close() {
 			bots.stop();
 			rooms.stopTimers();
+			// Refuses new connections and drops the open ones; actions already queued still run.
 			await io.close();
+			await rooms.drain();
 			deps.store.close();
 		}
 	};

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer, type HttpHandler } from './app';
 import { readSettings } from './config';
 import { createLogger } from './log';
+import { closeOnSignals } from './shutdown';
 import { loadScenarioOrExit, openStore } from './startup';
 
 const settings = readSettings();
@@ -26,14 +27,4 @@ const shown = settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost
 // One plain line for the person who typed npm start; everything after is structured logs.
 console.log(`Pact Room is ready at http://${shown}:${address.port}`);
 
-let stopping = false;
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-	process.on(signal, async () => {
-		if (stopping) return;
-		stopping = true;
-		// Stop taking connections, let the room queues drain, close the database (flushing its log).
-		logger.info({ signal }, 'shutting down');
-		await server.close();
-		process.exit(0);
-	});
-}
+closeOnSignals(server, logger);

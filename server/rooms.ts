@@ -186,6 +186,16 @@ export class Rooms {
 		});
 	}
 
+	/** Resolves once every action queued in any room has been applied and stored (or refused). */
+	async drain(): Promise<void> {
+		// An action can queue another behind it (a timer expiry); wait until no queue has grown.
+		for (;;) {
+			const tails = new Map([...this.live.values()].map((room) => [room, room.tail]));
+			await Promise.all(tails.values());
+			if ([...this.live.values()].every((room) => tails.get(room) === room.tail)) return;
+		}
+	}
+
 	/** Cancels every armed wake-up, for shutdown. */
 	stopTimers() {
 		for (const room of this.live.values()) room.cancelWakeUp?.();

@@ -1,14 +1,16 @@
 /**
  * The game server as a child process (no pages), for tests that kill and restart it. Prints
- * "listening <port>" once ready. Settings come from the environment, as in production.
+ * "listening <port>" once ready, and shuts down on SIGTERM as `npm start` does. Settings come from the environment, as in production.
  */
 import { createServer } from '../../server/app';
 import { readSettings } from '../../server/config';
 import { loadScenarioOrExit, openStore } from '../../server/startup';
 import { GENEROUS_LIMITS } from './server';
 import { silentLogger } from '../../server/log';
+import { closeOnSignals } from '../../server/shutdown';
 
 const settings = readSettings();
 const server = createServer({ store: openStore(settings), scenario: await loadScenarioOrExit(settings), limits: GENEROUS_LIMITS, logger: silentLogger });
 const address = await server.listen(settings.port, '127.0.0.1');
+closeOnSignals(server, silentLogger);
 console.log(`listening ${address.port}`);
