@@ -1,0 +1,144 @@
+/**
+ * Load: the game and the raw Socket.IO baseline under the same load from the same harness (a
+ * separate process), side by side. For each load it reports votes in per second, deliveries per
+ * second, vote-to-room latency (p50/p95/p99), server CPU and RSS per connected client, then the
+ * game/raw ratios.
+ *
+ *   tsx bench/load.ts --quick   100 rooms × 6 seats voting once a second, under a minute
+ *   tsx bench/load.ts           the same, then a ramp until p95 passes 100 ms, to find capacity
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { start, type Child } from './lib/child';
+import { cpuSeconds, rssKb } from './lib/proc';
+
+type Target = 'game' | 'raw';
+
+export interface LoadPoint {
+	target: Target;
+	rooms: number;
+	clients: number;
+	rate: number;
+	votesPerSecond: number;
+	deliveriesPerSecond: number;
+	p50: number;
+	p95: number;
+	p99: number;
+	max: number;
+	sent: number;
+	refused: number;
+	refusals: Record<string, number>;
+	completed: number;
+	/** Server CPU in cores (1 = one core busy all the time). */
+	serverCpu: number;
+	harnessCpu: number;
+	/** Resident memory with the clients connected and seated, after a garbage collection. */
+	rssMb: number;
+	/** (RSS with clients − RSS idle) / clients. */
+	rssPerClientKb: number;
+}
+
+const SERVERS: Record<Target, string> = { game: '../servers/game.ts', raw: '../servers/raw.ts' };
+const P95_LIMIT_MS = 100;
+
+async function settledRss(server: Child) {
+	await server.ask({ cmd: 'gc' }, 'gcDone');
+	return rssKb(server.pid);
+}
+
+/** One target at a number of rooms: seats the clients once, then drives each rate in turn. */
+async function measure(target: Target, rooms: number, rates: number[], timing: { warmupMs: number; durationMs: number }, stopAtLimit: boolean) {
+	const server = await start(SERVERS[target]);
+	const harness = await start('../harness.ts');
+	const points: LoadPoint[] = [];
+	try {
+		const idle = await settledRss(server);
+		const url = `http://127.0.0.1:${server.ready.port}`;
+		const { clients } = await harness.ask<{ clients: number }>({ cmd: 'setup', target, url, rooms }, 'setupDone');
+		const loaded = await settledRss(server);
+		for (const rate of rates) {
+			const measuring = harness.next('measuring');
+			const result = harness.ask<Omit<LoadPoint, 'serverCpu' | 'rssMb' | 'rssPerClientKb'> & { seconds: number }>(
+				{ cmd: 'run', rate, ...timing },
+				'result'
+			);
+			await measuring;
+			const cpuBefore = cpuSeconds(server.pid);
+			const r = await result;
+			const serverCpu = (cpuSeconds(server.pid) - cpuBefore) / r.seconds;
+			const point: LoadPoint = {
+				...r,
+				target,
+				serverCpu,
+				rssMb: loaded / 1024,
+				rssPerClientKb: (loaded - idle) / clients
+			};
+			delete (point as Partial<typeof r>).seconds;
+			delete (point as { type?: string }).type;
+			points.push(point);
+			report(point);
+			if (stopAtLimit && overLimit(point)) break;
+		}
+		await harness.ask({ cmd: 'teardown' }, 'tornDown');
+	} finally {
+		await harness.stop();
+		await server.stop();
+	}
+	return points;
+}
+
+/** Past capacity: p95 over the limit, or votes refused or never seen by the whole room. */
+const overLimit = (p: LoadPoint) => p.p95 > P95_LIMIT_MS || p.refused > p.sent * 0.01 || p.completed < p.sent * 0.95;
+
+function report(p: LoadPoint) {
+	const f = (n: number, d = 1) => n.toFixed(d).padStart(8);
+	console.log(
+		`${p.target.padEnd(5)} ${String(p.rooms).padStart(4)} rooms ×6 @${String(p.rate).padStart(2)}/s  votes/s${f(p.votesPerSecond, 0)}  deliveries/s${f(p.deliveriesPerSecond, 0)}  p50${f(p.p50)} ms  p95${f(p.p95)} ms  p99${f(p.p99)} ms  server CPU${f(p.serverCpu * 100, 0)}%  harness CPU${f(p.harnessCpu * 100, 0)}%  RSS/client${f(p.rssPerClientKb)} KB${p.refused ? `  refused ${p.refused} ${JSON.stringify(p.refusals)}` : ''}${p.completed < p.sent * 0.95 ? `  only ${p.completed}/${p.sent} seen by the whole room` : ''}`
+	);
+}
+
+/** The highest load (votes in per second) a target carried within the p95 limit. */
+function capacity(points: LoadPoint[]) {
+	const within = points.filter((p) => !overLimit(p));
+	return within.length ? Math.max(...within.map((p) => p.votesPerSecond)) : 0;
+}
+
+async function ramp(target: Target, timing: { warmupMs: number; durationMs: number }) {
+	// Up the rate per seat at 100 rooms (the shipped per-socket limit is 10 actions a second),
+	// then add rooms at 8 votes a second each.
+	const points = await measure(target, 100, [1, 2, 4, 8], timing, true);
+	for (const rooms of [200, 300, 400, 600]) {
+		if (overLimit(points.at(-1)!)) break;
+		points.push(...(await measure(target, rooms, [8], timing, true)));
+	}
+	return points;
+}
+
+const quick = process.argv.includes('--quick');
+const timing = quick ? { warmupMs: 3000, durationMs: 10_000 } : { warmupMs: 5000, durationMs: 20_000 };
+console.log(`Load: 100 rooms × 6 seats, each seat voting once a second${quick ? '' : ', then ramping to capacity'}.`);
+const at600: Record<Target, LoadPoint> = {} as never;
+const ramps: Partial<Record<Target, LoadPoint[]>> = {};
+for (const target of ['raw', 'game'] as const) {
+	if (quick) at600[target] = (await measure(target, 100, [1], timing, false))[0];
+	else {
+		ramps[target] = await ramp(target, timing);
+		at600[target] = ramps[target]![0];
+	}
+}
+const ratio = (a: number, b: number) => (b === 0 ? Infinity : a / b);
+const summary = {
+	at600: {
+		p50: ratio(at600.game.p50, at600.raw.p50),
+		p95: ratio(at600.game.p95, at600.raw.p95),
+		p99: ratio(at600.game.p99, at600.raw.p99),
+		serverCpu: ratio(at600.game.serverCpu, at600.raw.serverCpu),
+		rssPerClient: ratio(at600.game.rssPerClientKb, at600.raw.rssPerClientKb)
+	},
+	capacity: ramps.game && { game: capacity(ramps.game), raw: capacity(ramps.raw!), ratio: ratio(capacity(ramps.game), capacity(ramps.raw!)) }
+};
+console.log('\ngame / raw at 600 players voting once a second:');
+for (const [k, v] of Object.entries(summary.at600)) console.log(`  ${k.padEnd(13)} ${v.toFixed(2)}×`);
+if (summary.capacity)
+	console.log(`capacity at p95 ≤ ${P95_LIMIT_MS} ms: game ${summary.capacity.game.toFixed(0)} votes/s, raw ${summary.capacity.raw.toFixed(0)} votes/s, ratio ${summary.capacity.ratio.toFixed(2)}`);
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(new URL(`./results/load${quick ? '-quick' : ''}.json`, import.meta.url), JSON.stringify({ date: new Date().toISOString(), at600, ramps, summary }, null, '\t'));

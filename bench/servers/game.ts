@@ -1,0 +1,41 @@
+/**
+ * The game server as `npm start` runs it, minus the pages: the same createServer, SQLite store
+ * (WAL, synchronous FULL) and limits. One change: every simulated player connects from the same
+ * address, so the per-address limits on creating and entering games are lifted; the per-socket
+ * action limit stays as shipped.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from '../../server/app';
+import { DEFAULT_LIMITS } from '../../server/limits';
+import { silentLogger } from '../../server/log';
+import { loadDefaultScenario } from '../../server/scenario/load';
+import { openSqliteStore } from '../../server/store/sqlite-store';
+import { serve } from '../lib/child';
+
+const loaded = await loadDefaultScenario();
+if (!loaded.ok) throw new Error('the shipped scenario does not validate');
+// A database given by the caller outlives this process (the recovery benchmark restarts on it).
+const dir = process.env.PACT_ROOM_DB ? null : mkdtempSync(join(tmpdir(), 'pact-room-bench-'));
+const database = process.env.PACT_ROOM_DB ?? join(dir!, 'bench.sqlite');
+const server = createServer({
+	store: openSqliteStore(database),
+	scenario: loaded.scenario,
+	logger: silentLogger,
+	limits: { ...DEFAULT_LIMITS, createsPer10Minutes: 1e9, entriesPerMinute: 1e9, wrongGuessesPer10Minutes: 1e9 },
+	transports: ['websocket', 'polling']
+});
+const address = await server.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
+process.send!({ type: 'ready', port: address.port, database });
+process.on('exit', () => dir && rmSync(dir, { recursive: true, force: true }));
+process.on('SIGTERM', async () => {
+	await server.close();
+	process.exit(0);
+});
+serve((message) => {
+	if (message.cmd === 'gc') {
+		globalThis.gc?.();
+		return { type: 'gcDone' };
+	}
+});
