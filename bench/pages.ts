@@ -200,7 +200,7 @@ async function weigh(browser: Browser, base: string, page: string, path: string,
 		await tab.waitForTimeout(1_000);
 		const seen = new Map<string, Asset>();
 		for (const asset of await Promise.all(pending)) if (asset && !seen.has(asset.url)) seen.set(asset.url, asset);
-		const assets = [...seen.values()].sort((a, b) => a.kind.localeCompare(b.kind) || b.gzip - a.gzip);
+		const assets = [...seen.values()].sort((a, b) => b.gzip - a.gzip);
 		return {
 			page,
 			path,

@@ -25,10 +25,13 @@ import type { Clock } from './clock';
 import type { Limits } from './limits';
 import type { Logger } from './log';
 import type { Room, Rooms } from './rooms';
+import { diffViews, type ViewPatch } from '../src/lib/protocol/view-patch';
 
 export interface SocketData {
 	room: string | null;
 	actor: Actor;
+	/** The view this browser holds: the next update is sent as a patch to it. */
+	sent?: AnyView;
 }
 
 export type GameServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -78,9 +81,15 @@ export function registerHandlers(
 	};
 	rooms.onError = (err) => log('timer expiry failed', err);
 
-	/** Sends every browser in the room its own view; each distinct viewer's view is built once. */
+	/**
+	 * Brings every browser in the room up to date with its own view: a patch to the view it holds,
+	 * or the whole view when it holds none of that kind. Each distinct viewer's view is built once,
+	 * and each patch worked out once for all the browsers holding the same view.
+	 */
 	function broadcast(room: Room) {
 		const built = new Map<string, AnyView>();
+		const patches = new Map<AnyView, ViewPatch | null>();
+		const now = clock.now();
 		for (const id of io.sockets.adapter.rooms.get(room.code) ?? []) {
 			const socket = io.sockets.sockets.get(id);
 			if (!socket) continue;
@@ -88,8 +97,20 @@ export function registerHandlers(
 			const key = actor.kind === 'seat' ? `seat:${actor.seat}` : actor.kind;
 			let view = built.get(key);
 			if (!view) built.set(key, (view = viewFor(room, actor, scenario)));
-			socket.emit('view', view, clock.now());
+			const sent = socket.data.sent;
+			if (sent === view) continue;
+			let patch = sent && patches.get(sent);
+			if (sent && patch === undefined) patches.set(sent, (patch = diffViews(sent, view)));
+			socket.data.sent = view;
+			if (patch) socket.emit('patch', patch, now);
+			else socket.emit('view', view, now);
 		}
+	}
+
+	/** Sends a browser its whole view, which its next update will patch. */
+	function sendView(socket: GameSocket, view: AnyView) {
+		socket.data.sent = view;
+		socket.emit('view', view, clock.now());
 	}
 
 	function presence(code: string) {
@@ -124,7 +145,7 @@ export function registerHandlers(
 			if (!socket || id === keep || actor?.kind !== 'seat' || actor.seat !== seat) continue;
 			socket.data.actor = { kind: 'guest' };
 			socket.emit('notice', { code: why, message });
-			socket.emit('view', viewFor(rooms.get(code)!, socket.data.actor, scenario), clock.now());
+			sendView(socket, viewFor(rooms.get(code)!, socket.data.actor, scenario));
 		}
 		presence(code);
 	}
@@ -240,7 +261,10 @@ export function registerHandlers(
 				if (back.ok) rooms.onChange(room);
 			}
 			bots.nudge(room);
-			return { ok: true, view: viewFor(room, actor, scenario), serverTime: clock.now() };
+			// The answer carries the whole view; updates from here on are patches to it.
+			const view = viewFor(room, actor, scenario);
+			socket.data.sent = view;
+			return { ok: true, view, serverTime: clock.now() };
 		});
 
 		handle(socket, 'action', log, async (raw) => {

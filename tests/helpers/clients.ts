@@ -1,16 +1,40 @@
 /** Real socket.io-client connections for integration tests, with promise-shaped requests. */
 import { io, type Socket } from 'socket.io-client';
+import { HeldView } from '../../src/lib/client/held-view';
 import type { AnyView } from '../../src/lib/game/view';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/protocol/events';
 
-export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents> & { views: AnyView[] };
+/**
+ * A test's browser: `views` lists every whole view it came to hold from what was pushed to it
+ * (whole views and patches, put together as the game's pages do), in order.
+ */
+export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents> & { views: AnyView[]; held: HeldView };
 
 const open: TestClient[] = [];
+
+/** Tells listeners of a view the client came to hold, and notes it on the recorded event that made it. */
+function took(socket: TestClient, view: AnyView) {
+	socket.views.push(view);
+	const received = (socket as { received?: { event: string; view?: AnyView }[] }).received;
+	const last = received?.at(-1);
+	if (last && (last.event === 'view' || last.event === 'patch')) last.view = view;
+	for (const listener of viewListeners.get(socket) ?? []) listener(view);
+}
+const viewListeners = new WeakMap<TestClient, Set<(view: AnyView) => void>>();
 
 export async function connect(url: string): Promise<TestClient> {
 	const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false }) as TestClient;
 	socket.views = [];
-	socket.on('view', (view) => socket.views.push(view));
+	socket.held = new HeldView();
+	viewListeners.set(socket, new Set());
+	socket.on('view', (view) => {
+		if (socket.held.receive(view)) took(socket, socket.held.view!);
+	});
+	socket.on('patch', (patch) => {
+		const before = socket.held.view;
+		if (socket.held.patch(patch) === 'lost') throw new Error(`patches from ${patch.from} never found their view`);
+		if (socket.held.view !== before) took(socket, socket.held.view!);
+	});
 	open.push(socket);
 	await new Promise<void>((resolve, reject) => {
 		socket.once('connect', () => resolve());
@@ -25,8 +49,12 @@ export function closeAll() {
 
 /** Emits any event with any payload (tests send malformed ones on purpose) and awaits the ack. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function req(socket: Socket, event: string, payload?: unknown): Promise<any> {
-	return socket.timeout(5000).emitWithAck(event, payload);
+export async function req(socket: Socket, event: string, payload?: unknown): Promise<any> {
+	const res = await socket.timeout(5000).emitWithAck(event, payload);
+	// The view in an entry's answer is the one the next patches apply to.
+	const held = (socket as unknown as Partial<TestClient>).held;
+	if (event === 'enterRoom' && res?.ok && res.view && held) held.receive(res.view);
+	return res;
 }
 
 /** Resolves with the first view (already received or still to come) that satisfies the test. */
@@ -34,16 +62,17 @@ export function viewWhere(socket: TestClient, test: (v: AnyView) => boolean, tim
 	const seen = socket.views.findLast(test);
 	if (seen) return Promise.resolve(seen);
 	return new Promise((resolve, reject) => {
+		const listeners = viewListeners.get(socket)!;
 		const timer = setTimeout(() => {
-			socket.off('view', listener);
+			listeners.delete(listener);
 			reject(new Error(`no matching view within ${timeout} ms; last: ${JSON.stringify(socket.views.at(-1))?.slice(0, 300)}`));
 		}, timeout);
 		const listener = (view: AnyView) => {
 			if (!test(view)) return;
 			clearTimeout(timer);
-			socket.off('view', listener);
+			listeners.delete(listener);
 			resolve(view);
 		};
-		socket.on('view', listener);
+		listeners.add(listener);
 	});
 }

@@ -34,6 +34,8 @@ export interface Received {
 	/** The event name, or `ack:<event>` for the answer to one of this client's own requests. */
 	event: string;
 	payload: unknown[];
+	/** For a view or a patch: the whole view the client held once it was applied. */
+	view?: AnyView;
 }
 
 export type Recorded = TestClient & { label: string; received: Received[] };
@@ -55,10 +57,10 @@ export async function ask(client: TestClient, event: string, payload?: unknown):
 	return res;
 }
 
-/** Every view a recorded client received: pushed `view` events and views in enterRoom answers. */
+/** Every view a recorded client received: pushed whole, made by a patch, or in an enterRoom answer. */
 export function viewsReceived(client: Recorded): AnyView[] {
 	return client.received.flatMap((r) => {
-		if (r.event === 'view') return [r.payload[0] as AnyView];
+		if (r.event === 'view' || r.event === 'patch') return r.view ? [r.view] : [];
 		const ack = r.payload[0] as { ok?: boolean; view?: AnyView } | undefined;
 		if (r.event === 'ack:enterRoom' && ack?.ok && ack.view) return [ack.view];
 		return [];

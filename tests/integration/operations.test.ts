@@ -52,7 +52,7 @@ describe('operations', () => {
 			});
 		});
 		// Once the first is stored, the rest are still arriving.
-		await new Promise<void>((resolve) => host.once('view', () => resolve()));
+		await new Promise<void>((resolve) => host.once('patch', () => resolve()));
 		await server.kill('SIGTERM');
 		await Promise.all(sent);
 		expect(server.child.exitCode).toBe(0);

@@ -9,7 +9,7 @@ import type { AnyView } from '../../src/lib/game/view';
 import type { Scenario, VotingRule } from '../../src/lib/scenario/schema';
 import { closeAll } from '../helpers/clients';
 import { shippedScenario, startServer, type RunningServer } from '../helpers/server';
-import { Table, ask, ramDatabase, recorded, removeDatabase, untimed, viewsReceived, type Recorded } from '../helpers/table';
+import { Table, ask, ramDatabase, recorded, removeDatabase, untimed, viewsReceived, type Received, type Recorded } from '../helpers/table';
 import { LAYOUTS, playWholeGame, type PlayedGame } from '../helpers/whole-game';
 
 let running: RunningServer;
@@ -136,8 +136,9 @@ function leaksOf(client: Recorded, audit: Audit): string[] {
 	return leaks;
 }
 
-function viewsOf(received: { event: string; payload: unknown[] }): AnyView[] {
-	if (received.event === 'view') return [received.payload[0] as AnyView];
+function viewsOf(received: Received): AnyView[] {
+	// A patch is audited as the view it made.
+	if (received.event === 'view' || received.event === 'patch') return received.view ? [received.view] : [];
 	const ack = received.payload[0] as { view?: AnyView } | undefined;
 	return ack?.view ? [ack.view] : [];
 }

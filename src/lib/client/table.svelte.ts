@@ -6,10 +6,14 @@ import type { AnyView } from '../game/view';
 import type { Action } from '../protocol/actions';
 import type { Refusal } from '../protocol/errors';
 import type { Ack, ServerToClientEvents } from '../protocol/events';
+import { HeldView } from './held-view';
 import { connectToGame, request, type GameSocket } from './socket';
 import { saved } from './storage';
 
 export type Connection = 'connecting' | 'connected' | 'reconnecting';
+
+/** How long a patch may wait for the view it applies to before the room is entered afresh. */
+const PATCH_WAIT_MS = 3000;
 
 /** 16 random bytes as hex: works on plain-http classroom networks, where crypto.randomUUID does not. */
 function newActionId(): string {
@@ -35,6 +39,8 @@ export class Table {
 	notice = $state<Parameters<ServerToClientEvents['notice']>[0] | null>(null);
 
 	readonly code: string;
+	/** The plain view behind `view`, which patches are applied to. */
+	private held = new HeldView();
 	private socket: GameSocket;
 	private facilitatorToken: string | undefined;
 	private spectator: boolean;
@@ -58,7 +64,15 @@ export class Table {
 		this.socket.on('view', (view, serverTime) => {
 			this.clockOffset = serverTime - Date.now();
 			// Views arrive in order, but an ack's view may race a broadcast: keep the newest.
-			if (!this.view || view.seq >= this.view.seq) this.view = view;
+			if (this.held.receive(view)) this.view = this.held.view;
+		});
+		this.socket.on('patch', (patch, serverTime) => {
+			this.clockOffset = serverTime - Date.now();
+			const outcome = this.held.patch(patch);
+			if (outcome === 'applied') this.view = this.held.view;
+			// A patch whose view never came: start again from a whole view.
+			else if (outcome === 'lost') this.enter();
+			else if (outcome === 'waiting') setTimeout(() => this.held.behind && this.enter(), PATCH_WAIT_MS);
 		});
 		this.socket.on('presence', (seats) => (this.connectedSeats = seats));
 	}
@@ -83,7 +97,7 @@ export class Table {
 		} else {
 			this.entryError = null;
 			this.clockOffset = res.serverTime - Date.now();
-			this.view = res.view;
+			if (this.held.receive(res.view)) this.view = this.held.view;
 			this.connection = 'connected';
 		}
 		for (const resolve of this.enteredWaiters.splice(0)) resolve();

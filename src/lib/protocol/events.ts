@@ -7,6 +7,7 @@ import { BallotSecrecy, TallyVisibility, VotingRule } from '../scenario/schema';
 import type { AnyView } from '../game/view';
 import { DisplayName, type Action } from './actions';
 import type { Refusal } from './errors';
+import type { ViewPatch } from './view-patch';
 
 export { Action } from './actions';
 
@@ -101,6 +102,8 @@ export interface ServerToClientEvents {
 	 * clock so timers count down right on a device whose clock is off.
 	 */
 	view: (view: AnyView, serverTime: number) => void;
+	/** What changed since the view this browser holds (see view-patch.ts). */
+	patch: (patch: ViewPatch, serverTime: number) => void;
 	/** Which seats have a connected browser right now. */
 	presence: (seats: string[]) => void;
 	/** Something this browser should know about its own standing, e.g. its seat moved elsewhere. */
