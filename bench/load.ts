@@ -6,6 +6,7 @@
  *
  *   tsx bench/load.ts --quick   100 rooms × 6 seats voting once a second, under a minute
  *   tsx bench/load.ts           the same, then a ramp until p95 passes 100 ms, to find capacity
+ *   --only game|raw             one target alone, e.g. with BENCH_CPU_PROFILE=<dir> to profile it
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { start, type Child } from './lib/child';
@@ -118,13 +119,17 @@ const timing = quick ? { warmupMs: 3000, durationMs: 10_000 } : { warmupMs: 5000
 console.log(`Load: 100 rooms × 6 seats, each seat voting once a second${quick ? '' : ', then ramping to capacity'}.`);
 const at600: Record<Target, LoadPoint> = {} as never;
 const ramps: Partial<Record<Target, LoadPoint[]>> = {};
+// --only game|raw measures one target (to profile it); the ratios need both.
+const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] as Target) : null;
 for (const target of ['raw', 'game'] as const) {
+	if (only && target !== only) continue;
 	if (quick) at600[target] = (await measure(target, 100, [1], timing, false))[0];
 	else {
 		ramps[target] = await ramp(target, timing);
 		at600[target] = ramps[target]![0];
 	}
 }
+if (only) process.exit(0);
 const ratio = (a: number, b: number) => (b === 0 ? Infinity : a / b);
 const summary = {
 	at600: {

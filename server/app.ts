@@ -119,7 +119,7 @@ export function createServer(deps: ServerDeps): GameHttpServer {
 			// Refuses new connections and drops the open ones; actions already queued still run.
 			await io.close();
 			await rooms.drain();
-			deps.store.close();
+			await deps.store.close();
 		}
 	};
 }

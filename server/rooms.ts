@@ -9,7 +9,7 @@ import type { Outcome } from '../src/lib/game/outcome';
 import { refuse, type Refusal } from '../src/lib/protocol/errors';
 import type { Action, Actor, GameConfig, GameState, TimerStep } from '../src/lib/game/types';
 import type { Scenario } from '../src/lib/scenario/schema';
-import type { AppliedAction, SeatTokenChange, Store } from './store/store';
+import type { AppliedAction, RoomRecord, SeatTokenChange, Store } from './store/store';
 import type { Clock } from './clock';
 import { hashToken, newClassId, newRoomCode, newToken, sameHash } from './tokens';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -59,16 +59,22 @@ export class Rooms {
 	 * Creates a class: `tables` rooms with the same settings, run from one console with one
 	 * facilitator key. A single game is a class of one table.
 	 */
-	createClass(tables: number, options: GameOptions = {}): { classId: string; codes: string[]; facilitatorToken: string } {
+	async createClass(tables: number, options: GameOptions = {}): Promise<{ classId: string; codes: string[]; facilitatorToken: string }> {
 		const d = this.scenario.defaults;
 		const facilitatorToken = newToken();
 		const facilitatorTokenHash = hashToken(facilitatorToken);
 		const createdAt = this.clock.now();
 		let classId = newClassId();
 		while (this.store.getClass(classId)) classId = newClassId();
-		this.store.createClass({ id: classId, facilitatorTokenHash, createdAt });
-		const codes = Array.from({ length: tables }, () => {
-			const config: GameConfig = {
+		const codes = new Set<string>();
+		while (codes.size < tables) {
+			const code = newRoomCode();
+			if (!this.store.getRoom(code)) codes.add(code);
+		}
+		const records: RoomRecord[] = [...codes].map((code) => ({
+			code,
+			classId,
+			config: {
 				scenarioId: this.scenario.id,
 				votingRule: options.votingRule ?? d.votingRule,
 				ballot: options.ballot ?? d.ballot,
@@ -80,13 +86,12 @@ export class Rooms {
 				botSeats: options.botSeats ?? [],
 				autopilot: options.autopilot ?? false,
 				botsFillEmptySeats: options.botsFillEmptySeats ?? false
-			};
-			let code = newRoomCode();
-			while (this.store.getRoom(code)) code = newRoomCode();
-			this.store.createRoom({ code, classId, config, facilitatorTokenHash, createdAt });
-			return code;
-		});
-		return { classId, codes, facilitatorToken };
+			},
+			facilitatorTokenHash,
+			createdAt
+		}));
+		await this.store.createClass({ id: classId, facilitatorTokenHash, createdAt }, records);
+		return { classId, codes: [...codes], facilitatorToken };
 	}
 
 	/**
@@ -186,6 +191,11 @@ export class Rooms {
 		});
 	}
 
+	/** Resolves once every action queued in the room so far has been applied and stored (or refused). */
+	settled(room: Room): Promise<void> {
+		return room.tail.then(() => undefined);
+	}
+
 	/** Resolves once every action queued in any room has been applied and stored (or refused). */
 	async drain(): Promise<void> {
 		// An action can queue another behind it (a timer expiry); wait until no queue has grown.
@@ -201,7 +211,7 @@ export class Rooms {
 		for (const room of this.live.values()) room.cancelWakeUp?.();
 	}
 
-	private applyNow(room: Room, actor: Actor, action: Action, actionId?: string): Submitted {
+	private async applyNow(room: Room, actor: Actor, action: Action, actionId?: string): Promise<Submitted> {
 		// A retry of an action already applied (its acknowledgement was lost) is answered, not applied again.
 		const done = actionId === undefined ? undefined : room.actionIds.get(actionId);
 		if (done !== undefined) return this.retried(room, done, actor, action);
@@ -220,8 +230,9 @@ export class Rooms {
 		const sealing = votesToSeal(room.state, outcome.state);
 		const next = sealVotes(outcome.state, sealing, pseudonym);
 		const snapshot = sealing.length > 0 ? { seq: next.seq, state: next } : undefined;
-		// Stored first: if this throws, the room's state in memory is unchanged and nothing is acknowledged.
-		this.store.append(room.code, { seq: next.seq, actor, action, at, actionId }, tokenChange, snapshot);
+		// Stored first: if this fails, the room's state in memory is unchanged and nothing is acknowledged.
+		// The room's queue waits meanwhile; other rooms go on, and their changes share the commit.
+		await this.store.append(room.code, { seq: next.seq, actor, action, at, actionId }, tokenChange, snapshot);
 		room.state = next;
 		if (actionId !== undefined) room.actionIds.set(actionId, { seq: next.seq, actor, type: action.type });
 		// Sealed ballots answer a retry with the snapshot's number, as they will after a restart.
@@ -236,13 +247,13 @@ export class Rooms {
 	 * retried seat-taking also gets a fresh token (the first answer, with its token, was lost). An id
 	 * reused for something else is refused, never silently "accepted".
 	 */
-	private retried(room: Room, done: AppliedAction, actor: Actor, action: Action): Submitted {
+	private async retried(room: Room, done: AppliedAction, actor: Actor, action: Action): Promise<Submitted> {
 		if (done.type !== action.type || JSON.stringify(done.actor) !== JSON.stringify(actor))
 			return refuse('bad_payload', 'That action id was already used for a different action; send each action with a new id.');
 		if (action.type !== 'takeSeat') return { ok: true, seq: done.seq, duplicate: true };
 		const seatToken = newToken();
 		const change = { seat: action.seat, hash: hashToken(seatToken) };
-		this.store.setSeatToken(room.code, change);
+		await this.store.setSeatToken(room.code, change);
 		this.applyTokenChange(room, change);
 		return { ok: true, seq: done.seq, seatToken, duplicate: true };
 	}
@@ -257,13 +268,13 @@ export class Rooms {
 	 * Runs in the room's queue so it cannot interleave with the seat's own actions.
 	 */
 	reissueSeat(room: Room, seatId: string): Promise<{ ok: true; seatToken: string } | Refusal> {
-		const run = room.tail.then(() => {
+		const run = room.tail.then(async () => {
 			const seat = room.state.seats.find((s) => s.id === seatId);
 			if (!seat) return refuse('unknown_seat', `There is no seat "${seatId}" at this table.`);
 			if (seat.player === null) return refuse('seat_empty', 'Nobody is sitting in that seat; share the join link instead.');
 			const seatToken = newToken();
 			const change = { seat: seatId, hash: hashToken(seatToken) };
-			this.store.setSeatToken(room.code, change);
+			await this.store.setSeatToken(room.code, change);
 			this.applyTokenChange(room, change);
 			return { ok: true as const, seatToken };
 		});

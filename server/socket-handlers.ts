@@ -175,7 +175,7 @@ export function registerHandlers(
 				if (!seats.some((s) => s.id === solo.seat))
 					return refuse('unknown_seat', `There is no seat "${solo.seat}" in this game; choose one of: ${seats.map((s) => s.id).join(', ')}.`);
 				if ((tables ?? 1) > 1) return refuse('bad_payload', 'Solo practice is played at one table.');
-				const created = rooms.createClass(1, {
+				const created = await rooms.createClass(1, {
 					votingRule,
 					ballot: { tally: tally ?? d.tally, ballots: ballots ?? d.ballots },
 					seatCounts,
@@ -190,7 +190,7 @@ export function registerHandlers(
 				logger.info({ room: room.code, seat: solo.seat, address }, 'solo game created');
 				return { ok: true, ...created, code: created.codes[0], seatToken: seated.seatToken };
 			}
-			const created = rooms.createClass(tables ?? 1, {
+			const created = await rooms.createClass(tables ?? 1, {
 				votingRule,
 				ballot: { tally: tally ?? d.tally, ballots: ballots ?? d.ballots },
 				seatCounts,
@@ -234,6 +234,8 @@ export function registerHandlers(
 			const parsed = EnterRoom.safeParse(raw);
 			if (!parsed.success) return badPayload(parsed.error);
 			const room = rooms.get(parsed.data.code);
+			// What is already queued in the room (a timer that ran out, a seat being freed) is seen on entry.
+			if (room) await rooms.settled(room);
 			const actor = room ? rooms.authenticate(room, parsed.data) : null;
 			// A valid seat or facilitator token always gets in, so a class behind one school router is
 			// not locked out by someone else's guessing; everyone else passes the per-address limits.

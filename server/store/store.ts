@@ -48,12 +48,13 @@ export interface Snapshot {
 	state: GameState;
 }
 
+/** Changes resolve once committed to disk; reads see every committed change. */
 export interface Store {
-	createClass(record: ClassRecord): void;
+	/** Stores a class with its rooms, in one transaction. */
+	createClass(record: ClassRecord, rooms: RoomRecord[]): Promise<void>;
 	getClass(id: string): ClassRecord | undefined;
 	/** The room codes of a class, in the order they were created. */
 	roomsOfClass(id: string): string[];
-	createRoom(room: RoomRecord): void;
 	getRoom(code: string): RoomRecord | undefined;
 	/**
 	 * Appends an accepted action; a change of seat token it causes is written in the same
@@ -64,9 +65,9 @@ export interface Store {
 	 * no stored row ties a seat to a secret ballot. Their client action ids are kept, without
 	 * sequence numbers, so a late retry is still answered as a duplicate.
 	 */
-	append(code: string, entry: LoggedAction, tokenChange?: SeatTokenChange, snapshot?: Snapshot): void;
+	append(code: string, entry: LoggedAction, tokenChange?: SeatTokenChange, snapshot?: Snapshot): Promise<void>;
 	/** Sets or revokes a seat's token outside any game action (moving a seat to another device). */
-	setSeatToken(code: string, change: SeatTokenChange): void;
+	setSeatToken(code: string, change: SeatTokenChange): Promise<void>;
 	/** The room's latest snapshot, if a secret vote has been sealed. */
 	snapshot(code: string): Snapshot | undefined;
 	/** The logged actions after sequence number `after` (all of them by default), in order. */
@@ -79,5 +80,6 @@ export interface Store {
 	/** Rooms with an action at or after `at`: the ones worth reloading after a restart. */
 	roomsActiveSince(at: number): string[];
 	seatTokens(code: string): { seat: string; hash: string }[];
-	close(): void;
+	/** Lets every change sent commit, then closes the file. */
+	close(): Promise<void>;
 }

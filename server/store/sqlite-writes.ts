@@ -1,0 +1,61 @@
+/**
+ * Every change the store makes, as statements prepared on one connection. They run in the writer
+ * thread, many to a transaction (see writer-thread.ts).
+ */
+import type Database from 'better-sqlite3';
+import type { ClassRecord, LoggedAction, RoomRecord, SeatTokenChange, Snapshot } from './store';
+
+/** One change, as sent to the writer thread. */
+export type Write =
+	| { op: 'createClass'; record: ClassRecord; rooms: RoomRecord[] }
+	| { op: 'append'; code: string; entry: LoggedAction; tokenChange?: SeatTokenChange; snapshot?: Snapshot }
+	| { op: 'setSeatToken'; code: string; change: SeatTokenChange };
+
+export function prepareWrites(db: Database.Database) {
+	const insertClass = db.prepare('insert into classes (id, facilitator_token_hash, created_at) values (?, ?, ?)');
+	const insertRoom = db.prepare('insert into rooms (code, class_id, config, facilitator_token_hash, created_at) values (?, ?, ?, ?, ?)');
+	const insertAction = db.prepare('insert into actions (room, seq, actor, action, at, action_id) values (?, ?, ?, ?, ?, ?)');
+	const upsertToken = db.prepare(
+		'insert into seat_tokens (room, seat, token_hash) values (?, ?, ?) on conflict (room, seat) do update set token_hash = excluded.token_hash'
+	);
+	const deleteToken = db.prepare('delete from seat_tokens where room = ? and seat = ?');
+	const upsertSnapshot = db.prepare(
+		'insert into snapshots (room, seq, state) values (?, ?, ?) on conflict (room) do update set seq = excluded.seq, state = excluded.state'
+	);
+	const keepSealedActionIds = db.prepare(
+		`insert into sealed_action_ids (room, action_id, actor, type)
+		 select room, action_id, actor, json_extract(action, '$.type') from actions
+		 where room = ? and seq <= ? and json_extract(action, '$.type') = 'castVote' and action_id is not null`
+	);
+	const deleteBallots = db.prepare(`delete from actions where room = ? and seq <= ? and json_extract(action, '$.type') = 'castVote'`);
+
+	const setSeatToken = (code: string, change: SeatTokenChange) => {
+		if (change.hash === null) deleteToken.run(code, change.seat);
+		else upsertToken.run(code, change.seat, change.hash);
+	};
+
+	/** Carries out one change; the caller holds the transaction. */
+	return function write(w: Write) {
+		switch (w.op) {
+			case 'createClass':
+				insertClass.run(w.record.id, w.record.facilitatorTokenHash, w.record.createdAt);
+				for (const room of w.rooms) insertRoom.run(room.code, room.classId, JSON.stringify(room.config), room.facilitatorTokenHash, room.createdAt);
+				return;
+			case 'append': {
+				const e = w.entry;
+				insertAction.run(w.code, e.seq, JSON.stringify(e.actor), JSON.stringify(e.action), e.at, e.actionId ?? null);
+				if (w.tokenChange) setSeatToken(w.code, w.tokenChange);
+				// A sealed secret vote: the snapshot replaces its logged ballots, which are deleted.
+				if (w.snapshot) {
+					upsertSnapshot.run(w.code, w.snapshot.seq, JSON.stringify(w.snapshot.state));
+					keepSealedActionIds.run(w.code, w.snapshot.seq);
+					deleteBallots.run(w.code, w.snapshot.seq);
+				}
+				return;
+			}
+			case 'setSeatToken':
+				setSeatToken(w.code, w.change);
+				return;
+		}
+	};
+}
