@@ -1,11 +1,12 @@
 /** The browser's typed Socket.IO connection to the game server (same origin). */
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
+import { CONNECTION_OPTIONS } from './connection';
 
 export type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export function connectToGame(): GameSocket {
-	return io({ reconnectionDelayMax: 5000 });
+	return io(CONNECTION_OPTIONS);
 }
 
 /** Emits a request and resolves with the server's acknowledgement, or a timeout refusal. */
