@@ -25,7 +25,8 @@ import type { Clock } from './clock';
 import type { Limits } from './limits';
 import type { Logger } from './log';
 import type { Room, Rooms } from './rooms';
-import { diffViews, type ViewPatch } from '../src/lib/protocol/view-patch';
+import type { ViewPatch } from '../src/lib/protocol/view-patch';
+import { diffViews } from './view-diff';
 
 export interface SocketData {
 	room: string | null;
@@ -325,7 +326,7 @@ function splitActionId(raw: unknown): { actionId: unknown; action: unknown } {
 	return { actionId, action };
 }
 
-function badPayload(error: import('zod').ZodError): Refusal {
+function badPayload(error: import('zod').z.core.$ZodError): Refusal {
 	return refuse('bad_payload', `The request was not understood: ${describeIssues(error)}.`);
 }
 

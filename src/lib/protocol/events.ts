@@ -8,6 +8,7 @@ import type { AnyView } from '../game/view';
 import { DisplayName, type Action } from './actions';
 import type { Refusal } from './errors';
 import type { ViewPatch } from './view-patch';
+import { Token } from './token';
 
 export { Action } from './actions';
 
@@ -30,8 +31,7 @@ export const ClassId = z
 	.length(CLASS_ID_LENGTH, `a class id has ${CLASS_ID_LENGTH} characters`)
 	.regex(new RegExp(`^[${ROOM_CODE_ALPHABET}]+$`), 'a class id uses capital letters and the digits 2–9');
 
-/** Seat and facilitator tokens: random, URL-safe, fixed length. */
-export const Token = z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'that is not a token this server issues');
+export { Token } from './token';
 
 /** Seconds for a timed step, or null to leave that step to the facilitator. */
 const Seconds = z.number().int().min(10).max(3600).nullable();
@@ -60,9 +60,9 @@ export type CreateGame = z.infer<typeof CreateGame>;
 export const EnterRoom = z.strictObject({
 	code: RoomCode,
 	/** A seat token kept by this browser from an earlier visit. */
-	seatToken: Token.optional(),
+	seatToken: z.optional(Token),
 	/** The facilitator's token, from the facilitator link. */
-	facilitatorToken: Token.optional(),
+	facilitatorToken: z.optional(Token),
 	/**
 	 * The last event sequence number this browser saw. Every view is a whole snapshot, so the
 	 * answer always carries everything missed; the number lets the client tell a fresh view apart.
@@ -110,8 +110,8 @@ export interface ServerToClientEvents {
 	notice: (notice: { code: 'seat_moved' | 'seat_released' | 'seat_opened_elsewhere'; message: string }) => void;
 }
 
-/** Formats a zod failure as one sentence a person can act on. */
-export function describeIssues(error: z.ZodError): string {
+/** Formats a zod failure (from either of zod's APIs) as one sentence a person can act on. */
+export function describeIssues(error: z.core.$ZodError): string {
 	return error.issues
 		.slice(0, 3)
 		.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))

@@ -3,11 +3,9 @@
  * view it holds, as JSON Patch operations (RFC 6902). A vote in a 40 KB view becomes a patch of a
  * few dozen bytes, for the server to write and for a phone on school Wi-Fi to read.
  *
- * The views share every unchanged part with the one before (they are built from the engine's
- * structurally shared state and cached by part), and the diff skips identical references, so
- * working out a patch costs time in proportion to what changed.
+ * The server works patches out (server/view-diff.ts); browsers apply them here.
  */
-import { applyPatch, compare, type Operation } from 'fast-json-patch/index.mjs';
+import { applyPatch, type Operation } from 'fast-json-patch/module/core.mjs';
 import type { AnyView } from '../game/view';
 
 export interface ViewPatch {
@@ -16,12 +14,6 @@ export interface ViewPatch {
 	/** The sequence number of the view it makes. */
 	seq: number;
 	ops: Operation[];
-}
-
-/** What turns `sent` into `view`: null when a patch cannot (a different kind of view: send it whole). */
-export function diffViews(sent: AnyView, view: AnyView): ViewPatch | null {
-	if (sent.as !== view.as) return null;
-	return { from: sent.seq, seq: view.seq, ops: compare(sent, view) };
 }
 
 /** The view a patch makes of the one it was made from; the view given is left as it was. */

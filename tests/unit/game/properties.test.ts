@@ -409,7 +409,7 @@ function checkInvariants(r: StepReport, scenario: Scenario) {
 
 describe('the generators', () => {
 	it('cover every action of the protocol, plus the server’s timer expiry', () => {
-		const protocol = ActionSchema.options.map((o) => o.shape.type.value);
+		const protocol = ActionSchema.def.options.map((o) => o.def.shape.type.def.values[0]);
 		expect([...stepTypes].sort()).toEqual([...protocol, 'expireTimer'].sort());
 	});
 

@@ -11,7 +11,8 @@ import { createGame } from '../../../src/lib/game/engine';
 import { buildSeats } from '../../../src/lib/game/seats';
 import type { GameConfig, GameState } from '../../../src/lib/game/types';
 import { facilitatorView, seatView, spectatorView, type AnyView } from '../../../src/lib/game/view';
-import { diffViews, patchView, type ViewPatch } from '../../../src/lib/protocol/view-patch';
+import { diffViews } from '../../../server/view-diff';
+import { patchView, type ViewPatch } from '../../../src/lib/protocol/view-patch';
 import type { Scenario } from '../../../src/lib/scenario/schema';
 import { shippedScenario } from '../../helpers/server';
 
