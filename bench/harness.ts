@@ -40,7 +40,11 @@ const SEATS = ['dermer', 'idf-chief', 'mossad-director', 'white-house-adviser-1'
 let target: Target = 'game';
 let rooms: RoomLoad[] = [];
 let measuring = false;
-let histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
+const newHistogram = () => hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
+/** Send to every seat having seen it, in microseconds. */
+let histogram = newHistogram();
+/** Send to acknowledgement: the sender's own wait, which includes the commit to disk for the game. */
+let ackHistogram = newHistogram();
 const counts = { sent: 0, acked: 0, refused: 0, deliveries: 0, completed: 0 };
 const refusals = new Map<string, number>();
 
@@ -156,7 +160,10 @@ function vote(seat: Seat) {
 			}
 			return;
 		}
-		if (measuring) counts.acked += 1;
+		if (measuring) {
+			counts.acked += 1;
+			ackHistogram.recordValue(Math.max(1, Math.round((now() - sentAt) * 1000)));
+		}
 		const room = seat.room;
 		const waiting = room.seats.filter((s) => s.seen < res.seq!).length;
 		const p = { seq: res.seq!, sentAt, waiting };
@@ -177,7 +184,8 @@ async function run(rate: number, warmupMs: number, durationMs: number) {
 			}, Math.random() * period));
 		}
 	await sleep(warmupMs);
-	histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
+	histogram = newHistogram();
+	ackHistogram = newHistogram();
 	Object.assign(counts, { sent: 0, acked: 0, refused: 0, deliveries: 0, completed: 0 });
 	refusals.clear();
 	measuring = true;
@@ -206,6 +214,7 @@ async function run(rate: number, warmupMs: number, durationMs: number) {
 		p95: histogram.getValueAtPercentile(95) / 1000,
 		p99: histogram.getValueAtPercentile(99) / 1000,
 		max: histogram.maxValue / 1000,
+		ack: { p50: ackHistogram.getValueAtPercentile(50) / 1000, p99: ackHistogram.getValueAtPercentile(99) / 1000 },
 		harnessCpu: (cpu.user + cpu.system) / 1e6 / seconds
 	};
 	// Let the last votes drain before the next load step starts.

@@ -25,6 +25,8 @@ export interface LoadPoint {
 	p95: number;
 	p99: number;
 	max: number;
+	/** Send to acknowledgement, the sender's own wait (ms). */
+	ack: { p50: number; p99: number };
 	sent: number;
 	refused: number;
 	refusals: Record<string, number>;
@@ -36,6 +38,8 @@ export interface LoadPoint {
 	rssMb: number;
 	/** (RSS with clients − RSS idle) / clients. */
 	rssPerClientKb: number;
+	/** How late the server's event loop ran during the measurement (ms). */
+	loopDelay: { p50: number; p99: number; max: number };
 }
 
 const SERVERS: Record<Target, string> = { game: '../servers/game.ts', raw: '../servers/raw.ts' };
@@ -64,14 +68,17 @@ async function measure(target: Target, rooms: number, rates: number[], timing: {
 			);
 			await measuring;
 			const cpuBefore = cpuSeconds(server.pid);
+			await server.ask({ cmd: 'loopDelay' }, 'loopDelay');
 			const r = await result;
 			const serverCpu = (cpuSeconds(server.pid) - cpuBefore) / r.seconds;
+			const { p50, p99, max } = await server.ask<LoadPoint['loopDelay']>({ cmd: 'loopDelay' }, 'loopDelay');
 			const point: LoadPoint = {
 				...r,
 				target,
 				serverCpu,
 				rssMb: loaded / 1024,
-				rssPerClientKb: (loaded - idle) / clients
+				rssPerClientKb: (loaded - idle) / clients,
+				loopDelay: { p50, p99, max }
 			};
 			delete (point as Partial<typeof r>).seconds;
 			delete (point as { type?: string }).type;
@@ -93,7 +100,7 @@ const overLimit = (p: LoadPoint) => p.p95 > P95_LIMIT_MS || p.refused > p.sent *
 function report(p: LoadPoint) {
 	const f = (n: number, d = 1) => n.toFixed(d).padStart(8);
 	console.log(
-		`${p.target.padEnd(5)} ${String(p.rooms).padStart(4)} rooms ×6 @${String(p.rate).padStart(2)}/s  votes/s${f(p.votesPerSecond, 0)}  deliveries/s${f(p.deliveriesPerSecond, 0)}  p50${f(p.p50)} ms  p95${f(p.p95)} ms  p99${f(p.p99)} ms  server CPU${f(p.serverCpu * 100, 0)}%  harness CPU${f(p.harnessCpu * 100, 0)}%  RSS/client${f(p.rssPerClientKb)} KB${p.refused ? `  refused ${p.refused} ${JSON.stringify(p.refusals)}` : ''}${p.completed < p.sent * 0.95 ? `  only ${p.completed}/${p.sent} seen by the whole room` : ''}`
+		`${p.target.padEnd(5)} ${String(p.rooms).padStart(4)} rooms ×6 @${String(p.rate).padStart(2)}/s  votes/s${f(p.votesPerSecond, 0)}  deliveries/s${f(p.deliveriesPerSecond, 0)}  p50${f(p.p50)} ms  p95${f(p.p95)} ms  p99${f(p.p99)} ms  (ack p50${f(p.ack.p50)} p99${f(p.ack.p99)} ms)  server CPU${f(p.serverCpu * 100, 0)}%  harness CPU${f(p.harnessCpu * 100, 0)}%  RSS/client${f(p.rssPerClientKb)} KB  loop delay p99${f(p.loopDelay.p99)} ms${p.refused ? `  refused ${p.refused} ${JSON.stringify(p.refusals)}` : ''}${p.completed < p.sent * 0.95 ? `  only ${p.completed}/${p.sent} seen by the whole room` : ''}`
 	);
 }
 

@@ -7,6 +7,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { serve } from '../lib/child';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+loopDelay.enable();
 
 const http = createServer();
 const io = new Server(http, { transports: ['websocket'], maxHttpBufferSize: 16_000 });
@@ -28,5 +32,11 @@ serve((message) => {
 	if (message.cmd === 'gc') {
 		globalThis.gc?.();
 		return { type: 'gcDone' };
+	}
+	if (message.cmd === 'loopDelay') {
+		const ms = (q: number) => loopDelay.percentile(q) / 1e6;
+		const reply = { type: 'loopDelay', p50: ms(50), p99: ms(99), max: loopDelay.max / 1e6 };
+		loopDelay.reset();
+		return reply;
 	}
 });
