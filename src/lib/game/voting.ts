@@ -8,7 +8,7 @@ import { actingSeat, asFacilitator, isRefusal, openVoteOf } from './guards';
 import { accept, nextSeq, refuse, type Outcome } from './outcome';
 import { enterPhase } from './phases';
 import { startTimer } from './timers';
-import type { Actor, Ballot, Choice, Context, GameState, Seat, Vote, VoteResult } from './types';
+import type { Actor, Ballot, BallotCast, Choice, Context, GameState, Seat, Vote, VoteResult } from './types';
 
 /** Opens the vote the moment calls for: a pending amendment first, then the clause, or ratification. */
 export function openVoteNow(d: Draft<GameState>, ctx: Context) {
@@ -51,16 +51,18 @@ export function castVote(state: GameState, actor: Actor, intent: BallotIntent, c
 	// A reason may cite only a card the whole table has seen.
 	if (intent.card && !state.posts.some((p) => p.card === intent.card && !p.hidden))
 		return refuse('card_not_on_table', 'Cite a card that has been played at the table.');
-	const ballot: Ballot = { choice: intent.choice, reason: intent.reason?.trim() || null, card: intent.card ?? null };
-	return accept(
-		produce(state, (d) => {
-			const v = d.votes[vote.id - 1];
-			v.ballots[seat.id] = ballot;
-			v.history.push({ ...ballot, seat: seat.id, at: ctx.now, seq: nextSeq(state) });
-		}),
-		{ type: 'voteCast', vote: vote.id }
-	);
+	const ballot: Ballot = frozen({ choice: intent.choice, reason: intent.reason?.trim() || null, card: intent.card ?? null });
+	const cast: BallotCast = frozen({ ...ballot, seat: seat.id, at: ctx.now, seq: nextSeq(state) });
+	// Built by hand rather than through immer: ballots are the busiest action of a class, and a
+	// draft of the history would have immer visit every earlier ballot to finalise and freeze it.
+	// Only the new objects are frozen here; everything they share with the old state already is.
+	const votes = [...state.votes];
+	votes[vote.id - 1] = frozen({ ...vote, ballots: frozen({ ...vote.ballots, [seat.id]: ballot }), history: frozen([...vote.history, cast]) });
+	return accept({ ...state, votes: frozen(votes) }, { type: 'voteCast', vote: vote.id });
 }
+
+/** Freezes a new object as immer would, keeping its mutable type for the state it goes into. */
+const frozen = <T extends object>(value: T): T => Object.freeze(value) as T;
 
 /** Closes the open vote and carries out its result. */
 export function closeVoteNow(d: Draft<GameState>, ctx: Context) {

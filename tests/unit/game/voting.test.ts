@@ -22,6 +22,18 @@ describe('a vote on the clause on the floor', () => {
 		expect(state.votes[0].history.map((h) => h.choice)).toEqual(['yes', 'no']);
 	});
 
+	it('leaves the whole state frozen after a ballot, old parts and new', () => {
+		const state = play(atFirstClause(), [[facilitator, { type: 'openVote' }], vote('minister', 'yes'), vote('minister', 'no')]);
+		const unfrozen: string[] = [];
+		const walk = (value: unknown, path: string) => {
+			if (typeof value !== 'object' || value === null) return;
+			if (!Object.isFrozen(value)) unfrozen.push(path || 'state');
+			for (const [key, child] of Object.entries(value)) walk(child, `${path}.${key}`);
+		};
+		walk(state, '');
+		expect(unfrozen).toEqual([]);
+	});
+
 	it('adopts the variant when the vote passes, and leaves the clause out when it fails', () => {
 		const passed = play(atFirstClause(), [
 			[facilitator, { type: 'openVote' }],
