@@ -27,6 +27,8 @@ io.on('connection', (socket) => {
 	});
 });
 
+// Exits on SIGTERM like the game server, so a CPU profile (BENCH_CPU_PROFILE) is written.
+process.on('SIGTERM', () => process.exit(0));
 http.listen(0, '127.0.0.1', () => process.send!({ type: 'ready', port: (http.address() as AddressInfo).port }));
 serve((message) => {
 	if (message.cmd === 'gc') {
