@@ -82,7 +82,11 @@ export function injectCard(state: GameState, actor: Actor, cardId: string, ctx: 
 		hidden: false
 	};
 	return accept(
-		produce(state, (d) => void d.posts.push(post)),
+		produce(state, (d) => {
+			d.posts.push(post);
+			// Now public news, the card leaves any hand it was in: it cannot be played a second time as a seat's own.
+			for (const [seat, hand] of Object.entries(d.hands)) if (hand.includes(cardId)) d.hands[seat] = hand.filter((c) => c !== cardId);
+		}),
 		{ type: 'posted', post: post.id }
 	);
 }

@@ -45,4 +45,14 @@ describe('arguments and cards', () => {
 		expect(play(state, [[facilitator, { type: 'hidePost', post: 1 }]]).posts[0].hidden).toBe(true);
 		expect(attempt(state, facilitator, { type: 'hidePost', post: 7 })).toMatchObject({ code: 'unknown_post' });
 	});
+
+	it('takes an injected card out of the hand that held it, so it cannot be played again as that seat’s own', () => {
+		const start = atFirstClause();
+		const [holder, hand] = Object.entries(start.hands).find(([, cards]) => cards.length > 0)!;
+		const card = hand[0];
+		const state = play(start, [[facilitator, { type: 'injectCard', card }]]);
+		expect(state.hands[holder]).not.toContain(card);
+		expect(state.hands[holder]).toHaveLength(hand.length - 1);
+		expect(attempt(state, seat(holder), { type: 'postArgument', stance: 'for', text: 'Again', card })).toMatchObject({ ok: false });
+	});
 });
