@@ -152,7 +152,7 @@ function vote(seat: Seat) {
 	const sentAt = now();
 	if (measuring) counts.sent += 1;
 	const payload = target === 'game' ? { type: 'castVote', choice: seat.choice } : { choice: seat.choice };
-	seat.socket.emit(target === 'game' ? 'action' : 'vote', payload, (res: { ok: boolean; seq?: number; code?: string }) => {
+	seat.socket.emit(target === 'game' ? 'action' : 'vote', payload, (res: { ok: boolean; seq?: number; code?: string; update?: { patch?: { seq: number }; view?: { seq: number } } }) => {
 		if (!res.ok) {
 			if (measuring) {
 				counts.refused += 1;
@@ -164,6 +164,9 @@ function vote(seat: Seat) {
 			counts.acked += 1;
 			ackHistogram.recordValue(Math.max(1, Math.round((now() - sentAt) * 1000)));
 		}
+		// The game sends the sender's own update inside the acknowledgement.
+		const own = res.update?.patch?.seq ?? res.update?.view?.seq;
+		if (own !== undefined) seen(seat, own);
 		const room = seat.room;
 		const waiting = room.seats.filter((s) => s.seen < res.seq!).length;
 		const p = { seq: res.seq!, sentAt, waiting };

@@ -60,12 +60,13 @@ function see(client: Client, seq: number) {
 /** Sends a vote (or resends one) and keeps it until answered. */
 function send(client: Client, actionId: string, action: { type: 'castVote'; choice: string }) {
 	client.unanswered.set(actionId, action);
-	client.socket.emit('action', { ...action, actionId }, (res: { ok: boolean; seq?: number }) => {
+	client.socket.emit('action', { ...action, actionId }, (res: { ok: boolean; seq?: number; update?: { patch?: { seq: number }; view?: { seq: number } } }) => {
 		client.unanswered.delete(actionId);
 		if (!res.ok) return;
 		acked.push(actionId);
 		if (killedAt === null) client.room.ackedSeq = Math.max(client.room.ackedSeq, res.seq!);
-		see(client, res.seq!);
+		// The sender's own update comes inside the acknowledgement.
+		see(client, res.update?.patch?.seq ?? res.update?.view?.seq ?? res.seq!);
 	});
 }
 

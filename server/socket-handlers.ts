@@ -25,7 +25,7 @@ import type { Clock } from './clock';
 import type { Limits } from './limits';
 import type { Logger } from './log';
 import type { Room, Rooms } from './rooms';
-import type { ViewPatch } from '../src/lib/protocol/view-patch';
+import type { ViewPatch, ViewUpdate } from '../src/lib/protocol/view-patch';
 import { diffViews } from './view-diff';
 
 export interface SocketData {
@@ -85,9 +85,12 @@ export function registerHandlers(
 	/**
 	 * Brings every browser in the room up to date with its own view: a patch to the view it holds,
 	 * or the whole view when it holds none of that kind. Each distinct viewer's view is built once,
-	 * and each patch worked out once for all the browsers holding the same view.
+	 * and each patch worked out once for all the browsers holding the same view. The browser whose
+	 * action it was (`sender`) is not sent its update: it is returned, to go in the acknowledgement
+	 * (one message instead of two).
 	 */
-	function broadcast(room: Room) {
+	function broadcast(room: Room, sender?: GameSocket): ViewUpdate | undefined {
+		let own: ViewUpdate | undefined;
 		const built = new Map<string, AnyView>();
 		const patches = new Map<AnyView, ViewPatch | null>();
 		const now = clock.now();
@@ -103,9 +106,11 @@ export function registerHandlers(
 			let patch = sent && patches.get(sent);
 			if (sent && patch === undefined) patches.set(sent, (patch = diffViews(sent, view)));
 			socket.data.sent = view;
-			if (patch) socket.emit('patch', patch, now);
+			if (socket === sender) own = patch ? { patch } : { view };
+			else if (patch) socket.emit('patch', patch, now);
 			else socket.emit('view', view, now);
 		}
+		return own;
 	}
 
 	/** Sends a browser its whole view, which its next update will patch. */
@@ -304,8 +309,9 @@ export function registerHandlers(
 			}
 			if (parsed.data.type === 'releaseSeat')
 				unseat(room.code, parsed.data.seat, 'seat_released', 'The facilitator has freed your seat. You are watching now; you can take a free seat.');
-			rooms.onChange(room);
-			return { ok: true, seq: result.seq, seatToken: result.seatToken };
+			const update = broadcast(room, socket);
+			bots.nudge(room);
+			return { ok: true, seq: result.seq, seatToken: result.seatToken, ...(update ? { update } : {}) };
 		});
 
 		socket.on('disconnect', () => {

@@ -12,15 +12,21 @@ export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents> & { 
 
 const open: TestClient[] = [];
 
-/** Tells listeners of a view the client came to hold, and notes it on the recorded event that made it. */
-function took(socket: TestClient, view: AnyView) {
+/**
+ * Tells listeners of a view the client came to hold, and notes it on the recorded event that made
+ * it: the last pushed event, or the acknowledgement `ack` that carried the update.
+ */
+function took(socket: TestClient, view: AnyView, ack?: unknown) {
 	socket.views.push(view);
-	const received = (socket as { received?: { event: string; view?: AnyView }[] }).received;
+	const received = (socket as { received?: { event: string; payload: unknown[]; view?: AnyView }[] }).received;
+	if (ack !== undefined) pendingAckViews.set(ack as object, view);
 	const last = received?.at(-1);
-	if (last && (last.event === 'view' || last.event === 'patch')) last.view = view;
+	if (ack === undefined && last && (last.event === 'view' || last.event === 'patch')) last.view = view;
 	for (const listener of viewListeners.get(socket) ?? []) listener(view);
 }
 const viewListeners = new WeakMap<TestClient, Set<(view: AnyView) => void>>();
+/** Views made by updates inside acknowledgements, for the recorder to note beside the answer. */
+export const pendingAckViews = new WeakMap<object, AnyView>();
 
 export async function connect(url: string): Promise<TestClient> {
 	const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false }) as TestClient;
@@ -52,8 +58,15 @@ export function closeAll() {
 export async function req(socket: Socket, event: string, payload?: unknown): Promise<any> {
 	const res = await socket.timeout(5000).emitWithAck(event, payload);
 	// The view in an entry's answer is the one the next patches apply to.
-	const held = (socket as unknown as Partial<TestClient>).held;
+	const client = socket as unknown as Partial<TestClient>;
+	const held = client.held;
 	if (event === 'enterRoom' && res?.ok && res.view && held) held.receive(res.view);
+	// An action's sender finds its own update in the answer, as the game's pages do.
+	if (event === 'action' && res?.ok && res.update && held) {
+		const before = held.view;
+		if (held.update(res.update) === 'lost') throw new Error('an acknowledged update found no view to apply to');
+		if (held.view !== before) took(client as TestClient, held.view!, res);
+	}
 	return res;
 }
 

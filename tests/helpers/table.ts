@@ -10,7 +10,7 @@ import type { AnyView, FacilitatorView, SeatView, SpectatorView } from '../../sr
 import type { Action } from '../../src/lib/protocol/actions';
 import type { CreateGame } from '../../src/lib/protocol/events';
 import type { Refusal } from '../../src/lib/protocol/errors';
-import { connect, req, viewWhere, type TestClient } from './clients';
+import { connect, pendingAckViews, req, viewWhere, type TestClient } from './clients';
 
 /**
  * A database file in memory-backed storage where the machine has it (/dev/shm): the store syncs
@@ -53,14 +53,15 @@ export async function recorded(url: string, label: string): Promise<Recorded> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function ask(client: TestClient, event: string, payload?: unknown): Promise<any> {
 	const res = await req(client, event, payload);
-	(client as unknown as Partial<Recorded>).received?.push({ event: `ack:${event}`, payload: [res] });
+	const view = res && typeof res === 'object' ? pendingAckViews.get(res) : undefined;
+	(client as unknown as Partial<Recorded>).received?.push({ event: `ack:${event}`, payload: [res], ...(view ? { view } : {}) });
 	return res;
 }
 
-/** Every view a recorded client received: pushed whole, made by a patch, or in an enterRoom answer. */
+/** Every view a recorded client received: pushed whole, made by a patch (pushed or in an action's answer), or in an enterRoom answer. */
 export function viewsReceived(client: Recorded): AnyView[] {
 	return client.received.flatMap((r) => {
-		if (r.event === 'view' || r.event === 'patch') return r.view ? [r.view] : [];
+		if (r.event === 'view' || r.event === 'patch' || r.event === 'ack:action') return r.view ? [r.view] : [];
 		const ack = r.payload[0] as { ok?: boolean; view?: AnyView } | undefined;
 		if (r.event === 'ack:enterRoom' && ack?.ok && ack.view) return [ack.view];
 		return [];

@@ -138,7 +138,7 @@ function leaksOf(client: Recorded, audit: Audit): string[] {
 
 function viewsOf(received: Received): AnyView[] {
 	// A patch is audited as the view it made.
-	if (received.event === 'view' || received.event === 'patch') return received.view ? [received.view] : [];
+	if (received.event === 'view' || received.event === 'patch' || received.event === 'ack:action') return received.view ? [received.view] : [];
 	const ack = received.payload[0] as { view?: AnyView } | undefined;
 	return ack?.view ? [ack.view] : [];
 }

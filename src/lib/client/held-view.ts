@@ -4,7 +4,7 @@
  * the room changes during an entry): it waits for that view, then applies.
  */
 import type { AnyView } from '../game/view';
-import { patchView, type ViewPatch } from '../protocol/view-patch';
+import { patchView, type ViewPatch, type ViewUpdate } from '../protocol/view-patch';
 
 /** How many patches may wait for their view before the browser gives up and asks afresh. */
 const MAX_WAITING = 20;
@@ -41,6 +41,12 @@ export class HeldView {
 			return 'lost';
 		}
 		return 'waiting';
+	}
+
+	/** An update from an acknowledgement: a whole view or a patch. Says whether the held view changed. */
+	update(update: ViewUpdate): PatchOutcome {
+		if ('view' in update) return this.receive(update.view) ? 'applied' : 'stale';
+		return this.patch(update.patch);
 	}
 
 	/** Whether patches are waiting for a view that has not come. */

@@ -6,7 +6,7 @@ import type { AnyView } from '../game/view';
 import type { Action } from '../protocol/actions';
 import type { Refusal } from '../protocol/errors';
 import type { Ack, ServerToClientEvents } from '../protocol/events';
-import { HeldView } from './held-view';
+import { HeldView, type PatchOutcome } from './held-view';
 import { connectToGame, request, type GameSocket } from './socket';
 import { saved } from './storage';
 
@@ -68,13 +68,17 @@ export class Table {
 		});
 		this.socket.on('patch', (patch, serverTime) => {
 			this.clockOffset = serverTime - Date.now();
-			const outcome = this.held.patch(patch);
-			if (outcome === 'applied') this.view = this.held.view;
-			// A patch whose view never came: start again from a whole view.
-			else if (outcome === 'lost') this.enter();
-			else if (outcome === 'waiting') setTimeout(() => this.held.behind && this.enter(), PATCH_WAIT_MS);
+			this.take(this.held.patch(patch));
 		});
 		this.socket.on('presence', (seats) => (this.connectedSeats = seats));
+	}
+
+	/** Shows the held view once a patch or view has changed it; recovers when patches lose their view. */
+	private take(outcome: PatchOutcome) {
+		if (outcome === 'applied') this.view = this.held.view;
+		// A patch whose view never came: start again from a whole view.
+		else if (outcome === 'lost') this.enter();
+		else if (outcome === 'waiting') setTimeout(() => this.held.behind && this.enter(), PATCH_WAIT_MS);
 	}
 
 	/** Enters the room on every (re)connect, presenting whatever token this browser holds. */
@@ -126,6 +130,8 @@ export class Table {
 			saved.set('seat', this.code, res.seatToken);
 			this.notice = null;
 		}
+		// This browser's own update comes in the answer rather than as a message of its own.
+		if (res.ok && res.update) this.take(this.held.update(res.update));
 		return res;
 	}
 

@@ -7,7 +7,7 @@ import { BallotSecrecy, TallyVisibility, VotingRule } from '../scenario/schema';
 import type { AnyView } from '../game/view';
 import { DisplayName, type Action } from './actions';
 import type { Refusal } from './errors';
-import type { ViewPatch } from './view-patch';
+import type { ViewPatch, ViewUpdate } from './view-patch';
 import { Token } from './token';
 
 export { Action } from './actions';
@@ -93,7 +93,7 @@ export interface ClientToServerEvents {
 	reissueSeat: (payload: z.infer<typeof ReissueSeat>, ack: (res: Ack<{ seatToken: string }>) => void) => void;
 	enterRoom: (payload: EnterRoom, ack: (res: Ack<{ view: AnyView; serverTime: number }>) => void) => void;
 	/** Every game action goes through this one event, so each passes the same checks and queue. */
-	action: (payload: Action & { actionId?: string }, ack: (res: Ack<{ seq: number; seatToken?: string }>) => void) => void;
+	action: (payload: Action & { actionId?: string }, ack: (res: Ack<{ seq: number; seatToken?: string; update?: ViewUpdate }>) => void) => void;
 }
 
 export interface ServerToClientEvents {

@@ -16,6 +16,12 @@ export interface ViewPatch {
 	ops: Operation[];
 }
 
+/**
+ * What brings one browser up to date: a patch to the view it holds, or the whole view. The
+ * browser whose action caused the change finds its own in the action's acknowledgement.
+ */
+export type ViewUpdate = { patch: ViewPatch } | { view: AnyView };
+
 /** The view a patch makes of the one it was made from; the view given is left as it was. */
 export function patchView(view: AnyView, patch: ViewPatch): AnyView {
 	if (view.seq !== patch.from) throw new Error(`patch from ${patch.from} does not apply to view ${view.seq}`);
