@@ -14,6 +14,15 @@ export interface Settings {
 	allowedOrigins: string[] | undefined;
 	/** Socket.IO transports, e.g. only websocket where a proxy breaks long-polling. */
 	transports: ('polling' | 'websocket')[];
+	/** Where the store commits: a writer thread, the server's own thread, or chosen by core count. */
+	writer: WriterChoice;
+}
+
+export type WriterChoice = 'auto' | 'thread' | 'inline';
+
+function parseWriter(text: string): WriterChoice {
+	if (text === 'auto' || text === 'thread' || text === 'inline') return text;
+	throw new Error(`PACT_ROOM_WRITER is auto, thread or inline; not "${text}"`);
 }
 
 function parseTransports(text: string): ('polling' | 'websocket')[] {
@@ -44,6 +53,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 		scenarioFile: env.SCENARIO_FILE ? resolve(env.SCENARIO_FILE) : undefined,
 		botPace: parsePace(env.BOT_PACE_MS ?? '1500-4500'),
 		allowedOrigins: env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
-		transports: parseTransports(env.TRANSPORTS ?? 'polling,websocket')
+		transports: parseTransports(env.TRANSPORTS ?? 'polling,websocket'),
+		writer: parseWriter(env.PACT_ROOM_WRITER ?? 'auto')
 	};
 }

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from '../../server/app';
+import { readSettings } from '../../server/config';
 import { DEFAULT_LIMITS } from '../../server/limits';
 import { silentLogger } from '../../server/log';
 import { loadDefaultScenario } from '../../server/scenario/load';
@@ -25,7 +26,8 @@ if (!loaded.ok) throw new Error('the shipped scenario does not validate');
 const dir = process.env.PACT_ROOM_DB ? null : mkdtempSync(join(tmpdir(), 'pact-room-bench-'));
 const database = process.env.PACT_ROOM_DB ?? join(dir!, 'bench.sqlite');
 const server = createServer({
-	store: openSqliteStore(database),
+	// Where commits run is chosen as npm start chooses it (PACT_ROOM_WRITER, by default by core count).
+	store: openSqliteStore(database, { writer: readSettings().writer }),
 	scenario: loaded.scenario,
 	logger: silentLogger,
 	limits: { ...DEFAULT_LIMITS, createsPer10Minutes: 1e9, entriesPerMinute: 1e9, wrongGuessesPer10Minutes: 1e9 },

@@ -59,3 +59,37 @@ export function prepareWrites(db: Database.Database) {
 		}
 	};
 }
+
+/** The answer to a batch: the ids committed, and those refused with the reason. */
+export interface Done {
+	committed: number[];
+	failed: { id: number; message: string }[];
+}
+
+/**
+ * Commits a batch of changes in one transaction: one sync to disk for all of them. If one fails,
+ * none was committed, so each is committed alone and only the failing one is refused.
+ */
+export function batchCommitter(db: Database.Database) {
+	const write = prepareWrites(db);
+	const inOneTransaction = db.transaction((jobs: Write[]) => jobs.forEach(write));
+	return function commit(jobs: ({ id: number } & Write)[]): Done {
+		const done: Done = { committed: [], failed: [] };
+		try {
+			inOneTransaction(jobs);
+			done.committed = jobs.map((j) => j.id);
+		} catch {
+			for (const job of jobs) {
+				try {
+					inOneTransaction([job]);
+					done.committed.push(job.id);
+				} catch (err) {
+					done.failed.push({ id: job.id, message: err instanceof Error ? err.message : String(err) });
+				}
+			}
+		}
+		// The pages of deleted ballots stay in the write-ahead log until it is checkpointed and truncated.
+		if (jobs.some((j) => j.op === 'append' && j.snapshot)) db.pragma('wal_checkpoint(TRUNCATE)');
+		return done;
+	};
+}

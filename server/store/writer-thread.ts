@@ -6,19 +6,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from './schema';
-import { prepareWrites, type Write } from './sqlite-writes';
+import { batchCommitter, type Write } from './sqlite-writes';
 
 export type Job = { id: number } & Write;
-/** The answer to a batch: the ids committed, and those refused with the reason. */
-export interface Done {
-	committed: number[];
-	failed: { id: number; message: string }[];
-}
+export type { Done } from './sqlite-writes';
 
 const port = parentPort!;
 const db = openDatabase((workerData as { file: string }).file);
-const write = prepareWrites(db);
-const inOneTransaction = db.transaction((jobs: Job[]) => jobs.forEach(write));
+const commit = batchCommitter(db);
 
 let batch: Job[] = [];
 let scheduled = false;
@@ -42,23 +37,5 @@ function flush() {
 	scheduled = false;
 	const jobs = batch;
 	batch = [];
-	if (jobs.length === 0) return;
-	const done: Done = { committed: [], failed: [] };
-	try {
-		inOneTransaction(jobs);
-		done.committed = jobs.map((j) => j.id);
-	} catch {
-		// One change failed, so none was committed: commit each alone, so only that one is refused.
-		for (const job of jobs) {
-			try {
-				inOneTransaction([job]);
-				done.committed.push(job.id);
-			} catch (err) {
-				done.failed.push({ id: job.id, message: err instanceof Error ? err.message : String(err) });
-			}
-		}
-	}
-	// The pages of deleted ballots stay in the write-ahead log until it is checkpointed and truncated.
-	if (jobs.some((j) => j.op === 'append' && j.snapshot)) db.pragma('wal_checkpoint(TRUNCATE)');
-	port.postMessage(done);
+	if (jobs.length > 0) port.postMessage(commit(jobs));
 }

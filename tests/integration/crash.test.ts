@@ -74,11 +74,13 @@ class CrashTable {
 
 	constructor(
 		readonly database: string,
-		readonly tag: string
+		readonly tag: string,
+		/** Where the server commits: both ways must keep every acknowledged action. */
+		readonly writer: 'thread' | 'inline' = 'inline'
 	) {}
 
 	async boot() {
-		this.server = await spawnKillable(this.database);
+		this.server = await spawnKillable(this.database, { PACT_ROOM_WRITER: this.writer });
 	}
 
 	/** Sends an action with a fresh id (or a retry with an old one); resolves with the answer, or 'lost'. */
@@ -166,14 +168,14 @@ function closeAllOf(client: TestClient | undefined) {
 }
 
 describe('the server killed mid-game', () => {
-	it('keeps every acknowledged action exactly once, in order, across SIGKILLs with actions in flight', async () => {
+	it.each(['thread', 'inline'] as const)('keeps every acknowledged action exactly once, in order, across SIGKILLs with actions in flight (committing %s)', async (writer) => {
 		const seed = Date.now() % 2 ** 31;
 		const rng = mulberry32(seed);
 		const pick = <T>(items: readonly T[]) => items[Math.floor(rng() * items.length)];
 		const scenario = await shippedScenario();
 		const database = ramDatabase();
 		databases.push(database);
-		const t = new CrashTable(database, 'c');
+		const t = new CrashTable(database, 'c', writer);
 		await t.open({ timers: untimed, votingRule: 'majority' });
 		await t.must('host', { type: 'start' });
 		await t.must('host', { type: 'advance' });
