@@ -10,6 +10,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { start, type Child } from './lib/child';
+import { GAME_NODE_FLAGS } from './servers/game-node-flags';
 import { cpuSeconds, rssKb } from './lib/proc';
 
 type Target = 'game' | 'raw';
@@ -52,7 +53,7 @@ async function settledRss(server: Child) {
 
 /** One target at a number of rooms: seats the clients once, then drives each rate in turn. */
 async function measure(target: Target, rooms: number, rates: number[], timing: { warmupMs: number; durationMs: number }, stopAtLimit: boolean) {
-	const server = await start(SERVERS[target]);
+	const server = await start(SERVERS[target], {}, target === 'game' ? GAME_NODE_FLAGS : []);
 	const harness = await start('../harness.ts');
 	const points: LoadPoint[] = [];
 	try {
@@ -113,7 +114,7 @@ function capacity(points: LoadPoint[]) {
 async function ramp(target: Target, timing: { warmupMs: number; durationMs: number }) {
 	// Up the rate per seat at 100 rooms (the shipped per-socket limit is 10 actions a second),
 	// then add rooms at 8 votes a second each.
-	const points = await measure(target, 100, [1, 2, 4, 8], timing, true);
+	const points = await measure(target, 100, [1, 2, 3, 4, 6, 8], timing, true);
 	for (const rooms of [200, 300, 400, 600]) {
 		if (overLimit(points.at(-1)!)) break;
 		points.push(...(await measure(target, rooms, [8], timing, true)));
