@@ -144,19 +144,32 @@ function predict(actor: Actor | null, event: string, payload: unknown): Predicti
 	return SKIP;
 }
 
-/** What the server receives for a value the client emits: JSON on the wire, binary parts as Buffers. */
-function onTheWire(value: unknown): unknown {
+/**
+ * What the server receives for a value the client emits: JSON on the wire, binary parts as Buffers.
+ * A packet with binary parts is copied key by key by socket.io-client before it is sent, and
+ * assigning to a "__proto__" key sets the copy's prototype instead: in such a packet that key
+ * never reaches the wire.
+ */
+function onTheWire(value: unknown, binaryPacket = hasBinary(value)): unknown {
 	if (value instanceof ArrayBuffer) return Buffer.from(value.slice(0));
 	if (ArrayBuffer.isView(value)) return Buffer.from(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength));
-	if (Array.isArray(value)) return value.map((v) => (v === undefined || typeof v === 'function' ? null : onTheWire(v)));
+	if (Array.isArray(value)) return value.map((v) => (v === undefined || typeof v === 'function' ? null : onTheWire(v, binaryPacket)));
 	if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null;
 	if (value && typeof value === 'object')
 		return Object.fromEntries(
 			Object.entries(value)
-				.filter(([, v]) => v !== undefined && typeof v !== 'function')
-				.map(([k, v]) => [k, onTheWire(v)])
+				.filter(([k, v]) => v !== undefined && typeof v !== 'function' && !(binaryPacket && k === '__proto__'))
+				.map(([k, v]) => [k, onTheWire(v, binaryPacket)])
 		);
 	return value === undefined ? null : value;
+}
+
+/** Whether a value holds binary data anywhere, as socket.io-client's check for attachments sees it. */
+function hasBinary(value: unknown): boolean {
+	if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return true;
+	if (Array.isArray(value)) return value.some(hasBinary);
+	if (value && typeof value === 'object') return Object.values(value).some(hasBinary);
+	return false;
 }
 
 /** The size of the text frame socket.io-client sends for an event (binary parts travel in frames of their own). */
