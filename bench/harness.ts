@@ -11,6 +11,7 @@
 import * as hdr from 'hdr-histogram-js';
 import { io, type Socket } from 'socket.io-client';
 import { serve } from './lib/child';
+import { createRooms, inBatches, openFirstVote, SEATS, takeSeat } from './lib/tables';
 
 type Target = 'game' | 'raw';
 
@@ -35,7 +36,6 @@ interface RoomLoad {
 	pending: Pending[];
 }
 
-const SEATS = ['dermer', 'idf-chief', 'mossad-director', 'white-house-adviser-1', 'white-house-adviser-2', 'white-house-adviser-3'];
 
 let target: Target = 'game';
 let rooms: RoomLoad[] = [];
@@ -58,9 +58,6 @@ function connect(url: string, auth: Record<string, string> = {}): Promise<Socket
 	});
 }
 
-function ask<T = any>(socket: Socket, event: string, payload: unknown): Promise<T> {
-	return socket.timeout(30_000).emitWithAck(event, payload);
-}
 
 /** A seat saw everything up to `seq`: every pending vote of its room up to there has one seat fewer to wait for. */
 function seen(seat: Seat, seq: number) {
@@ -86,42 +83,20 @@ function complete(p: Pending) {
 
 async function setupGame(url: string, count: number) {
 	const host = await connect(url);
-	const codes: { code: string; facilitatorToken: string }[] = [];
-	while (codes.length < count) {
-		const tables = Math.min(12, count - codes.length);
-		const created = await ask(host, 'createGame', {
-			tables,
-			votingRule: 'majority',
-			tally: 'live',
-			ballots: 'named',
-			seatCounts: { 'white-house-adviser': 3 },
-			timers: { briefing: null, opening: null, debate: null, vote: null }
-		});
-		if (!created.ok) throw new Error(`createGame refused: ${created.message}`);
-		for (const code of created.codes ?? [created.code]) codes.push({ code, facilitatorToken: created.facilitatorToken });
-	}
+	const made = await createRooms(host, count, { tally: 'live', ballots: 'named' });
 	host.disconnect();
-	await inBatches(codes, 10, async ({ code, facilitatorToken }) => {
+	await inBatches(made, 10, async ({ code, facilitatorToken }) => {
 		const room: RoomLoad = { code, seats: [], pending: [] };
 		for (const seatId of SEATS) {
 			const socket = await connect(url);
 			const seat: Seat = { socket, room, seen: 0, choice: 'yes' };
 			socket.on('view', (view: { seq: number }) => seen(seat, view.seq));
 			socket.on('patch', (patch: { seq: number }) => seen(seat, patch.seq));
-			const entered = await ask(socket, 'enterRoom', { code });
-			if (!entered.ok) throw new Error(`enterRoom refused: ${entered.message}`);
-			const taken = await ask(socket, 'action', { type: 'takeSeat', seat: seatId, name: `Player ${seatId}` });
-			if (!taken.ok) throw new Error(`takeSeat refused: ${taken.message}`);
+			await takeSeat(socket, code, seatId);
 			room.seats.push(seat);
 		}
 		// The facilitator opens the first clause's vote and leaves; the seats then vote and change their votes.
-		const facilitator = await connect(url);
-		await ask(facilitator, 'enterRoom', { code, facilitatorToken });
-		for (const type of ['start', 'advance', 'advance', 'openVote']) {
-			const res = await ask(facilitator, 'action', { type });
-			if (!res.ok) throw new Error(`${type} refused: ${res.message}`);
-		}
-		facilitator.disconnect();
+		await openFirstVote(await connect(url), code, facilitatorToken);
 		rooms.push(room);
 	});
 }
@@ -143,9 +118,6 @@ async function setupRaw(url: string, count: number) {
 	);
 }
 
-async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<void>) {
-	for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
-}
 
 function vote(seat: Seat) {
 	seat.choice = seat.choice === 'yes' ? 'no' : 'yes';

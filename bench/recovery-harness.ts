@@ -11,8 +11,8 @@
 import { io, type Socket } from 'socket.io-client';
 import { CONNECTION_OPTIONS } from '../src/lib/client/connection';
 import { serve } from './lib/child';
+import { ask, createRooms, inBatches, openFirstVote, SEATS, takeSeat } from './lib/tables';
 
-const SEATS = ['dermer', 'idf-chief', 'mossad-director', 'white-house-adviser-1', 'white-house-adviser-2', 'white-house-adviser-3'];
 
 interface Client {
 	socket: Socket;
@@ -41,7 +41,6 @@ let killedAt: number | null = null;
 let ids = 0;
 const acked: string[] = [];
 
-const ask = <T = any>(socket: Socket, event: string, payload: unknown): Promise<T> => socket.timeout(30_000).emitWithAck(event, payload);
 
 function connect(url: string): Promise<Socket> {
 	const socket = io(url, { ...CONNECTION_OPTIONS, forceNew: true });
@@ -81,44 +80,23 @@ async function reenter(client: Client) {
 
 async function setup(url: string, rooms: number) {
 	const host = await connect(url);
-	const made: { code: string; facilitatorToken: string }[] = [];
-	while (made.length < rooms) {
-		const created = await ask(host, 'createGame', {
-			tables: Math.min(12, rooms - made.length),
-			votingRule: 'majority',
-			seatCounts: { 'white-house-adviser': 3 },
-			timers: { briefing: null, opening: null, debate: null, vote: null }
-		});
-		if (!created.ok) throw new Error(`createGame refused: ${created.message}`);
-		for (const code of created.codes) made.push({ code, facilitatorToken: created.facilitatorToken });
-	}
+	const made = await createRooms(host, rooms);
 	host.disconnect();
-	for (let i = 0; i < made.length; i += 10)
-		await Promise.all(
-			made.slice(i, i + 10).map(async ({ code, facilitatorToken }) => {
-				const room: RoomState = { code, ackedSeq: 0 };
-				for (const seat of SEATS) {
-					const socket = await connect(url);
-					await ask(socket, 'enterRoom', { code });
-					const taken = await ask(socket, 'action', { type: 'takeSeat', seat, name: `Player ${seat}` });
-					if (!taken.ok) throw new Error(`takeSeat refused: ${taken.message}`);
-					const client: Client = { socket, room, seat, seatToken: taken.seatToken, seen: taken.seq, unanswered: new Map(), reentered: true, resyncedAt: null, choice: 'yes' };
-					socket.on('view', (view: { seq: number }) => see(client, view.seq));
-					socket.on('patch', (patch: { seq: number }) => see(client, patch.seq));
-					socket.on('disconnect', () => (client.reentered = false));
-					// Every reconnection after the first connect enters the room again.
-					socket.io.on('reconnect', () => reenter(client).catch(() => socket.disconnect().connect()));
-					clients.push(client);
-				}
-				const facilitator = await connect(url);
-				await ask(facilitator, 'enterRoom', { code, facilitatorToken });
-				for (const type of ['start', 'advance', 'advance', 'openVote']) {
-					const res = await ask(facilitator, 'action', { type });
-					if (!res.ok) throw new Error(`${type} refused: ${res.message}`);
-				}
-				facilitator.disconnect();
-			})
-		);
+	await inBatches(made, 10, async ({ code, facilitatorToken }) => {
+		const room: RoomState = { code, ackedSeq: 0 };
+		for (const seat of SEATS) {
+			const socket = await connect(url);
+			const taken = await takeSeat(socket, code, seat);
+			const client: Client = { socket, room, seat, seatToken: taken.seatToken, seen: taken.seq, unanswered: new Map(), reentered: true, resyncedAt: null, choice: 'yes' };
+			socket.on('view', (view: { seq: number }) => see(client, view.seq));
+			socket.on('patch', (patch: { seq: number }) => see(client, patch.seq));
+			socket.on('disconnect', () => (client.reentered = false));
+			// Every reconnection after the first connect enters the room again.
+			socket.io.on('reconnect', () => reenter(client).catch(() => socket.disconnect().connect()));
+			clients.push(client);
+		}
+		await openFirstVote(await connect(url), code, facilitatorToken);
+	});
 }
 
 let voting: NodeJS.Timeout[] = [];

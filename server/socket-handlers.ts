@@ -76,10 +76,13 @@ export function registerHandlers(
 	/** When each seat's last browser left, per room: the grace period for handing it to a bot runs from here. */
 	const awaySince = new Map<string, Map<string, number>>();
 
-	rooms.onChange = (room) => {
-		broadcast(room);
+	/** After the room changed: every browser brought up to date, scripted roles nudged; the sender's update is returned. */
+	function changed(room: Room, sender?: GameSocket): ViewUpdate | undefined {
+		const own = broadcast(room, sender);
 		bots.nudge(room);
-	};
+		return own;
+	}
+	rooms.onChange = (room) => void changed(room);
 	rooms.onError = (err) => log('timer expiry failed', err);
 
 	/**
@@ -266,7 +269,7 @@ export function registerHandlers(
 			// A player coming back to a seat a scripted role kept for them takes it back at once.
 			if (actor.kind === 'seat' && room.state.seats.find((s) => s.id === actor.seat)?.bot) {
 				const back = await rooms.submit(room, actor, { type: 'takeBackSeat' });
-				if (back.ok) rooms.onChange(room);
+				if (back.ok) changed(room);
 			}
 			bots.nudge(room);
 			// The answer carries the whole view; updates from here on are patches to it.
@@ -309,8 +312,7 @@ export function registerHandlers(
 			}
 			if (parsed.data.type === 'releaseSeat')
 				unseat(room.code, parsed.data.seat, 'seat_released', 'The facilitator has freed your seat. You are watching now; you can take a free seat.');
-			const update = broadcast(room, socket);
-			bots.nudge(room);
+			const update = changed(room, socket);
 			return { ok: true, seq: result.seq, seatToken: result.seatToken, ...(update ? { update } : {}) };
 		});
 

@@ -13,12 +13,7 @@ import { DEFAULT_LIMITS } from '../../server/limits';
 import { silentLogger } from '../../server/log';
 import { loadDefaultScenario } from '../../server/scenario/load';
 import { openSqliteStore } from '../../server/store/sqlite-store';
-import { serve } from '../lib/child';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-
-// How late the server's thread runs its callbacks: a stall here delays every room at once.
-const loopDelay = monitorEventLoopDelay({ resolution: 1 });
-loopDelay.enable();
+import { serveServerStats } from '../lib/server-stats';
 
 const loaded = await loadDefaultScenario();
 if (!loaded.ok) throw new Error('the shipped scenario does not validate');
@@ -40,15 +35,4 @@ process.on('SIGTERM', async () => {
 	await server.close();
 	process.exit(0);
 });
-serve((message) => {
-	if (message.cmd === 'gc') {
-		globalThis.gc?.();
-		return { type: 'gcDone' };
-	}
-	if (message.cmd === 'loopDelay') {
-		const ms = (q: number) => loopDelay.percentile(q) / 1e6;
-		const reply = { type: 'loopDelay', p50: ms(50), p99: ms(99), max: loopDelay.max / 1e6 };
-		loopDelay.reset();
-		return reply;
-	}
-});
+serveServerStats();

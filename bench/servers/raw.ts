@@ -6,11 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import { serve } from '../lib/child';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-
-const loopDelay = monitorEventLoopDelay({ resolution: 1 });
-loopDelay.enable();
+import { serveServerStats } from '../lib/server-stats';
 
 const http = createServer();
 const io = new Server(http, { transports: ['websocket'], maxHttpBufferSize: 16_000 });
@@ -30,15 +26,4 @@ io.on('connection', (socket) => {
 // Exits on SIGTERM like the game server, so a CPU profile (BENCH_CPU_PROFILE) is written.
 process.on('SIGTERM', () => process.exit(0));
 http.listen(0, '127.0.0.1', () => process.send!({ type: 'ready', port: (http.address() as AddressInfo).port }));
-serve((message) => {
-	if (message.cmd === 'gc') {
-		globalThis.gc?.();
-		return { type: 'gcDone' };
-	}
-	if (message.cmd === 'loopDelay') {
-		const ms = (q: number) => loopDelay.percentile(q) / 1e6;
-		const reply = { type: 'loopDelay', p50: ms(50), p99: ms(99), max: loopDelay.max / 1e6 };
-		loopDelay.reset();
-		return reply;
-	}
-});
+serveServerStats();
