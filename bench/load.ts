@@ -41,6 +41,8 @@ export interface LoadPoint {
 	rssPerClientKb: number;
 	/** How late the server's event loop ran during the measurement (ms). */
 	loopDelay: { p50: number; p99: number; max: number };
+	/** Garbage collection on the server during the measurement: pauses, ms paused per second, longest pause (ms). */
+	gc: { count: number; msPerSecond: number; maxMs: number };
 }
 
 const SERVERS: Record<Target, string> = { game: '../servers/game.ts', raw: '../servers/raw.ts' };
@@ -63,7 +65,7 @@ async function measure(target: Target, rooms: number, rates: number[], timing: {
 		const loaded = await settledRss(server);
 		for (const rate of rates) {
 			const measuring = harness.next('measuring');
-			const result = harness.ask<Omit<LoadPoint, 'serverCpu' | 'rssMb' | 'rssPerClientKb'> & { seconds: number }>(
+			const result = harness.ask<Omit<LoadPoint, 'serverCpu' | 'rssMb' | 'rssPerClientKb' | 'loopDelay' | 'gc'> & { seconds: number }>(
 				{ cmd: 'run', rate, ...timing },
 				'result'
 			);
@@ -72,14 +74,15 @@ async function measure(target: Target, rooms: number, rates: number[], timing: {
 			await server.ask({ cmd: 'loopDelay' }, 'loopDelay');
 			const r = await result;
 			const serverCpu = (cpuSeconds(server.pid) - cpuBefore) / r.seconds;
-			const { p50, p99, max } = await server.ask<LoadPoint['loopDelay']>({ cmd: 'loopDelay' }, 'loopDelay');
+			const { p50, p99, max, gc } = await server.ask<LoadPoint['loopDelay'] & { gc: { count: number; totalMs: number; maxMs: number } }>({ cmd: 'loopDelay' }, 'loopDelay');
 			const point: LoadPoint = {
 				...r,
 				target,
 				serverCpu,
 				rssMb: loaded / 1024,
 				rssPerClientKb: (loaded - idle) / clients,
-				loopDelay: { p50, p99, max }
+				loopDelay: { p50, p99, max },
+				gc: { count: gc.count, msPerSecond: gc.totalMs / r.seconds, maxMs: gc.maxMs }
 			};
 			delete (point as Partial<typeof r>).seconds;
 			delete (point as { type?: string }).type;
@@ -101,7 +104,7 @@ const overLimit = (p: LoadPoint) => p.p95 > P95_LIMIT_MS || p.refused > p.sent *
 function report(p: LoadPoint) {
 	const f = (n: number, d = 1) => n.toFixed(d).padStart(8);
 	console.log(
-		`${p.target.padEnd(5)} ${String(p.rooms).padStart(4)} rooms ×6 @${String(p.rate).padStart(2)}/s  votes/s${f(p.votesPerSecond, 0)}  deliveries/s${f(p.deliveriesPerSecond, 0)}  p50${f(p.p50)} ms  p95${f(p.p95)} ms  p99${f(p.p99)} ms  (ack p50${f(p.ack.p50)} p99${f(p.ack.p99)} ms)  server CPU${f(p.serverCpu * 100, 0)}%  harness CPU${f(p.harnessCpu * 100, 0)}%  RSS/client${f(p.rssPerClientKb)} KB  loop delay p99${f(p.loopDelay.p99)} ms${p.refused ? `  refused ${p.refused} ${JSON.stringify(p.refusals)}` : ''}${p.completed < p.sent * 0.95 ? `  only ${p.completed}/${p.sent} seen by the whole room` : ''}`
+		`${p.target.padEnd(5)} ${String(p.rooms).padStart(4)} rooms ×6 @${String(p.rate).padStart(2)}/s  votes/s${f(p.votesPerSecond, 0)}  deliveries/s${f(p.deliveriesPerSecond, 0)}  p50${f(p.p50)} ms  p95${f(p.p95)} ms  p99${f(p.p99)} ms  (ack p50${f(p.ack.p50)} p99${f(p.ack.p99)} ms)  server CPU${f(p.serverCpu * 100, 0)}%  harness CPU${f(p.harnessCpu * 100, 0)}%  RSS/client${f(p.rssPerClientKb)} KB  loop delay p99${f(p.loopDelay.p99)} ms  GC${f(p.gc.msPerSecond, 0)} ms/s (longest${f(p.gc.maxMs)} ms)${p.refused ? `  refused ${p.refused} ${JSON.stringify(p.refusals)}` : ''}${p.completed < p.sent * 0.95 ? `  only ${p.completed}/${p.sent} seen by the whole room` : ''}`
 	);
 }
 

@@ -4,7 +4,7 @@
  * its own view of the result.
  */
 import type { Server, Socket } from 'socket.io';
-import { facilitatorView, seatView, spectatorView, type AnyView } from '../src/lib/game/view';
+import { assemble, facilitatorParts, seatParts, spectatorParts, type ViewParts } from '../src/lib/game/view';
 import type { Actor } from '../src/lib/game/types';
 import { buildSeats } from '../src/lib/game/seats';
 import { Action } from '../src/lib/protocol/actions';
@@ -26,27 +26,27 @@ import type { Limits } from './limits';
 import type { Logger } from './log';
 import type { Room, Rooms } from './rooms';
 import type { ViewPatch, ViewUpdate } from '../src/lib/protocol/view-patch';
-import { diffViews } from './view-diff';
+import { diffParts, TableDiffs } from './view-diff';
 
 export interface SocketData {
 	room: string | null;
 	actor: Actor;
-	/** The view this browser holds: the next update is sent as a patch to it. */
-	sent?: AnyView;
+	/** The view this browser holds, in parts: the next update is sent as a patch to it. */
+	sent?: ViewParts;
 }
 
 export type GameServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type GameSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export function viewFor(room: Room, actor: Actor, scenario: Scenario): AnyView {
+export function viewFor(room: Room, actor: Actor, scenario: Scenario): ViewParts {
 	switch (actor.kind) {
 		case 'facilitator':
-			return facilitatorView(room.state, scenario);
+			return facilitatorParts(room.state, scenario);
 		case 'seat':
-			return seatView(room.state, actor.seat, scenario);
+			return seatParts(room.state, actor.seat, scenario);
 		case 'guest':
 		case 'system':
-			return spectatorView(room.state, scenario);
+			return spectatorParts(room.state, scenario);
 	}
 }
 
@@ -88,14 +88,16 @@ export function registerHandlers(
 	/**
 	 * Brings every browser in the room up to date with its own view: a patch to the view it holds,
 	 * or the whole view when it holds none of that kind. Each distinct viewer's view is built once,
-	 * and each patch worked out once for all the browsers holding the same view. The browser whose
+	 * the table's change worked out once for all of them, and each patch once for all the browsers
+	 * holding the same view. The browser whose
 	 * action it was (`sender`) is not sent its update: it is returned, to go in the acknowledgement
 	 * (one message instead of two).
 	 */
 	function broadcast(room: Room, sender?: GameSocket): ViewUpdate | undefined {
 		let own: ViewUpdate | undefined;
-		const built = new Map<string, AnyView>();
-		const patches = new Map<AnyView, ViewPatch | null>();
+		const built = new Map<string, ViewParts>();
+		const patches = new Map<ViewParts, ViewPatch | null>();
+		const tables = new TableDiffs();
 		const now = clock.now();
 		for (const id of io.sockets.adapter.rooms.get(room.code) ?? []) {
 			const socket = io.sockets.sockets.get(id);
@@ -107,19 +109,19 @@ export function registerHandlers(
 			const sent = socket.data.sent;
 			if (sent === view) continue;
 			let patch = sent && patches.get(sent);
-			if (sent && patch === undefined) patches.set(sent, (patch = diffViews(sent, view)));
+			if (sent && patch === undefined) patches.set(sent, (patch = diffParts(sent, view, tables)));
 			socket.data.sent = view;
-			if (socket === sender) own = patch ? { patch } : { view };
+			if (socket === sender) own = patch ? { patch } : { view: assemble(view) };
 			else if (patch) socket.emit('patch', patch, now);
-			else socket.emit('view', view, now);
+			else socket.emit('view', assemble(view), now);
 		}
 		return own;
 	}
 
 	/** Sends a browser its whole view, which its next update will patch. */
-	function sendView(socket: GameSocket, view: AnyView) {
+	function sendView(socket: GameSocket, view: ViewParts) {
 		socket.data.sent = view;
-		socket.emit('view', view, clock.now());
+		socket.emit('view', assemble(view), clock.now());
 	}
 
 	function presence(code: string) {
@@ -275,7 +277,7 @@ export function registerHandlers(
 			// The answer carries the whole view; updates from here on are patches to it.
 			const view = viewFor(room, actor, scenario);
 			socket.data.sent = view;
-			return { ok: true, view, serverTime: clock.now() };
+			return { ok: true, view: assemble(view), serverTime: clock.now() };
 		});
 
 		handle(socket, 'action', log, async (raw) => {

@@ -1,15 +1,58 @@
 /**
- * Working out a browser's next patch: what turns the view it holds into its new one. The views
- * share every unchanged part with the one before (they are built from the engine's structurally
- * shared state and cached by part), and the diff skips identical references, so a patch costs
- * time in proportion to what changed.
+ * Working out a browser's next patch: what turns the view it holds into its new one. Views are
+ * kept in parts (see ViewParts): the table part is shared by every viewer of a kind, so its change
+ * is worked out once per room update however many seats receive it, and each browser adds only
+ * the change to its own part. The parts share every unchanged object with the ones before (they
+ * are built from the engine's structurally shared state and cached), and the diff skips identical
+ * references, so a patch costs time in proportion to what changed.
  */
+import type { Operation } from 'fast-json-patch/module/core.mjs';
 import { compare } from 'fast-json-patch/module/duplex.mjs';
-import type { AnyView } from '../src/lib/game/view';
+import type { TableView, ViewParts } from '../src/lib/game/view';
 import type { ViewPatch } from '../src/lib/protocol/view-patch';
 
-/** What turns `sent` into `view`: null when a patch cannot (a different kind of view: send it whole). */
-export function diffViews(sent: AnyView, view: AnyView): ViewPatch | null {
-	if (sent.as !== view.as) return null;
-	return { from: sent.seq, seq: view.seq, ops: compare(sent, view) };
+/**
+ * The changes between two versions of a table, worked out once and handed to every browser that
+ * held the first: keep one for the browsers of one room update. For each kind of viewer the
+ * operations on fields its own part stands in for are left out (once per kind, not per browser).
+ */
+export class TableDiffs {
+	private byPair = new Map<TableView, Map<TableView, Map<string, Operation[]>>>();
+
+	ops(from: TableView, to: TableView, ownKeys: string[]): Operation[] {
+		let byTo = this.byPair.get(from);
+		if (!byTo) this.byPair.set(from, (byTo = new Map()));
+		let byKind = byTo.get(to);
+		if (!byKind) byTo.set(to, (byKind = new Map([['', from === to ? [] : compare(from, to)]])));
+		const kind = ownKeys.join('/');
+		let ops = byKind.get(kind);
+		if (!ops) byKind.set(kind, (ops = byKind.get('')!.filter((op) => !ownKeys.includes(topKey(op.path)))));
+		return ops;
+	}
 }
+
+const topKey = (path: string) => path.slice(1).split('/', 1)[0];
+
+/** What turns the view `sent` into `next`: null when a patch cannot (a different kind of view: send it whole). */
+export function diffParts(sent: ViewParts, next: ViewParts, tables = new TableDiffs()): ViewPatch | null {
+	if (sent.as !== next.as) return null;
+	const before = sent.own as Record<string, unknown>;
+	const after = next.own as Record<string, unknown>;
+	const keys = Object.keys(after);
+	const ops = [...tables.ops(sent.table, next.table, keys)];
+	for (const key of keys) {
+		const [a, b] = [before[key], after[key]];
+		if (a === b) continue;
+		if (!(key in before)) ops.push({ op: 'add', path: `/${key}`, value: b });
+		else if (isObject(a) && isObject(b) && Array.isArray(a) === Array.isArray(b)) {
+			for (const op of compare(a, b)) {
+				op.path = `/${key}${op.path}`;
+				ops.push(op);
+			}
+		} else ops.push({ op: 'replace', path: `/${key}`, value: b });
+	}
+	for (const key of Object.keys(before)) if (!(key in after)) ops.push({ op: 'remove', path: `/${key}` });
+	return { from: sent.table.seq, seq: next.table.seq, ops };
+}
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;

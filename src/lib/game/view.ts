@@ -135,15 +135,15 @@ function cardView(card: BriefingCard): CardView {
  * only on one part of the state, built once per version of that part. The engine keeps unchanged
  * parts of the state as the same objects, so most views reuse most of the last one's work.
  */
-interface ViewParts {
+interface ScenarioParts {
 	seats: WeakMap<GameState['seats'], PublicSeat[]>;
 	clauses: WeakMap<GameState['agenda'], ClauseView[]>;
 	posts: WeakMap<GameState['posts'], TablePosts>;
 	cardViews: Map<CardId, CardView>;
 }
-const partsByScenario = new WeakMap<Scenario, ViewParts>();
+const partsByScenario = new WeakMap<Scenario, ScenarioParts>();
 
-function partsOf(scenario: Scenario): ViewParts {
+function partsOf(scenario: Scenario): ScenarioParts {
 	let parts = partsByScenario.get(scenario);
 	if (!parts) {
 		parts = {
@@ -327,45 +327,83 @@ function cardsWithHand(table: Record<CardId, CardView>, hand: CardId[], scenario
 }
 
 const NO_CARDS: CardId[] = [];
+/** A seat that has not answered the poll: one shared object, so its view keeps it unchanged. */
+const NO_POLL: PollAnswers = Object.freeze({ before: null, after: null });
 
-export function seatView(state: GameState, seatId: SeatId, scenario: Scenario): SeatView {
+/**
+ * A view in two parts: `table`, what this kind of viewer sees of the whole table (built once per
+ * state and shared by every viewer of that kind), and `own`, what is this viewer's alone, which
+ * stands in for the table's fields of the same names. The server keeps views this way, so a change
+ * to the table is worked out once for the room and each seat adds only its own part.
+ */
+export type ViewParts = SeatParts | FacilitatorParts | SpectatorParts;
+export type SeatParts = { as: 'seat'; table: TableView; own: Pick<SeatView, 'cards' | 'you'> };
+export type FacilitatorParts = { as: 'facilitator'; table: TableView; own: Pick<FacilitatorView, 'notVoted' | 'pollBySeat' | 'catalogue'> };
+export type SpectatorParts = { as: 'spectator'; table: TableView; own: Record<string, never> };
+
+/** The view a browser is sent whole, put together from its parts. */
+export function assemble(parts: SeatParts): SeatView;
+export function assemble(parts: FacilitatorParts): FacilitatorView;
+export function assemble(parts: SpectatorParts): SpectatorView;
+export function assemble(parts: ViewParts): AnyView;
+export function assemble(parts: ViewParts): AnyView {
+	return { ...parts.table, ...parts.own, as: parts.as } as AnyView;
+}
+
+export function seatParts(state: GameState, seatId: SeatId, scenario: Scenario): SeatParts {
 	const seat = state.seats.find((s) => s.id === seatId);
 	const role = scenario.roles.find((r) => r.id === seat?.roleId);
 	if (!seat || !role) throw new Error(`no seat ${seatId}`);
 	const hand = state.hands[seatId] ?? NO_CARDS;
 	const used = state.amendments.filter((a) => a.seat === seatId && a.status !== 'withdrawn').length;
 	const table = publicTable(state, scenario);
-	const cards = cardsWithHand(table.cards, hand, scenario);
 	return {
-		...table,
-		cards,
 		as: 'seat',
-		you: {
-			seat: seatId,
-			brief: role.brief,
-			objectives: role.objectives,
-			redLines: role.redLines,
-			hand,
-			ballot: openVoteOf(state)?.ballots[seatId] ?? null,
-			poll: state.polls[seatId] ?? { before: null, after: null },
-			amendmentsLeft: Math.max(0, scenario.defaults.amendmentsPerSeat - used)
+		table,
+		own: {
+			cards: cardsWithHand(table.cards, hand, scenario),
+			you: {
+				seat: seatId,
+				brief: role.brief,
+				objectives: role.objectives,
+				redLines: role.redLines,
+				hand,
+				ballot: openVoteOf(state)?.ballots[seatId] ?? null,
+				poll: state.polls[seatId] ?? NO_POLL,
+				amendmentsLeft: Math.max(0, scenario.defaults.amendmentsPerSeat - used)
+			}
 		}
 	};
 }
 
-export function facilitatorView(state: GameState, scenario: Scenario): FacilitatorView {
+/** What the facilitator sees of the table, hidden posts included: built once per state. */
+const facilitatorTables = new WeakMap<GameState, TableView>();
+
+export function facilitatorParts(state: GameState, scenario: Scenario): FacilitatorParts {
 	const open = openVoteOf(state);
 	const notVoted = open ? state.seats.filter((s) => s.player !== null && !open.ballots[s.id]).map((s) => s.id) : [];
+	let table = facilitatorTables.get(state);
+	if (!table) facilitatorTables.set(state, (table = tableView(state, scenario, { showHidden: true })));
 	return {
-		...tableView(state, scenario, { showHidden: true }),
 		as: 'facilitator',
-		notVoted,
-		pollBySeat: state.phase === 'debrief' ? state.polls : null,
-		catalogue: [...partsOf(scenario).cardViews.values()]
+		table,
+		own: {
+			notVoted,
+			pollBySeat: state.phase === 'debrief' ? state.polls : null,
+			catalogue: catalogueOf(scenario)
+		}
 	};
 }
 
+/** Every card of a scenario, for the facilitator to inject: one array per scenario. */
+const catalogues = new WeakMap<Scenario, CardView[]>();
+const catalogueOf = (scenario: Scenario) => cached(catalogues, scenario, () => [...partsOf(scenario).cardViews.values()]);
+
 /** The projector and anyone watching without a seat. */
-export function spectatorView(state: GameState, scenario: Scenario): SpectatorView {
-	return { ...publicTable(state, scenario), as: 'spectator' };
+export function spectatorParts(state: GameState, scenario: Scenario): SpectatorParts {
+	return { as: 'spectator', table: publicTable(state, scenario), own: {} };
 }
+
+export const seatView = (state: GameState, seatId: SeatId, scenario: Scenario): SeatView => assemble(seatParts(state, seatId, scenario));
+export const facilitatorView = (state: GameState, scenario: Scenario): FacilitatorView => assemble(facilitatorParts(state, scenario));
+export const spectatorView = (state: GameState, scenario: Scenario): SpectatorView => assemble(spectatorParts(state, scenario));
