@@ -14,6 +14,7 @@ import type { Clock } from './clock';
 import { hashToken, newClassId, newRoomCode, newToken, sameHash } from './tokens';
 import { randomBytes, randomInt } from 'node:crypto';
 import { sealVotes, votesToSeal } from '../src/lib/game/seal';
+import { withChunkedHistories } from '../src/lib/game/ballot-history';
 
 /** A pseudonym for one seat in one sealed vote: random, so nothing about the seat can be read back. */
 const pseudonym = () => `voter-${randomBytes(6).toString('hex')}`;
@@ -128,7 +129,7 @@ export class Rooms {
 		if (!record) return undefined;
 		// A sealed secret vote left a snapshot; the log before it no longer holds its ballots.
 		const snapshot = this.store.snapshot(code);
-		let state = snapshot ? freeze(snapshot.state, true) : createGame(code, record.config, this.scenario);
+		let state = snapshot ? freeze(withChunkedHistories(snapshot.state), true) : createGame(code, record.config, this.scenario);
 		for (const entry of this.store.log(code, snapshot?.seq)) {
 			const outcome = apply(state, entry.action, entry.actor, { now: entry.at, scenario: this.scenario });
 			// A logged action was accepted once; if it no longer applies the rules changed underneath it.

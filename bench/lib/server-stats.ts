@@ -12,7 +12,9 @@ import { serve } from './child';
 /**
  * BENCH_HEAP_PROFILE=<dir>: samples every allocation between the start and the end of each
  * measurement, including objects the collector has since freed, and writes a .heapprofile there
- * (open it in Chrome's DevTools, Memory tab) to see which code allocates.
+ * (open it in Chrome's DevTools, Memory tab) to see which code allocates. With
+ * BENCH_HEAP_PROFILE_SURVIVORS=1 it keeps only what outlived a young-generation collection: what
+ * the collector had to copy or promote, which is what makes its pauses long.
  */
 function allocationSampler(dir: string | undefined) {
 	if (!dir) return () => Promise.resolve();
@@ -22,7 +24,7 @@ function allocationSampler(dir: string | undefined) {
 	let n = 0;
 	return async function toggle() {
 		if (!sampling) {
-			await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+			await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: !process.env.BENCH_HEAP_PROFILE_SURVIVORS });
 		} else {
 			const { profile } = await session.post('HeapProfiler.stopSampling');
 			writeFileSync(join(dir, `allocations-${process.pid}-${++n}.heapprofile`), JSON.stringify(profile));

@@ -75,7 +75,7 @@ describe('a secret vote, once closed', () => {
 		for (const seat of SEATS) expect(stored).not.toContain(`"${seat}"`);
 		expect(Object.keys(votes[0].ballots)).toHaveLength(4);
 		// One voter, under one pseudonym, cast two ballots: the change of mind survives sealing.
-		const casts = votes[0].history.map((c: { seat: string }) => c.seat);
+		const casts = votes[0].history.flat().map((c: { seat: string }) => c.seat);
 		expect(new Set(casts).size).toBe(4);
 		expect(casts).toHaveLength(5);
 		// No page of the file or its write-ahead log still holds a ballot as it was logged.

@@ -4,6 +4,7 @@
  * cite cards, and each seat's share of the floor. Secret ballots stay anonymous here too.
  */
 import type { Objectives, RedLine, Scenario } from '../scenario/schema';
+import { castsOf } from './ballot-history';
 import { scoreRole, type Score } from './scoring';
 import type { CardId, Choice, ClauseId, GameState, SeatId, VariantId, VoteKind, VoteResult } from './types';
 
@@ -80,7 +81,7 @@ export function debrief(state: GameState, scenario: Scenario): Debrief {
 	for (const vote of state.votes) {
 		const last = new Map<SeatId, { choice: Choice; seq: number }>();
 		const entries: TimelineEntry[] = [];
-		for (const cast of vote.history) {
+		for (const cast of castsOf(vote.history)) {
 			const before = last.get(cast.seat);
 			const changed = before !== undefined && before.choice !== cast.choice;
 			entries.push({ seat: seatOf(cast.seat), choice: cast.choice, at: cast.at, changed, reason: cast.reason, card: cast.card });

@@ -8,6 +8,7 @@
  * seed, which is stored beside the state and would let the seat order be worked back.
  */
 import { freeze } from 'immer';
+import { mapCasts } from './ballot-history';
 import type { Ballot, GameState, SeatId, Vote } from './types';
 
 /** Returns a fresh, unpredictable pseudonym each time it is called. */
@@ -42,6 +43,6 @@ function sealVote(vote: Vote, pseudonyms: Pseudonyms): Vote {
 			.map(([seat, ballot]) => [nameOf(seat), ballot] as const)
 			.sort(([a], [b]) => a.localeCompare(b))
 	);
-	const history = vote.history.map((cast) => ({ ...cast, seat: nameOf(cast.seat) }));
+	const history = mapCasts(vote.history, (cast) => ({ ...cast, seat: nameOf(cast.seat) }));
 	return { ...vote, ballots, history };
 }

@@ -5,6 +5,7 @@
 import type { Action as ClientAction, Choice, Stance } from '../protocol/actions';
 import type { BallotSetting, VotingRule, Side } from '../scenario/schema';
 import type { Scenario } from '../scenario/schema';
+import type { BallotHistory } from './ballot-history';
 
 export type { Choice, ClientAction, Stance };
 export type SeatId = string;
@@ -108,8 +109,8 @@ export interface Vote {
 	closedAt: number | null;
 	/** Each seat's current ballot. */
 	ballots: Record<SeatId, Ballot>;
-	/** Every ballot cast, including changes of mind, in order. */
-	history: BallotCast[];
+	/** Every ballot cast, including changes of mind, in order (in chunks: see ballot-history.ts). */
+	history: BallotHistory;
 	result: VoteResult | null;
 }
 

@@ -4,6 +4,7 @@
  */
 import { produce, type Draft } from 'immer';
 import type { VotingRule } from '../scenario/schema';
+import { appendCast, NO_CASTS } from './ballot-history';
 import { actingSeat, asFacilitator, isRefusal, openVoteOf } from './guards';
 import { accept, nextSeq, refuse, type Outcome } from './outcome';
 import { enterPhase } from './phases';
@@ -13,7 +14,7 @@ import type { Actor, Ballot, BallotCast, Choice, Context, GameState, Seat, Vote,
 /** Opens the vote the moment calls for: a pending amendment first, then the clause, or ratification. */
 export function openVoteNow(d: Draft<GameState>, ctx: Context) {
 	const amendment = d.phase === 'clauses' ? d.amendments.find((a) => a.status === 'pending' && a.clauseId === d.floor?.clauseId) : undefined;
-	const base = { id: d.votes.length + 1, status: 'open' as const, openedAt: ctx.now, closedAt: null, ballots: {}, history: [], result: null };
+	const base = { id: d.votes.length + 1, status: 'open' as const, openedAt: ctx.now, closedAt: null, ballots: {}, history: NO_CASTS, result: null };
 	const vote: Vote =
 		d.phase === 'ratification'
 			? { ...base, kind: 'ratification', clauseId: null, variantId: null, amendmentId: null }
@@ -57,7 +58,7 @@ export function castVote(state: GameState, actor: Actor, intent: BallotIntent, c
 	// draft of the history would have immer visit every earlier ballot to finalise and freeze it.
 	// Only the new objects are frozen here; everything they share with the old state already is.
 	const votes = [...state.votes];
-	votes[vote.id - 1] = frozen({ ...vote, ballots: frozen({ ...vote.ballots, [seat.id]: ballot }), history: frozen([...vote.history, cast]) });
+	votes[vote.id - 1] = frozen({ ...vote, ballots: frozen({ ...vote.ballots, [seat.id]: ballot }), history: appendCast(vote.history, cast) });
 	return accept({ ...state, votes: frozen(votes) }, { type: 'voteCast', vote: vote.id });
 }
 

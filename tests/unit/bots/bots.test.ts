@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { playOut } from '../../../src/lib/game/bots/table-bots';
 import { createGame } from '../../../src/lib/game/engine';
 import { buildSeats } from '../../../src/lib/game/seats';
+import { castsOf } from '../../../src/lib/game/ballot-history';
 import type { GameConfig } from '../../../src/lib/game/types';
 import type { Scenario, VotingRule } from '../../../src/lib/scenario/schema';
 import { shippedScenario } from '../../helpers/server';
@@ -63,7 +64,7 @@ describe('scripted roles', { timeout: 60_000 }, () => {
 				return new Set(role.redLines.map((r) => r.variant));
 			};
 			for (const vote of state.votes) {
-				for (const cast of vote.history) {
+				for (const cast of castsOf(vote.history)) {
 					const lines = redLinesOf(cast.seat);
 					if (vote.kind !== 'ratification' && cast.choice === 'yes') expect(lines.has(vote.variantId!), `${cast.seat} on ${vote.variantId}`).toBe(false);
 					if (vote.kind === 'ratification' && cast.choice === 'yes')

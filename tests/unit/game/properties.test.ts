@@ -13,7 +13,8 @@ import { loadDefaultScenario } from '../../../server/scenario/load';
 import { createGame, replay } from '../../../src/lib/game/engine';
 import { facilitatorView, seatView, spectatorView, type AnyView, type SeatView } from '../../../src/lib/game/view';
 import { count } from '../../../src/lib/game/voting';
-import { phases, type GameState, type Vote } from '../../../src/lib/game/types';
+import { castsOf } from '../../../src/lib/game/ballot-history';
+import { phases, type BallotCast, type GameState, type Vote } from '../../../src/lib/game/types';
 import { Action as ActionSchema } from '../../../src/lib/protocol/actions';
 import { errorCodes } from '../../../src/lib/protocol/errors';
 import type { Scenario } from '../../../src/lib/scenario/schema';
@@ -299,9 +300,9 @@ function checkBallots(r: StepReport) {
 	const seatIds = new Set(state.seats.map((s) => s.id));
 	const seatedIds = new Set(seated(state).map((s) => s.id));
 	for (const vote of state.votes) {
-		const last = new Map<string, Vote['history'][number]>();
+		const last = new Map<string, BallotCast>();
 		let seq = 0;
-		for (const cast of vote.history) {
+		for (const cast of castsOf(vote.history)) {
 			assert(seatIds.has(cast.seat), () => `vote ${vote.id} has a ballot from a seat that does not exist: ${cast.seat}`);
 			assert(cast.seq > seq && cast.seq <= state.seq, () => `vote ${vote.id}'s ballots are out of order`);
 			seq = cast.seq;
@@ -318,7 +319,7 @@ function checkBallots(r: StepReport) {
 	if (r.outcome.ok && r.action.type === 'castVote' && r.step.actor.kind === 'seat') {
 		const actor = r.step.actor.seat;
 		assert(seated(r.before).some((s) => s.id === actor), `an unseated seat ${actor} voted`);
-		assert(openVote(r.after)?.history.at(-1)?.seat === actor, 'the ballot was not recorded for the voter');
+		assert(castsOf(openVote(r.after)?.history ?? []).at(-1)?.seat === actor, 'the ballot was not recorded for the voter');
 	}
 	// Right after a vote closes: every seated seat is counted once — yes, no, or abstaining (absent included).
 	const was = openVote(r.before);

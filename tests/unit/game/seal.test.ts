@@ -8,6 +8,7 @@ import { playOut } from '../../../src/lib/game/bots/table-bots';
 import { apply, createGame } from '../../../src/lib/game/engine';
 import { sealVotes, votesToSeal } from '../../../src/lib/game/seal';
 import { buildSeats } from '../../../src/lib/game/seats';
+import { castsOf } from '../../../src/lib/game/ballot-history';
 import type { GameConfig, GameState } from '../../../src/lib/game/types';
 import { facilitatorView, seatView, spectatorView } from '../../../src/lib/game/view';
 import type { Scenario } from '../../../src/lib/scenario/schema';
@@ -65,7 +66,7 @@ describe('sealing secret votes', { timeout: 60_000 }, () => {
 				const seatIds = new Set(plain.seats.map((s) => s.id));
 				for (const vote of sealed.votes) {
 					expect(Object.keys(vote.ballots).some((k) => seatIds.has(k))).toBe(false);
-					expect(vote.history.some((c) => seatIds.has(c.seat))).toBe(false);
+					expect(castsOf(vote.history).some((c) => seatIds.has(c.seat))).toBe(false);
 				}
 			}),
 			{ numRuns: 5 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { castsOf } from '../../../src/lib/game/ballot-history';
 import type { Action, Actor } from '../../../src/lib/game/types';
 import { decide } from '../../../src/lib/game/voting';
 import { atFirstClause, attempt, facilitator, guest, newGame, play, seat, seatedGame, vote } from '../../helpers/game';
@@ -19,7 +20,7 @@ describe('a vote on the clause on the floor', () => {
 			[seat('minister'), { type: 'castVote', choice: 'no', reason: 'Too broad after all' }]
 		]);
 		expect(state.votes[0].ballots).toEqual({ minister: { choice: 'no', reason: 'Too broad after all', card: null } });
-		expect(state.votes[0].history.map((h) => h.choice)).toEqual(['yes', 'no']);
+		expect(castsOf(state.votes[0].history).map((h) => h.choice)).toEqual(['yes', 'no']);
 	});
 
 	it('leaves the whole state frozen after a ballot, old parts and new', () => {
