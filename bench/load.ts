@@ -7,6 +7,7 @@
  *   tsx bench/load.ts --quick   100 rooms × 6 seats voting once a second, under a minute
  *   tsx bench/load.ts           the same, then a ramp until p95 passes 100 ms, to find capacity
  *   --only game|raw             one target alone, e.g. with BENCH_CPU_PROFILE=<dir> to profile it
+ *   --rate N                    with --quick: each seat votes N times a second instead of once
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { start, type Child } from './lib/child';
@@ -126,15 +127,16 @@ async function ramp(target: Target, timing: { warmupMs: number; durationMs: numb
 }
 
 const quick = process.argv.includes('--quick');
+const quickRate = process.argv.includes('--rate') ? Number(process.argv[process.argv.indexOf('--rate') + 1]) : 1;
 const timing = quick ? { warmupMs: 3000, durationMs: 10_000 } : { warmupMs: 5000, durationMs: 20_000 };
-console.log(`Load: 100 rooms × 6 seats, each seat voting once a second${quick ? '' : ', then ramping to capacity'}.`);
+console.log(`Load: 100 rooms × 6 seats, each seat voting ${quickRate === 1 ? 'once' : `${quickRate} times`} a second${quick ? '' : ', then ramping to capacity'}.`);
 const at600: Record<Target, LoadPoint> = {} as never;
 const ramps: Partial<Record<Target, LoadPoint[]>> = {};
 // --only game|raw measures one target (to profile it); the ratios need both.
 const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] as Target) : null;
 for (const target of ['raw', 'game'] as const) {
 	if (only && target !== only) continue;
-	if (quick) at600[target] = (await measure(target, 100, [1], timing, false))[0];
+	if (quick) at600[target] = (await measure(target, 100, [quickRate], timing, false))[0];
 	else {
 		ramps[target] = await ramp(target, timing);
 		at600[target] = ramps[target]![0];
@@ -152,7 +154,7 @@ const summary = {
 	},
 	capacity: ramps.game && { game: capacity(ramps.game), raw: capacity(ramps.raw!), ratio: ratio(capacity(ramps.game), capacity(ramps.raw!)) }
 };
-console.log('\ngame / raw at 600 players voting once a second:');
+console.log(`\ngame / raw at 600 players voting ${quickRate === 1 ? 'once' : `${quickRate} times`} a second:`);
 for (const [k, v] of Object.entries(summary.at600)) console.log(`  ${k.padEnd(13)} ${v.toFixed(2)}×`);
 if (summary.capacity)
 	console.log(`capacity at p95 ≤ ${P95_LIMIT_MS} ms: game ${summary.capacity.game.toFixed(0)} votes/s, raw ${summary.capacity.raw.toFixed(0)} votes/s, ratio ${summary.capacity.ratio.toFixed(2)}`);

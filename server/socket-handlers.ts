@@ -89,15 +89,16 @@ export function registerHandlers(
 	 * Brings every browser in the room up to date with its own view: a patch to the view it holds,
 	 * or the whole view when it holds none of that kind. Each distinct viewer's view is built once,
 	 * the table's change worked out once for all of them, and each patch once for all the browsers
-	 * holding the same view. The browser whose
-	 * action it was (`sender`) is not sent its update: it is returned, to go in the acknowledgement
-	 * (one message instead of two).
+	 * holding the same view; browsers due the same patch are sent it together, encoded once. The
+	 * browser whose action it was (`sender`) is not sent its update: it is returned, to go in the
+	 * acknowledgement (one message instead of two).
 	 */
 	function broadcast(room: Room, sender?: GameSocket): ViewUpdate | undefined {
 		let own: ViewUpdate | undefined;
 		const built = new Map<string, ViewParts>();
 		const patches = new Map<ViewParts, ViewPatch | null>();
 		const tables = new TableDiffs();
+		const due = new Map<ViewPatch, string[]>();
 		const now = clock.now();
 		for (const id of io.sockets.adapter.rooms.get(room.code) ?? []) {
 			const socket = io.sockets.sockets.get(id);
@@ -112,9 +113,12 @@ export function registerHandlers(
 			if (sent && patch === undefined) patches.set(sent, (patch = diffParts(sent, view, tables)));
 			socket.data.sent = view;
 			if (socket === sender) own = patch ? { patch } : { view: assemble(view) };
-			else if (patch) socket.emit('patch', patch, now);
-			else socket.emit('view', assemble(view), now);
+			else if (!patch) socket.emit('view', assemble(view), now);
+			else if (due.has(patch)) due.get(patch)!.push(socket.id);
+			else due.set(patch, [socket.id]);
 		}
+		// Each browser is in a Socket.IO room of its own id, so a list of ids reaches exactly those browsers.
+		for (const [patch, ids] of due) io.to(ids).emit('patch', patch, now);
 		return own;
 	}
 

@@ -14,32 +14,44 @@ import type { ViewPatch } from '../src/lib/protocol/view-patch';
 /**
  * The changes between two versions of a table, worked out once and handed to every browser that
  * held the first: keep one for the browsers of one room update. For each kind of viewer the
- * operations on fields its own part stands in for are left out (once per kind, not per browser).
+ * operations on fields its own part stands in for are left out (once per kind, not per browser),
+ * and browsers whose own part did not change share one patch object, to be sent to them at once.
  */
 export class TableDiffs {
-	private byPair = new Map<TableView, Map<TableView, Map<string, Operation[]>>>();
+	private byPair = new Map<TableView, Map<TableView, Map<string, ViewPatch>>>();
 
-	ops(from: TableView, to: TableView, ownKeys: string[]): Operation[] {
+	/** The table's patch for one kind of viewer (named by the keys of its own part). */
+	patch(from: TableView, to: TableView, ownKeys: string[]): ViewPatch {
 		let byTo = this.byPair.get(from);
 		if (!byTo) this.byPair.set(from, (byTo = new Map()));
 		let byKind = byTo.get(to);
-		if (!byKind) byTo.set(to, (byKind = new Map([['', from === to ? [] : compare(from, to)]])));
+		if (!byKind) {
+			const all = { from: from.seq, seq: to.seq, ops: from === to ? [] : compare(from, to) };
+			byTo.set(to, (byKind = new Map([['', all]])));
+		}
 		const kind = ownKeys.join('/');
-		let ops = byKind.get(kind);
-		if (!ops) byKind.set(kind, (ops = byKind.get('')!.filter((op) => !ownKeys.includes(topKey(op.path)))));
-		return ops;
+		let patch = byKind.get(kind);
+		if (!patch) {
+			const all = byKind.get('')!;
+			byKind.set(kind, (patch = { ...all, ops: all.ops.filter((op) => !ownKeys.includes(topKey(op.path))) }));
+		}
+		return patch;
 	}
 }
 
 const topKey = (path: string) => path.slice(1).split('/', 1)[0];
 
-/** What turns the view `sent` into `next`: null when a patch cannot (a different kind of view: send it whole). */
+/**
+ * What turns the view `sent` into `next`: null when a patch cannot (a different kind of view: send
+ * it whole). When the viewer's own part is unchanged, this is the table's shared patch object.
+ */
 export function diffParts(sent: ViewParts, next: ViewParts, tables = new TableDiffs()): ViewPatch | null {
 	if (sent.as !== next.as) return null;
 	const before = sent.own as Record<string, unknown>;
 	const after = next.own as Record<string, unknown>;
 	const keys = Object.keys(after);
-	const ops = [...tables.ops(sent.table, next.table, keys)];
+	const table = tables.patch(sent.table, next.table, keys);
+	const ops: Operation[] = [];
 	for (const key of keys) {
 		const [a, b] = [before[key], after[key]];
 		if (a === b) continue;
@@ -52,7 +64,7 @@ export function diffParts(sent: ViewParts, next: ViewParts, tables = new TableDi
 		} else ops.push({ op: 'replace', path: `/${key}`, value: b });
 	}
 	for (const key of Object.keys(before)) if (!(key in after)) ops.push({ op: 'remove', path: `/${key}` });
-	return { from: sent.table.seq, seq: next.table.seq, ops };
+	return ops.length === 0 ? table : { ...table, ops: [...table.ops, ...ops] };
 }
 
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
