@@ -11,7 +11,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { start, type Child } from './lib/child';
-import { GAME_NODE_FLAGS } from './servers/game-node-flags';
 import { cpuSeconds, rssKb } from './lib/proc';
 
 type Target = 'game' | 'raw';
@@ -56,7 +55,7 @@ async function settledRss(server: Child) {
 
 /** One target at a number of rooms: seats the clients once, then drives each rate in turn. */
 async function measure(target: Target, rooms: number, rates: number[], timing: { warmupMs: number; durationMs: number }, stopAtLimit: boolean) {
-	const server = await start(SERVERS[target], {}, target === 'game' ? GAME_NODE_FLAGS : []);
+	const server = await start(SERVERS[target]);
 	const harness = await start('../harness.ts');
 	const points: LoadPoint[] = [];
 	try {
@@ -118,8 +117,8 @@ function capacity(points: LoadPoint[]) {
 async function ramp(target: Target, timing: { warmupMs: number; durationMs: number }) {
 	// Up the rate per seat at 100 rooms (the shipped per-socket limit is 10 actions a second),
 	// then add rooms at 8 votes a second each.
-	const points = await measure(target, 100, [1, 2, 3, 4, 6, 8], timing, true);
-	for (const rooms of [200, 300, 400, 600]) {
+	const points = await measure(target, 100, [1, 2, 3, 4, 5, 6, 7, 8], timing, true);
+	for (const rooms of [150, 200, 300, 400, 600]) {
 		if (overLimit(points.at(-1)!)) break;
 		points.push(...(await measure(target, rooms, [8], timing, true)));
 	}

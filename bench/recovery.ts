@@ -12,7 +12,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start } from './lib/child';
-import { GAME_NODE_FLAGS } from './servers/game-node-flags';
 
 const rooms = process.argv.includes('--rooms') ? Number(process.argv[process.argv.indexOf('--rooms') + 1]) : 167;
 
@@ -29,7 +28,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 const dir = mkdtempSync(join(tmpdir(), 'pact-room-recovery-'));
 const env = { PORT: String(await freePort()), PACT_ROOM_DB: join(dir, 'recovery.sqlite') };
-let server = await start('../servers/game.ts', env, GAME_NODE_FLAGS);
+let server = await start('../servers/game.ts', env);
 const harness = await start('../recovery-harness.ts');
 try {
 	const { clients } = await harness.ask<{ clients: number }>({ cmd: 'setup', url: `http://127.0.0.1:${env.PORT}`, rooms }, 'setupDone');
@@ -40,7 +39,7 @@ try {
 	await server.stop('SIGKILL');
 	const killedAt = Date.now();
 	const resynced = harness.ask<{ resyncedAt: (number | null)[]; acked: string[] }>({ cmd: 'killed', at: killedAt, timeoutMs: 60_000 }, 'resynced');
-	server = await start('../servers/game.ts', env, GAME_NODE_FLAGS);
+	server = await start('../servers/game.ts', env);
 	const upAt = Date.now();
 	const result = await resynced;
 

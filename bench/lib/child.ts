@@ -20,12 +20,12 @@ export interface Child {
 const running = new Set<ChildProcess>();
 process.on('exit', () => running.forEach((c) => c.kill('SIGKILL')));
 
-export function start(module: string, env: Record<string, string> = {}, nodeFlags: string[] = []): Promise<Child> {
+export function start(module: string, env: Record<string, string> = {}): Promise<Child> {
 	const file = fileURLToPath(new URL(module, import.meta.url));
 	const child = fork(file, [], {
 		// BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of every benchmark process there, to see where
 		// time goes; BENCH_NODE_FLAGS adds Node flags to every benchmark process (e.g. --trace-gc).
-		execArgv: ['--import', 'tsx', '--expose-gc', ...nodeFlags, ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []), ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])],
+		execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []), ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])],
 		env: { ...process.env, ...env },
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
 	});
