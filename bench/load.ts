@@ -5,7 +5,8 @@
  * game/raw ratios.
  *
  *   tsx bench/load.ts --quick   100 rooms × 6 seats voting once a second, under a minute
- *   tsx bench/load.ts           the same, then a ramp until p95 passes 100 ms, to find capacity
+ *   tsx bench/load.ts           the same three times over, then a ramp until p95 passes 100 ms, to find capacity
+ *   --pairs N                   how many raw-then-game pairs to take the 600-player ratios over
  *   --only game|raw             one target alone, e.g. with BENCH_CPU_PROFILE=<dir> to profile it
  *   --rate N                    with --quick: each seat votes N times a second instead of once
  */
@@ -125,37 +126,51 @@ async function ramp(target: Target, timing: { warmupMs: number; durationMs: numb
 	return points;
 }
 
+const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const quick = process.argv.includes('--quick');
-const quickRate = process.argv.includes('--rate') ? Number(process.argv[process.argv.indexOf('--rate') + 1]) : 1;
+const quickRate = Number(arg('--rate') ?? 1);
+// The ratio at 600 players is taken over pairs of runs, raw then game, side by side in time: the
+// machine's own drift over the minutes a run takes moves a single pair's p99 ratio by 2× or more.
+const pairs = Number(arg('--pairs') ?? (quick ? 1 : 3));
 const timing = quick ? { warmupMs: 3000, durationMs: 10_000 } : { warmupMs: 5000, durationMs: 20_000 };
-console.log(`Load: 100 rooms × 6 seats, each seat voting ${quickRate === 1 ? 'once' : `${quickRate} times`} a second${quick ? '' : ', then ramping to capacity'}.`);
-const at600: Record<Target, LoadPoint> = {} as never;
-const ramps: Partial<Record<Target, LoadPoint[]>> = {};
+const rate = quick ? quickRate : 1;
+const perSecond = rate === 1 ? 'once' : `${rate} times`;
+console.log(`Load: 100 rooms × 6 seats, each seat voting ${perSecond} a second, ${pairs} pair${pairs === 1 ? '' : 's'} of runs${quick ? '' : '; then ramping to capacity'}.`);
 // --only game|raw measures one target (to profile it); the ratios need both.
-const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] as Target) : null;
-for (const target of ['raw', 'game'] as const) {
-	if (only && target !== only) continue;
-	if (quick) at600[target] = (await measure(target, 100, [quickRate], timing, false))[0];
-	else {
-		ramps[target] = await ramp(target, timing);
-		at600[target] = ramps[target]![0];
-	}
+const only = arg('--only') as Target | undefined;
+const targets = (['raw', 'game'] as const).filter((t) => !only || t === only);
+const trials: { raw?: LoadPoint; game?: LoadPoint }[] = [];
+for (let i = 0; i < pairs; i++) {
+	const pair: (typeof trials)[number] = {};
+	for (const target of targets) pair[target] = (await measure(target, 100, [rate], timing, false))[0];
+	trials.push(pair);
 }
+const ramps: Partial<Record<Target, LoadPoint[]>> = {};
+if (!quick) for (const target of targets) ramps[target] = await ramp(target, timing);
 if (only) process.exit(0);
+
 const ratio = (a: number, b: number) => (b === 0 ? Infinity : a / b);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const metrics = {
+	p50: (p: LoadPoint) => p.p50,
+	p95: (p: LoadPoint) => p.p95,
+	p99: (p: LoadPoint) => p.p99,
+	serverCpu: (p: LoadPoint) => p.serverCpu,
+	rssPerClient: (p: LoadPoint) => p.rssPerClientKb
+};
+const ratiosByPair = Object.fromEntries(
+	Object.entries(metrics).map(([name, of]) => [name, trials.map(({ raw, game }) => ratio(of(game!), of(raw!)))])
+) as Record<keyof typeof metrics, number[]>;
 const summary = {
-	at600: {
-		p50: ratio(at600.game.p50, at600.raw.p50),
-		p95: ratio(at600.game.p95, at600.raw.p95),
-		p99: ratio(at600.game.p99, at600.raw.p99),
-		serverCpu: ratio(at600.game.serverCpu, at600.raw.serverCpu),
-		rssPerClient: ratio(at600.game.rssPerClientKb, at600.raw.rssPerClientKb)
-	},
+	/** Each metric's game/raw ratio in the median pair. */
+	at600: Object.fromEntries(Object.entries(ratiosByPair).map(([name, ratios]) => [name, median(ratios)])),
+	ratiosByPair,
 	capacity: ramps.game && { game: capacity(ramps.game), raw: capacity(ramps.raw!), ratio: ratio(capacity(ramps.game), capacity(ramps.raw!)) }
 };
-console.log(`\ngame / raw at 600 players voting ${quickRate === 1 ? 'once' : `${quickRate} times`} a second:`);
-for (const [k, v] of Object.entries(summary.at600)) console.log(`  ${k.padEnd(13)} ${v.toFixed(2)}×`);
+console.log(`\ngame / raw at 600 players voting ${perSecond} a second${pairs > 1 ? `, median of ${pairs} pairs` : ''}:`);
+for (const [name, value] of Object.entries(summary.at600))
+	console.log(`  ${name.padEnd(13)} ${value.toFixed(2)}×${pairs > 1 ? `  (pairs: ${ratiosByPair[name as keyof typeof metrics].map((r) => r.toFixed(2)).join(', ')})` : ''}`);
 if (summary.capacity)
 	console.log(`capacity at p95 ≤ ${P95_LIMIT_MS} ms: game ${summary.capacity.game.toFixed(0)} votes/s, raw ${summary.capacity.raw.toFixed(0)} votes/s, ratio ${summary.capacity.ratio.toFixed(2)}`);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL(`./results/load${quick ? '-quick' : ''}.json`, import.meta.url), JSON.stringify({ date: new Date().toISOString(), at600, ramps, summary }, null, '\t'));
+writeFileSync(new URL(`./results/load${quick ? '-quick' : ''}.json`, import.meta.url), JSON.stringify({ date: new Date().toISOString(), trials, ramps, summary }, null, '\t'));
