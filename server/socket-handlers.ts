@@ -38,7 +38,7 @@ export interface SocketData {
 export type GameServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type GameSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export function viewFor(room: Room, actor: Actor, scenario: Scenario): ViewParts {
+export function viewPartsFor(room: Room, actor: Actor, scenario: Scenario): ViewParts {
 	switch (actor.kind) {
 		case 'facilitator':
 			return facilitatorParts(room.state, scenario);
@@ -106,7 +106,7 @@ export function registerHandlers(
 			const actor = socket.data.actor;
 			const key = actor.kind === 'seat' ? `seat:${actor.seat}` : actor.kind;
 			let view = built.get(key);
-			if (!view) built.set(key, (view = viewFor(room, actor, scenario)));
+			if (!view) built.set(key, (view = viewPartsFor(room, actor, scenario)));
 			const sent = socket.data.sent;
 			if (sent === view) continue;
 			let patch = sent && patches.get(sent);
@@ -160,7 +160,7 @@ export function registerHandlers(
 			if (!socket || id === keep || actor?.kind !== 'seat' || actor.seat !== seat) continue;
 			socket.data.actor = { kind: 'guest' };
 			socket.emit('notice', { code: why, message });
-			sendView(socket, viewFor(rooms.get(code)!, socket.data.actor, scenario));
+			sendView(socket, viewPartsFor(rooms.get(code)!, socket.data.actor, scenario));
 		}
 		presence(code);
 	}
@@ -279,7 +279,7 @@ export function registerHandlers(
 			}
 			bots.nudge(room);
 			// The answer carries the whole view; updates from here on are patches to it.
-			const view = viewFor(room, actor, scenario);
+			const view = viewPartsFor(room, actor, scenario);
 			socket.data.sent = view;
 			return { ok: true, view: assemble(view), serverTime: clock.now() };
 		});

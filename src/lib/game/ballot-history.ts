@@ -4,6 +4,7 @@
  * history. A vote left open while seats keep changing their minds would otherwise make each new
  * ballot cost as much as all the ones before it.
  */
+import { frozen } from './outcome';
 import type { BallotCast, GameState } from './types';
 
 /** Frozen like the rest of the state; typed mutable like it, for immer's drafts. */
@@ -19,8 +20,6 @@ export function appendCast(history: BallotHistory, cast: BallotCast): BallotHist
 	if (!last || last.length >= CHUNK) return frozen([...history, frozen([cast])]);
 	return frozen([...history.slice(0, -1), frozen([...last, cast])]);
 }
-
-const frozen = <T extends object>(value: T): T => Object.freeze(value) as T;
 
 /** Every ballot cast, in order. */
 export function castsOf(history: BallotHistory): BallotCast[] {

@@ -13,6 +13,12 @@ export interface Accepted {
 
 export type Outcome = Accepted | Refusal;
 
+/**
+ * Freezes a new object as immer would, keeping its mutable type for the state it goes into: for
+ * the busiest actions, built by hand, where only the new objects need freezing.
+ */
+export const frozen = <T extends object>(value: T): T => Object.freeze(value) as T;
+
 export function accept(state: GameState, ...events: GameEvent[]): Accepted {
 	return { ok: true, state, events };
 }

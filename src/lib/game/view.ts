@@ -140,21 +140,16 @@ interface ScenarioParts {
 	clauses: WeakMap<GameState['agenda'], ClauseView[]>;
 	posts: WeakMap<GameState['posts'], TablePosts>;
 	cardViews: Map<CardId, CardView>;
+	/** Every card, for the facilitator to inject. */
+	catalogue: CardView[];
 }
 const partsByScenario = new WeakMap<Scenario, ScenarioParts>();
 
 function partsOf(scenario: Scenario): ScenarioParts {
-	let parts = partsByScenario.get(scenario);
-	if (!parts) {
-		parts = {
-			seats: new WeakMap(),
-			clauses: new WeakMap(),
-			posts: new WeakMap(),
-			cardViews: new Map(scenario.cards.map((c) => [c.id, cardView(c)]))
-		};
-		partsByScenario.set(scenario, parts);
-	}
-	return parts;
+	return cached(partsByScenario, scenario, () => {
+		const cardViews = new Map(scenario.cards.map((c) => [c.id, cardView(c)]));
+		return { seats: new WeakMap(), clauses: new WeakMap(), posts: new WeakMap(), cardViews, catalogue: [...cardViews.values()] };
+	});
 }
 
 function cached<K extends object, V>(map: WeakMap<K, V>, key: K, build: () => V): V {
@@ -258,13 +253,7 @@ function tableView(state: GameState, scenario: Scenario, options: { showHidden: 
 const closedVoteViews = new WeakMap<Vote, VoteView>();
 
 function voteView(vote: Vote, state: GameState): VoteView {
-	if (vote.status === 'closed') {
-		const cached = closedVoteViews.get(vote);
-		if (cached) return cached;
-		const built = buildVoteView(vote, state);
-		closedVoteViews.set(vote, built);
-		return built;
-	}
+	if (vote.status === 'closed') return cached(closedVoteViews, vote, () => buildVoteView(vote, state));
 	return buildVoteView(vote, state);
 }
 
@@ -308,9 +297,7 @@ function buildVoteView(vote: Vote, state: GameState): VoteView {
 const publicTables = new WeakMap<GameState, TableView>();
 
 function publicTable(state: GameState, scenario: Scenario): TableView {
-	let table = publicTables.get(state);
-	if (!table) publicTables.set(state, (table = tableView(state, scenario, { showHidden: false })));
-	return table;
+	return cached(publicTables, state, () => tableView(state, scenario, { showHidden: false }));
 }
 
 /** The table's cards plus a hand, built once per version of each (both are kept as the same objects while unchanged). */
@@ -382,22 +369,16 @@ const facilitatorTables = new WeakMap<GameState, TableView>();
 export function facilitatorParts(state: GameState, scenario: Scenario): FacilitatorParts {
 	const open = openVoteOf(state);
 	const notVoted = open ? state.seats.filter((s) => s.player !== null && !open.ballots[s.id]).map((s) => s.id) : [];
-	let table = facilitatorTables.get(state);
-	if (!table) facilitatorTables.set(state, (table = tableView(state, scenario, { showHidden: true })));
 	return {
 		as: 'facilitator',
-		table,
+		table: cached(facilitatorTables, state, () => tableView(state, scenario, { showHidden: true })),
 		own: {
 			notVoted,
 			pollBySeat: state.phase === 'debrief' ? state.polls : null,
-			catalogue: catalogueOf(scenario)
+			catalogue: partsOf(scenario).catalogue
 		}
 	};
 }
-
-/** Every card of a scenario, for the facilitator to inject: one array per scenario. */
-const catalogues = new WeakMap<Scenario, CardView[]>();
-const catalogueOf = (scenario: Scenario) => cached(catalogues, scenario, () => [...partsOf(scenario).cardViews.values()]);
 
 /** The projector and anyone watching without a seat. */
 export function spectatorParts(state: GameState, scenario: Scenario): SpectatorParts {

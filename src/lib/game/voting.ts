@@ -6,7 +6,7 @@ import { produce, type Draft } from 'immer';
 import type { VotingRule } from '../scenario/schema';
 import { appendCast, NO_CASTS } from './ballot-history';
 import { actingSeat, asFacilitator, isRefusal, openVoteOf } from './guards';
-import { accept, nextSeq, refuse, type Outcome } from './outcome';
+import { accept, frozen, nextSeq, refuse, type Outcome } from './outcome';
 import { enterPhase } from './phases';
 import { startTimer } from './timers';
 import type { Actor, Ballot, BallotCast, Choice, Context, GameState, Seat, Vote, VoteResult } from './types';
@@ -61,9 +61,6 @@ export function castVote(state: GameState, actor: Actor, intent: BallotIntent, c
 	votes[vote.id - 1] = frozen({ ...vote, ballots: frozen({ ...vote.ballots, [seat.id]: ballot }), history: appendCast(vote.history, cast) });
 	return accept({ ...state, votes: frozen(votes) }, { type: 'voteCast', vote: vote.id });
 }
-
-/** Freezes a new object as immer would, keeping its mutable type for the state it goes into. */
-const frozen = <T extends object>(value: T): T => Object.freeze(value) as T;
 
 /** Closes the open vote and carries out its result. */
 export function closeVoteNow(d: Draft<GameState>, ctx: Context) {

@@ -3,7 +3,7 @@
  * the ratification's outcome up through the debrief.
  */
 import { describe, expect, it } from 'vitest';
-import { voteOfTheMoment } from '../../../src/lib/client/vote-of-the-moment';
+import { voteOfTheMoment } from '../../../src/lib/game/vote-of-the-moment';
 import type { Phase } from '../../../src/lib/game/types';
 import type { VoteView } from '../../../src/lib/game/view';
 

@@ -3,7 +3,7 @@
  * floor, or the ratification once the treaty is put to it. A screen that keeps the outcome up
  * after the game (the projector) goes on showing the ratification in the debrief.
  */
-import type { TableView, VoteView } from '../game/view';
+import type { TableView, VoteView } from './view';
 
 export function voteOfTheMoment(
 	view: Pick<TableView, 'phase' | 'votes' | 'floor'> | null | undefined,
