@@ -16,9 +16,14 @@ export interface Settings {
 	transports: ('polling' | 'websocket')[];
 	/** Where the store commits: a writer thread, the server's own thread, or chosen by core count. */
 	writer: WriterChoice;
+	/** How often the database's log is synced to disk, in milliseconds; 0 syncs before every acknowledgement. */
+	syncEveryMs: number;
 }
 
 export type WriterChoice = 'auto' | 'thread' | 'inline';
+
+/** How often the log is synced to disk by default: at most this much of what was acknowledged is lost to a power cut. */
+export const DEFAULT_SYNC_EVERY_MS = 100;
 
 function parseWriter(text: string): WriterChoice {
 	if (text === 'auto' || text === 'thread' || text === 'inline') return text;
@@ -30,6 +35,13 @@ function parseTransports(text: string): ('polling' | 'websocket')[] {
 	const bad = list.filter((t) => t !== 'polling' && t !== 'websocket');
 	if (bad.length || !list.length) throw new Error(`TRANSPORTS lists polling and/or websocket, comma-separated; not "${text}"`);
 	return list as ('polling' | 'websocket')[];
+}
+
+function parseSyncEvery(text: string): number {
+	const ms = Number(text);
+	if (!/^\d+$/.test(text.trim()) || ms > 10_000)
+		throw new Error(`PACT_ROOM_SYNC_MS is a whole number of milliseconds from 0 (sync before every acknowledgement) to 10000; not "${text}"`);
+	return ms;
 }
 
 /** "1500-4500" → a range; "0" → at once. */
@@ -54,6 +66,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 		botPace: parsePace(env.BOT_PACE_MS ?? '1500-4500'),
 		allowedOrigins: env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
 		transports: parseTransports(env.TRANSPORTS ?? 'polling,websocket'),
-		writer: parseWriter(env.PACT_ROOM_WRITER ?? 'auto')
+		writer: parseWriter(env.PACT_ROOM_WRITER ?? 'auto'),
+		syncEveryMs: parseSyncEvery(env.PACT_ROOM_SYNC_MS ?? String(DEFAULT_SYNC_EVERY_MS))
 	};
 }

@@ -1,7 +1,9 @@
 /**
  * The live rooms: each room's state is folded from its stored log on first use and kept in
  * memory; actions of a room are applied one at a time, appended to the store, and only then
- * acknowledged.
+ * acknowledged. Actions that queue up in a room while its last ones are being stored are applied
+ * one after another and stored together: one write for all of them, each answered once it is on
+ * disk, and one update to the room's browsers.
  */
 import { freeze } from 'immer';
 import { apply, createGame } from '../src/lib/game/engine';
@@ -9,7 +11,7 @@ import type { Outcome } from '../src/lib/game/outcome';
 import { refuse, type Refusal } from '../src/lib/protocol/errors';
 import type { Action, Actor, GameConfig, GameState, TimerStep } from '../src/lib/game/types';
 import type { Scenario } from '../src/lib/scenario/schema';
-import type { AppliedAction, RoomRecord, SeatTokenChange, Store } from './store/store';
+import type { Append, AppliedAction, RoomRecord, SeatTokenChange, Store } from './store/store';
 import type { Clock } from './clock';
 import { hashToken, newClassId, newRoomCode, newToken, sameHash } from './tokens';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -25,8 +27,10 @@ export interface Room {
 	facilitatorTokenHash: string;
 	/** Seat id → hash of the token that holds it. */
 	seatTokens: Map<string, string>;
-	/** The tail of this room's action queue. */
-	tail: Promise<unknown>;
+	/** Actions and other changes waiting their turn in this room, oldest first. */
+	queue: Queued[];
+	/** Settles once the queue has run dry: the work queued so far is done. */
+	tail: Promise<void>;
 	/** Cancels the wake-up armed for the room's running timer. */
 	cancelWakeUp: (() => void) | null;
 	/** The seat index the next scripted move is looked for from, so bots take turns. */
@@ -37,6 +41,13 @@ export interface Room {
 
 /** An accepted action's sequence number; a retried action id gets its first answer again, marked duplicate. */
 export type Submitted = { ok: true; seq: number; seatToken?: string; duplicate?: true } | Refusal;
+
+type Answer<T> = { resolve: (value: T) => void; reject: (err: unknown) => void };
+/** A client's action, or another change to the room (moving a seat) that must not interleave with them. */
+type Queued =
+	| ({ kind: 'action'; actor: Actor; action: Action; actionId?: string } & Answer<Submitted>)
+	| ({ kind: 'task'; run: () => Promise<unknown> } & Answer<unknown>);
+type QueuedAction = Extract<Queued, { kind: 'action' }>;
 
 export type GameOptions = Partial<Pick<GameConfig, 'votingRule' | 'ballot' | 'seatCounts' | 'botSeats' | 'autopilot' | 'botsFillEmptySeats'>> & {
 	timers?: Partial<Record<TimerStep, number | null>>;
@@ -141,6 +152,7 @@ export class Rooms {
 			state,
 			facilitatorTokenHash: record.facilitatorTokenHash,
 			seatTokens: new Map(this.store.seatTokens(code).map((t) => [t.seat, t.hash])),
+			queue: [],
 			tail: Promise.resolve(),
 			cancelWakeUp: null,
 			botTurn: 0,
@@ -168,9 +180,124 @@ export class Rooms {
 
 	/** Applies an action in the room's queue; resolves once it is stored, or refused. */
 	submit(room: Room, actor: Actor, action: Action, actionId?: string): Promise<Submitted> {
-		const run = room.tail.then(() => this.applyNow(room, actor, action, actionId));
-		room.tail = run.catch(() => undefined);
-		return run;
+		return this.enqueue(room, { kind: 'action', actor, action, actionId });
+	}
+
+	/** Runs a change to the room in its queue, between actions, never beside one. */
+	private task<T>(room: Room, run: () => Promise<T>): Promise<T> {
+		return this.enqueue(room, { kind: 'task', run }) as Promise<T>;
+	}
+
+	private enqueue(room: Room, item: Omit<QueuedAction, keyof Answer<Submitted>>): Promise<Submitted>;
+	private enqueue(room: Room, item: Omit<Extract<Queued, { kind: 'task' }>, keyof Answer<unknown>>): Promise<unknown>;
+	private enqueue(room: Room, item: Omit<Queued, 'resolve' | 'reject'>): Promise<unknown> {
+		const answered = new Promise((resolve, reject) => room.queue.push({ ...item, resolve, reject } as Queued));
+		// The queue runs until it is empty; only an idle room needs it started, on the next microtask.
+		if (room.queue.length === 1 && !this.running.has(room)) {
+			this.running.add(room);
+			room.tail = Promise.resolve().then(() => this.runQueue(room));
+		}
+		return answered;
+	}
+
+	private running = new Set<Room>();
+
+	/**
+	 * Works through the room's queue. Actions waiting together are applied in order, each to the
+	 * state the one before it left, and stored in one write; none of them changes the room in
+	 * memory, nor is answered, until that write is on disk. A failed write refuses them all and
+	 * leaves the room as it was.
+	 */
+	private async runQueue(room: Room): Promise<void> {
+		while (room.queue.length > 0) {
+			const head = room.queue[0];
+			if (head.kind === 'task') {
+				room.queue.shift();
+				await head.run().then(head.resolve, head.reject);
+				continue;
+			}
+			const done = head.actionId === undefined ? undefined : room.actionIds.get(head.actionId);
+			if (done !== undefined) {
+				// A retry of an action already applied (its acknowledgement was lost) is answered, not applied again.
+				room.queue.shift();
+				await this.retried(room, done, head.actor, head.action).then(head.resolve, head.reject);
+				continue;
+			}
+			await this.applyTogether(room, this.takeActions(room));
+		}
+		this.running.delete(room);
+	}
+
+	/**
+	 * Takes the actions at the head of the queue that can be applied together: up to the first
+	 * change of another kind, or a repeat of an action id (answered on its own once the first is stored).
+	 */
+	private takeActions(room: Room): QueuedAction[] {
+		const taken: QueuedAction[] = [];
+		const ids = new Set<string>();
+		for (const item of room.queue) {
+			if (item.kind !== 'action') break;
+			if (item.actionId !== undefined) {
+				if (ids.has(item.actionId) || (taken.length > 0 && room.actionIds.has(item.actionId))) break;
+				ids.add(item.actionId);
+			}
+			taken.push(item);
+		}
+		room.queue.splice(0, taken.length);
+		return taken;
+	}
+
+	private async applyTogether(room: Room, actions: QueuedAction[]): Promise<void> {
+		let state = room.state;
+		const appends: Append[] = [];
+		/** Each action's answer once its write is on disk, or at once for one the rules refuse. */
+		const answers: (() => void)[] = [];
+		for (const item of actions) {
+			try {
+				const at = this.clock.now();
+				const outcome = apply(state, item.action, item.actor, { now: at, scenario: this.scenario });
+				if (!outcome.ok) {
+					item.resolve(outcome);
+					continue;
+				}
+				const { action, actor, actionId } = item;
+				// Taking a seat issues its token; freeing one revokes it.
+				const seatToken = action.type === 'takeSeat' ? newToken() : undefined;
+				const tokenChange =
+					action.type === 'takeSeat'
+						? { seat: action.seat, hash: hashToken(seatToken!) }
+						: action.type === 'releaseSeat'
+							? { seat: action.seat, hash: null }
+							: undefined;
+				// A secret vote this action closed is sealed before anything is stored, and stored as a snapshot.
+				const sealing = votesToSeal(state, outcome.state);
+				const next = sealVotes(outcome.state, sealing, pseudonym);
+				const snapshot = sealing.length > 0 ? { seq: next.seq, state: next } : undefined;
+				appends.push({ entry: { seq: next.seq, actor, action, at, actionId }, tokenChange, snapshot });
+				answers.push(() => item.resolve({ ok: true, seq: next.seq, ...(seatToken ? { seatToken } : {}) }));
+				state = next;
+			} catch (err) {
+				item.reject(err);
+			}
+		}
+		if (appends.length === 0) return;
+		// Stored first: if this fails, the room's state in memory is unchanged and nothing is acknowledged.
+		// The room's queue waits meanwhile; other rooms go on, and their changes share the commit.
+		try {
+			await this.store.append(room.code, appends);
+		} catch (err) {
+			for (const item of actions) item.reject(err);
+			return;
+		}
+		room.state = state;
+		for (const { entry, tokenChange, snapshot } of appends) {
+			if (entry.actionId !== undefined) room.actionIds.set(entry.actionId, { seq: entry.seq, actor: entry.actor, type: entry.action.type });
+			// Sealed ballots answer a retry with the snapshot's number, as they will after a restart.
+			if (snapshot) for (const applied of room.actionIds.values()) if (applied.type === 'castVote') applied.seq = snapshot.seq;
+			if (tokenChange) this.applyTokenChange(room, tokenChange);
+		}
+		this.armTimer(room);
+		answers.forEach((answer) => answer());
 	}
 
 	/**
@@ -194,7 +321,7 @@ export class Rooms {
 
 	/** Resolves once every action queued in the room so far has been applied and stored (or refused). */
 	settled(room: Room): Promise<void> {
-		return room.tail.then(() => undefined);
+		return room.tail;
 	}
 
 	/** Resolves once every action queued in any room has been applied and stored (or refused). */
@@ -210,37 +337,6 @@ export class Rooms {
 	/** Cancels every armed wake-up, for shutdown. */
 	stopTimers() {
 		for (const room of this.live.values()) room.cancelWakeUp?.();
-	}
-
-	private async applyNow(room: Room, actor: Actor, action: Action, actionId?: string): Promise<Submitted> {
-		// A retry of an action already applied (its acknowledgement was lost) is answered, not applied again.
-		const done = actionId === undefined ? undefined : room.actionIds.get(actionId);
-		if (done !== undefined) return this.retried(room, done, actor, action);
-		const at = this.clock.now();
-		const outcome = apply(room.state, action, actor, { now: at, scenario: this.scenario });
-		if (!outcome.ok) return outcome;
-		// Taking a seat issues its token; freeing one revokes it.
-		const seatToken = action.type === 'takeSeat' ? newToken() : undefined;
-		const tokenChange =
-			action.type === 'takeSeat'
-				? { seat: action.seat, hash: hashToken(seatToken!) }
-				: action.type === 'releaseSeat'
-					? { seat: action.seat, hash: null }
-					: undefined;
-		// A secret vote this action closed is sealed before anything is stored, and stored as a snapshot.
-		const sealing = votesToSeal(room.state, outcome.state);
-		const next = sealVotes(outcome.state, sealing, pseudonym);
-		const snapshot = sealing.length > 0 ? { seq: next.seq, state: next } : undefined;
-		// Stored first: if this fails, the room's state in memory is unchanged and nothing is acknowledged.
-		// The room's queue waits meanwhile; other rooms go on, and their changes share the commit.
-		await this.store.append(room.code, { seq: next.seq, actor, action, at, actionId }, tokenChange, snapshot);
-		room.state = next;
-		if (actionId !== undefined) room.actionIds.set(actionId, { seq: next.seq, actor, type: action.type });
-		// Sealed ballots answer a retry with the snapshot's number, as they will after a restart.
-		if (snapshot) for (const applied of room.actionIds.values()) if (applied.type === 'castVote') applied.seq = snapshot.seq;
-		if (tokenChange) this.applyTokenChange(room, tokenChange);
-		this.armTimer(room);
-		return { ok: true, seq: next.seq, ...(seatToken ? { seatToken } : {}) };
 	}
 
 	/**
@@ -269,7 +365,7 @@ export class Rooms {
 	 * Runs in the room's queue so it cannot interleave with the seat's own actions.
 	 */
 	reissueSeat(room: Room, seatId: string): Promise<{ ok: true; seatToken: string } | Refusal> {
-		const run = room.tail.then(async () => {
+		return this.task(room, async () => {
 			const seat = room.state.seats.find((s) => s.id === seatId);
 			if (!seat) return refuse('unknown_seat', `There is no seat "${seatId}" at this table.`);
 			if (seat.player === null) return refuse('seat_empty', 'Nobody is sitting in that seat; share the join link instead.');
@@ -279,7 +375,5 @@ export class Rooms {
 			this.applyTokenChange(room, change);
 			return { ok: true as const, seatToken };
 		});
-		room.tail = run.catch(() => undefined);
-		return run;
 	}
 }

@@ -17,5 +17,5 @@ export async function loadScenarioOrExit(settings: Settings): Promise<Scenario> 
 }
 
 export function openStore(settings: Settings) {
-	return openSqliteStore(settings.database, { writer: settings.writer });
+	return openSqliteStore(settings.database, { writer: settings.writer, syncEveryMs: settings.syncEveryMs });
 }

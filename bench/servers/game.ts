@@ -1,6 +1,6 @@
 /**
  * The game server as `npm start` runs it, minus the pages: the same createServer, SQLite store
- * (WAL, synchronous FULL) and limits. One change: every simulated player connects from the same
+ * (WAL, the log synced as PACT_ROOM_SYNC_MS says) and limits. One change: every simulated player connects from the same
  * address, so the per-address limits on creating and entering games are lifted; the per-socket
  * action limit stays as shipped.
  */
@@ -15,14 +15,16 @@ import { loadDefaultScenario } from '../../server/scenario/load';
 import { openSqliteStore } from '../../server/store/sqlite-store';
 import { serveServerStats } from '../lib/server-stats';
 
+const settings = readSettings();
 const loaded = await loadDefaultScenario();
 if (!loaded.ok) throw new Error('the shipped scenario does not validate');
 // A database given by the caller outlives this process (the recovery benchmark restarts on it).
 const dir = process.env.PACT_ROOM_DB ? null : mkdtempSync(join(tmpdir(), 'pact-room-bench-'));
 const database = process.env.PACT_ROOM_DB ?? join(dir!, 'bench.sqlite');
 const server = createServer({
-	// Where commits run is chosen as npm start chooses it (PACT_ROOM_WRITER, by default by core count).
-	store: openSqliteStore(database, { writer: readSettings().writer }),
+	// Where commits run and how often the log is synced are chosen as npm start chooses them
+	// (PACT_ROOM_WRITER, by default by core count; PACT_ROOM_SYNC_MS, by default 100 ms).
+	store: openSqliteStore(database, { writer: settings.writer, syncEveryMs: settings.syncEveryMs }),
 	scenario: loaded.scenario,
 	logger: silentLogger,
 	limits: { ...DEFAULT_LIMITS, createsPer10Minutes: 1e9, entriesPerMinute: 1e9, wrongGuessesPer10Minutes: 1e9 },

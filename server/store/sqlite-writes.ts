@@ -3,12 +3,12 @@
  * thread, many to a transaction (see writer-thread.ts).
  */
 import type Database from 'better-sqlite3';
-import type { ClassRecord, LoggedAction, RoomRecord, SeatTokenChange, Snapshot } from './store';
+import type { Append, ClassRecord, RoomRecord, SeatTokenChange } from './store';
 
 /** One change, as sent to the writer thread. */
 export type Write =
 	| { op: 'createClass'; record: ClassRecord; rooms: RoomRecord[] }
-	| { op: 'append'; code: string; entry: LoggedAction; tokenChange?: SeatTokenChange; snapshot?: Snapshot }
+	| { op: 'append'; code: string; appends: Append[] }
 	| { op: 'setSeatToken'; code: string; change: SeatTokenChange };
 
 export function prepareWrites(db: Database.Database) {
@@ -41,18 +41,18 @@ export function prepareWrites(db: Database.Database) {
 				insertClass.run(w.record.id, w.record.facilitatorTokenHash, w.record.createdAt);
 				for (const room of w.rooms) insertRoom.run(room.code, room.classId, JSON.stringify(room.config), room.facilitatorTokenHash, room.createdAt);
 				return;
-			case 'append': {
-				const e = w.entry;
-				insertAction.run(w.code, e.seq, JSON.stringify(e.actor), JSON.stringify(e.action), e.at, e.actionId ?? null);
-				if (w.tokenChange) setSeatToken(w.code, w.tokenChange);
-				// A sealed secret vote: the snapshot replaces its logged ballots, which are deleted.
-				if (w.snapshot) {
-					upsertSnapshot.run(w.code, w.snapshot.seq, JSON.stringify(w.snapshot.state));
-					keepSealedActionIds.run(w.code, w.snapshot.seq);
-					deleteBallots.run(w.code, w.snapshot.seq);
+			case 'append':
+				for (const { entry: e, tokenChange, snapshot } of w.appends) {
+					insertAction.run(w.code, e.seq, JSON.stringify(e.actor), JSON.stringify(e.action), e.at, e.actionId ?? null);
+					if (tokenChange) setSeatToken(w.code, tokenChange);
+					// A sealed secret vote: the snapshot replaces its logged ballots, which are deleted.
+					if (snapshot) {
+						upsertSnapshot.run(w.code, snapshot.seq, JSON.stringify(snapshot.state));
+						keepSealedActionIds.run(w.code, snapshot.seq);
+						deleteBallots.run(w.code, snapshot.seq);
+					}
 				}
 				return;
-			}
 			case 'setSeatToken':
 				setSeatToken(w.code, w.change);
 				return;
@@ -89,7 +89,7 @@ export function batchCommitter(db: Database.Database) {
 			}
 		}
 		// The pages of deleted ballots stay in the write-ahead log until it is checkpointed and truncated.
-		if (jobs.some((j) => j.op === 'append' && j.snapshot)) db.pragma('wal_checkpoint(TRUNCATE)');
+		if (jobs.some((j) => j.op === 'append' && j.appends.some((a) => a.snapshot))) db.pragma('wal_checkpoint(TRUNCATE)');
 		return done;
 	};
 }

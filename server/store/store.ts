@@ -26,6 +26,13 @@ export interface LoggedAction {
 	actionId?: string;
 }
 
+/** One accepted action to append, with what it changes beside the log. */
+export interface Append {
+	entry: LoggedAction;
+	tokenChange?: SeatTokenChange;
+	snapshot?: Snapshot;
+}
+
 /** A seat's token set (a player sat down, or the seat moved device) or revoked (hash null). */
 export interface SeatTokenChange {
 	seat: string;
@@ -57,15 +64,16 @@ export interface Store {
 	roomsOfClass(id: string): string[];
 	getRoom(code: string): RoomRecord | undefined;
 	/**
-	 * Appends an accepted action; a change of seat token it causes is written in the same
-	 * transaction, so a crash can never leave a taken seat without its token or the reverse.
+	 * Appends accepted actions of one room, in order and in one transaction: all are stored or
+	 * none. A change of seat token an action causes is written with it, so a crash can never leave
+	 * a taken seat without its token or the reverse.
 	 *
 	 * With a snapshot (the action closed a secret vote, whose ballots the snapshot holds under
 	 * pseudonyms), the same transaction stores it and deletes every logged ballot up to it, so
 	 * no stored row ties a seat to a secret ballot. Their client action ids are kept, without
 	 * sequence numbers, so a late retry is still answered as a duplicate.
 	 */
-	append(code: string, entry: LoggedAction, tokenChange?: SeatTokenChange, snapshot?: Snapshot): Promise<void>;
+	append(code: string, appends: Append[]): Promise<void>;
 	/** Sets or revokes a seat's token outside any game action (moving a seat to another device). */
 	setSeatToken(code: string, change: SeatTokenChange): Promise<void>;
 	/** The room's latest snapshot, if a secret vote has been sealed. */

@@ -4,7 +4,7 @@
  * does not keep the process alive.
  */
 import { Worker } from 'node:worker_threads';
-import type { Done, Job } from './writer-thread';
+import type { Done, Job, WriterData } from './writer-thread';
 import type { Write } from './sqlite-writes';
 
 export class Writer {
@@ -14,7 +14,10 @@ export class Writer {
 	private broken: Error | null = null;
 	private inFlight = new Set<Promise<void>>();
 
-	constructor(private file: string) {
+	constructor(
+		private file: string,
+		private syncEveryMs: number
+	) {
 		this.start().unref();
 	}
 
@@ -47,7 +50,7 @@ export class Writer {
 	}
 
 	private start(): Worker {
-		const worker = new Worker(new URL('./writer-thread.mjs', import.meta.url), { workerData: { file: this.file } });
+		const worker = new Worker(new URL('./writer-thread.mjs', import.meta.url), { workerData: { file: this.file, syncEveryMs: this.syncEveryMs } satisfies WriterData });
 		worker.on('message', (done: Done) => {
 			for (const id of done.committed) this.settle(id)?.resolve();
 			for (const { id, message } of done.failed) this.settle(id)?.reject(new Error(`the change was not stored: ${message}`));

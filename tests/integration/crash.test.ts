@@ -75,12 +75,13 @@ class CrashTable {
 	constructor(
 		readonly database: string,
 		readonly tag: string,
-		/** Where the server commits: both ways must keep every acknowledged action. */
-		readonly writer: 'thread' | 'inline' = 'inline'
+		/** Where the server commits, and how often it syncs: every way must keep every acknowledged action. */
+		readonly writer: 'thread' | 'inline' = 'inline',
+		readonly syncEveryMs = 100
 	) {}
 
 	async boot() {
-		this.server = await spawnKillable(this.database, { PACT_ROOM_WRITER: this.writer });
+		this.server = await spawnKillable(this.database, { PACT_ROOM_WRITER: this.writer, PACT_ROOM_SYNC_MS: String(this.syncEveryMs) });
 	}
 
 	/** Sends an action with a fresh id (or a retry with an old one); resolves with the answer, or 'lost'. */
@@ -168,14 +169,18 @@ function closeAllOf(client: TestClient | undefined) {
 }
 
 describe('the server killed mid-game', () => {
-	it.each(['thread', 'inline'] as const)('keeps every acknowledged action exactly once, in order, across SIGKILLs with actions in flight (committing %s)', async (writer) => {
+	it.each([
+		['thread', 100],
+		['inline', 100],
+		['inline', 0]
+	] as const)('keeps every acknowledged action exactly once, in order, across SIGKILLs with actions in flight (committing %s, syncing every %i ms)', async (writer, syncEveryMs) => {
 		const seed = Date.now() % 2 ** 31;
 		const rng = mulberry32(seed);
 		const pick = <T>(items: readonly T[]) => items[Math.floor(rng() * items.length)];
 		const scenario = await shippedScenario();
 		const database = ramDatabase();
 		databases.push(database);
-		const t = new CrashTable(database, 'c', writer);
+		const t = new CrashTable(database, 'c', writer, syncEveryMs);
 		await t.open({ timers: untimed, votingRule: 'majority' });
 		await t.must('host', { type: 'start' });
 		await t.must('host', { type: 'advance' });

@@ -1,0 +1,21 @@
+/** Settings from the environment: defaults for a fresh machine, and errors that say what to write instead. */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SYNC_EVERY_MS, readSettings } from '../../../server/config';
+
+describe('readSettings', () => {
+	it('syncs the log every 100 ms unless told otherwise, and before every acknowledgement with 0', () => {
+		expect(readSettings({}).syncEveryMs).toBe(DEFAULT_SYNC_EVERY_MS);
+		expect(DEFAULT_SYNC_EVERY_MS).toBe(100);
+		expect(readSettings({ PACT_ROOM_SYNC_MS: '0' }).syncEveryMs).toBe(0);
+		expect(readSettings({ PACT_ROOM_SYNC_MS: '250' }).syncEveryMs).toBe(250);
+	});
+
+	it.each(['-5', '1.5', 'fast', '', '60000'])('refuses PACT_ROOM_SYNC_MS=%j, saying what it takes', (text) => {
+		expect(() => readSettings({ PACT_ROOM_SYNC_MS: text })).toThrow(/PACT_ROOM_SYNC_MS is a whole number of milliseconds from 0 .* to 10000; not/);
+	});
+
+	it('refuses an unknown writer and a bad port', () => {
+		expect(() => readSettings({ PACT_ROOM_WRITER: 'disk' })).toThrow('PACT_ROOM_WRITER is auto, thread or inline; not "disk"');
+		expect(() => readSettings({ PORT: 'eighty' })).toThrow(/PORT must be a port number/);
+	});
+});
