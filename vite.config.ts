@@ -16,6 +16,7 @@ export default defineConfig({
 				test: {
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
+					setupFiles: ['tests/setup.ts'],
 					environment: 'node',
 					testTimeout: 30_000,
 					hookTimeout: 30_000

@@ -11,8 +11,11 @@ import { chromiumArgs, chromiumPath } from './chromium';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const port = Number(process.env.E2E_PORT ?? 4317);
-// A fresh database for every run, so a run never meets an earlier run's rooms.
-const database = join(mkdtempSync(join(tmpdir(), 'pact-room-e2e-')), 'e2e.sqlite');
+// A fresh database for every run, so a run never meets an earlier run's rooms. The config is read
+// again in each worker, which inherits the runner's environment and so the same file; the runner
+// removes it at the end (cleanup.ts).
+process.env.PACT_ROOM_E2E_DB ??= join(mkdtempSync(join(tmpdir(), 'pact-room-e2e-')), 'e2e.sqlite');
+const database = process.env.PACT_ROOM_E2E_DB;
 
 export default defineConfig({
 	testDir: '.',
@@ -20,6 +23,7 @@ export default defineConfig({
 	timeout: 60_000,
 	workers: 1,
 	reporter: 'list',
+	globalTeardown: './cleanup.ts',
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		browserName: 'chromium',

@@ -1,7 +1,4 @@
 /** Starts the game server in the test's own process, on port 0, with a fresh SQLite file. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createServer, type GameHttpServer, type ServerDeps } from '../../server/app';
 import { INSTANT } from '../../server/bot-runner';
 import { silentLogger } from '../../server/log';
@@ -9,10 +6,9 @@ import { loadDefaultScenario } from '../../server/scenario/load';
 import { openSqliteStore } from '../../server/store/sqlite-store';
 import type { Scenario } from '../../src/lib/scenario/schema';
 import { TestClock } from './clock';
+import { tempDatabase } from './temp-database';
 
-export function tempDatabase(): string {
-	return join(mkdtempSync(join(tmpdir(), 'pact-room-')), 'test.sqlite');
-}
+export { tempDatabase } from './temp-database';
 
 let shipped: Scenario | undefined;
 export async function shippedScenario(): Promise<Scenario> {
