@@ -2,8 +2,8 @@
  * The live rooms: each room's state is folded from its stored log on first use and kept in
  * memory; actions of a room are applied one at a time, appended to the store, and only then
  * acknowledged. Actions that queue up in a room while its last ones are being stored are applied
- * one after another and stored together: one write for all of them, each answered once it is on
- * disk, and one update to the room's browsers.
+ * one after another and stored together: one write for all of them, each answered once it is
+ * stored, and one update to the room's browsers.
  */
 import { freeze } from 'immer';
 import { apply, createGame } from '../src/lib/game/engine';
@@ -57,6 +57,8 @@ const SYSTEM: Actor = { kind: 'system' };
 
 export class Rooms {
 	private live = new Map<string, Room>();
+	/** Rooms whose queue is being worked through. */
+	private running = new Set<Room>();
 	/** Told whenever a room changes without a client asking: a timer ran out. */
 	onChange: (room: Room) => void = () => {};
 	onError: (err: unknown) => void = (err) => console.error('timer expiry failed', err);
@@ -180,32 +182,26 @@ export class Rooms {
 
 	/** Applies an action in the room's queue; resolves once it is stored, or refused. */
 	submit(room: Room, actor: Actor, action: Action, actionId?: string): Promise<Submitted> {
-		return this.enqueue(room, { kind: 'action', actor, action, actionId });
+		return new Promise((resolve, reject) => this.enqueue(room, { kind: 'action', actor, action, actionId, resolve, reject }));
 	}
 
 	/** Runs a change to the room in its queue, between actions, never beside one. */
 	private task<T>(room: Room, run: () => Promise<T>): Promise<T> {
-		return this.enqueue(room, { kind: 'task', run }) as Promise<T>;
+		return new Promise((resolve, reject) => this.enqueue(room, { kind: 'task', run, resolve: resolve as (value: unknown) => void, reject }));
 	}
 
-	private enqueue(room: Room, item: Omit<QueuedAction, keyof Answer<Submitted>>): Promise<Submitted>;
-	private enqueue(room: Room, item: Omit<Extract<Queued, { kind: 'task' }>, keyof Answer<unknown>>): Promise<unknown>;
-	private enqueue(room: Room, item: Omit<Queued, 'resolve' | 'reject'>): Promise<unknown> {
-		const answered = new Promise((resolve, reject) => room.queue.push({ ...item, resolve, reject } as Queued));
+	private enqueue(room: Room, item: Queued) {
+		room.queue.push(item);
 		// The queue runs until it is empty; only an idle room needs it started, on the next microtask.
-		if (room.queue.length === 1 && !this.running.has(room)) {
-			this.running.add(room);
-			room.tail = Promise.resolve().then(() => this.runQueue(room));
-		}
-		return answered;
+		if (this.running.has(room)) return;
+		this.running.add(room);
+		room.tail = Promise.resolve().then(() => this.runQueue(room));
 	}
-
-	private running = new Set<Room>();
 
 	/**
 	 * Works through the room's queue. Actions waiting together are applied in order, each to the
 	 * state the one before it left, and stored in one write; none of them changes the room in
-	 * memory, nor is answered, until that write is on disk. A failed write refuses them all and
+	 * memory, nor is answered, until that write is stored. A failed write refuses them all and
 	 * leaves the room as it was.
 	 */
 	private async runQueue(room: Room): Promise<void> {
@@ -250,7 +246,7 @@ export class Rooms {
 	private async applyTogether(room: Room, actions: QueuedAction[]): Promise<void> {
 		let state = room.state;
 		const appends: Append[] = [];
-		/** Each action's answer once its write is on disk, or at once for one the rules refuse. */
+		/** Each action's answer once its write is stored, or at once for one the rules refuse. */
 		const answers: (() => void)[] = [];
 		for (const item of actions) {
 			try {

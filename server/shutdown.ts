@@ -2,7 +2,7 @@
  * Graceful shutdown on SIGTERM (what a service manager or container runtime sends) and SIGINT
  * (Ctrl-C): stop accepting connections, let every queued action be applied and stored, close the
  * database, exit. A shutdown that hangs — a client that never lets go — is cut short, since
- * everything acknowledged is already on disk.
+ * everything acknowledged is already committed, and survives the process ending.
  */
 import type { Logger } from './log';
 import type { GameHttpServer } from './app';

@@ -54,7 +54,7 @@ export function openDatabase(file: string): Database.Database {
 	mkdirSync(dirname(file), { recursive: true });
 	const db = new Database(file);
 	db.pragma('journal_mode = WAL');
-	// Every commit is on disk before it returns: an acknowledged vote survives a kill -9 or a power cut.
+	// Every commit is on disk before it returns, unless the log is synced by the store itself (log-sync.ts).
 	db.pragma('synchronous = FULL');
 	db.pragma('foreign_keys = ON');
 	// Deleted rows (the ballots of a sealed secret vote) are overwritten, not left in free pages.

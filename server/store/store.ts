@@ -55,7 +55,7 @@ export interface Snapshot {
 	state: GameState;
 }
 
-/** Changes resolve once committed to disk; reads see every committed change. */
+/** Changes resolve once committed (synced to disk as the store is set up to); reads see every committed change. */
 export interface Store {
 	/** Stores a class with its rooms, in one transaction. */
 	createClass(record: ClassRecord, rooms: RoomRecord[]): Promise<void>;

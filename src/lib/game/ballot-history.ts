@@ -31,6 +31,11 @@ export function mapCasts(history: BallotHistory, change: (cast: BallotCast) => B
 	return history.map((chunk) => chunk.map(change));
 }
 
+/** The ballots that pass `keep`, in order; chunks left empty are dropped. */
+export function filterCasts(history: BallotHistory, keep: (cast: BallotCast) => boolean): BallotHistory {
+	return history.map((chunk) => chunk.filter(keep)).filter((chunk) => chunk.length > 0);
+}
+
 /**
  * A room snapshot as stored: one written before histories were chunked holds flat lists, which
  * are chunked as they are read.

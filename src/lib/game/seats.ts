@@ -1,4 +1,5 @@
 /** The table's seats: which exist in a game, and taking one. */
+import { filterCasts } from './ballot-history';
 import { produce } from 'immer';
 import type { Role, Scenario } from '../scenario/schema';
 import { accept, refuse, type Outcome } from './outcome';
@@ -64,9 +65,14 @@ export function releaseSeat(state: GameState, actor: Actor, seatId: string, now:
 			d.seats[index].bot = false;
 			d.queue = d.queue.filter((s) => s !== seatId);
 			if (d.speaker?.seat === seatId) endTurn(d, now);
-			// The player has left the table: their ballot in the open vote goes with them.
+			// The player has left the table: their ballot in the open vote goes with them, and so do
+			// the ballots they cast before it, or the debrief would show the seat's next player
+			// changing a mind that was never theirs.
 			const open = d.votes.at(-1);
-			if (open?.status === 'open') delete open.ballots[seatId];
+			if (open?.status === 'open') {
+				delete open.ballots[seatId];
+				open.history = filterCasts(open.history, (cast) => cast.seat !== seatId);
+			}
 			// So do their private poll answers: the seat's next player must not see them.
 			delete d.polls[seatId];
 		}),

@@ -316,6 +316,10 @@ function checkBallots(r: StepReport) {
 			if (vote.status === 'open') assert(seatedIds.has(key), () => `open vote ${vote.id} holds a ballot for ${key}, whose seat is empty (${where(r)})`);
 		}
 	}
+	if (r.outcome.ok && r.action.type === 'releaseSeat') {
+		const freed = r.action.seat;
+		assert(castsOf(openVote(r.after)?.history ?? []).every((c) => c.seat !== freed), () => `freed seat ${freed} keeps its player's ballots in the open vote`);
+	}
 	if (r.outcome.ok && r.action.type === 'castVote' && r.step.actor.kind === 'seat') {
 		const actor = r.step.actor.seat;
 		assert(seated(r.before).some((s) => s.id === actor), `an unseated seat ${actor} voted`);

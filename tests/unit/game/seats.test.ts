@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { apply } from '../../../src/lib/game/engine';
 import { tinyScenario } from '../../helpers/tiny-scenario';
-import { attempt, facilitator, guest, newGame, play, seat } from '../../helpers/game';
+import { castsOf } from '../../../src/lib/game/ballot-history';
+import { atFirstClause, attempt, facilitator, guest, newGame, play, seat, vote } from '../../helpers/game';
 
 const ctx = { now: 0, scenario: tinyScenario };
 
@@ -56,5 +57,19 @@ describe('locking the room', () => {
 		expect(attempt(locked, seat('minister'), { type: 'unlockRoom' })).toMatchObject({ code: 'not_facilitator' });
 		const open = play(locked, [[facilitator, { type: 'unlockRoom' }]]);
 		expect(attempt(open, guest, { type: 'takeSeat', seat: 'minister', name: 'Late' }).ok).toBe(true);
+	});
+
+	it("takes a freed seat's ballots in the open vote with its player, so its next player starts with none", () => {
+		const voting = play(atFirstClause(), [[facilitator, { type: 'openVote' }], vote('minister', 'yes'), vote('general', 'no'), vote('minister', 'no')]);
+		const freed = play(voting, [[facilitator, { type: 'releaseSeat', seat: 'minister' }]]);
+		const open = freed.votes.at(-1)!;
+		expect(open.ballots).not.toHaveProperty('minister');
+		expect(castsOf(open.history).map((c) => c.seat)).toEqual(['general']);
+		// The next player's own ballot is the seat's only one.
+		const retaken = play(freed, [[guest, { type: 'takeSeat', seat: 'minister', name: 'Noor' }], vote('minister', 'yes')]);
+		expect(castsOf(retaken.votes.at(-1)!.history).map((c) => [c.seat, c.choice])).toEqual([
+			['general', 'no'],
+			['minister', 'yes']
+		]);
 	});
 });
