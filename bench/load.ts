@@ -5,7 +5,8 @@
  * game/raw ratios.
  *
  *   tsx bench/load.ts --quick   100 rooms × 6 seats voting once a second, under a minute
- *   tsx bench/load.ts           the same three times over, then a ramp until p95 passes 100 ms, to find capacity
+ *   tsx bench/load.ts           the same three times over, then a ramp until p95 passes 100 ms, narrowed
+ *                               down between the last load carried and the first not, to find capacity
  *   --pairs N                   how many raw-then-game pairs to take the 600-player ratios over
  *   --only game|raw             one target alone, e.g. with BENCH_CPU_PROFILE=<dir> to profile it
  *   --rate N                    with --quick: each seat votes N times a second instead of once
@@ -54,8 +55,11 @@ async function settledRss(server: Child) {
 	return rssKb(server.pid);
 }
 
+/** Which rate per seat to drive next, given the last load measured; null when done. */
+type NextRate = (last: LoadPoint | undefined) => number | null;
+
 /** One target at a number of rooms: seats the clients once, then drives each rate in turn. */
-async function measure(target: Target, rooms: number, rates: number[], timing: { warmupMs: number; durationMs: number }, stopAtLimit: boolean) {
+async function measure(target: Target, rooms: number, nextRate: NextRate, timing: { warmupMs: number; durationMs: number }) {
 	const server = await start(SERVERS[target]);
 	const harness = await start('../harness.ts');
 	const points: LoadPoint[] = [];
@@ -64,7 +68,7 @@ async function measure(target: Target, rooms: number, rates: number[], timing: {
 		const url = `http://127.0.0.1:${server.ready.port}`;
 		const { clients } = await harness.ask<{ clients: number }>({ cmd: 'setup', target, url, rooms }, 'setupDone');
 		const loaded = await settledRss(server);
-		for (const rate of rates) {
+		for (let rate = nextRate(undefined); rate !== null; rate = nextRate(points.at(-1))) {
 			const measuring = harness.next('measuring');
 			const result = harness.ask<Omit<LoadPoint, 'serverCpu' | 'rssMb' | 'rssPerClientKb' | 'loopDelay' | 'gc'> & { seconds: number }>(
 				{ cmd: 'run', rate, ...timing },
@@ -89,7 +93,6 @@ async function measure(target: Target, rooms: number, rates: number[], timing: {
 			delete (point as { type?: string }).type;
 			points.push(point);
 			report(point);
-			if (stopAtLimit && overLimit(point)) break;
 		}
 		await harness.ask({ cmd: 'teardown' }, 'tornDown');
 	} finally {
@@ -105,7 +108,7 @@ const overLimit = (p: LoadPoint) => p.p95 > P95_LIMIT_MS || p.refused > p.sent *
 function report(p: LoadPoint) {
 	const f = (n: number, d = 1) => n.toFixed(d).padStart(8);
 	console.log(
-		`${p.target.padEnd(5)} ${String(p.rooms).padStart(4)} rooms ×6 @${String(p.rate).padStart(2)}/s  votes/s${f(p.votesPerSecond, 0)}  deliveries/s${f(p.deliveriesPerSecond, 0)}  p50${f(p.p50)} ms  p95${f(p.p95)} ms  p99${f(p.p99)} ms  (ack p50${f(p.ack.p50)} p99${f(p.ack.p99)} ms)  server CPU${f(p.serverCpu * 100, 0)}%  harness CPU${f(p.harnessCpu * 100, 0)}%  RSS/client${f(p.rssPerClientKb)} KB  loop delay p99${f(p.loopDelay.p99)} ms  GC${f(p.gc.msPerSecond, 0)} ms/s (longest${f(p.gc.maxMs)} ms)${p.refused ? `  refused ${p.refused} ${JSON.stringify(p.refusals)}` : ''}${p.completed < p.sent * 0.95 ? `  only ${p.completed}/${p.sent} seen by the whole room` : ''}`
+		`${p.target.padEnd(5)} ${String(p.rooms).padStart(4)} rooms ×6 @${String(Number(p.rate.toFixed(2))).padStart(4)}/s  votes/s${f(p.votesPerSecond, 0)}  deliveries/s${f(p.deliveriesPerSecond, 0)}  p50${f(p.p50)} ms  p95${f(p.p95)} ms  p99${f(p.p99)} ms  (ack p50${f(p.ack.p50)} p99${f(p.ack.p99)} ms)  server CPU${f(p.serverCpu * 100, 0)}%  harness CPU${f(p.harnessCpu * 100, 0)}%  RSS/client${f(p.rssPerClientKb)} KB  loop delay p99${f(p.loopDelay.p99)} ms  GC${f(p.gc.msPerSecond, 0)} ms/s (longest${f(p.gc.maxMs)} ms)${p.refused ? `  refused ${p.refused} ${JSON.stringify(p.refusals)}` : ''}${p.completed < p.sent * 0.95 ? `  only ${p.completed}/${p.sent} seen by the whole room` : ''}`
 	);
 }
 
@@ -115,13 +118,35 @@ function capacity(points: LoadPoint[]) {
 	return within.length ? Math.max(...within.map((p) => p.votesPerSecond)) : 0;
 }
 
+/** The load a point was meant to put on: votes a second from every seat of every room. */
+const intended = (p: LoadPoint) => p.rooms * 6 * p.rate;
+
+/**
+ * The rates to drive at one number of rooms: up the ladder until a load is not carried, then twice
+ * halfway (in votes a second) between the most carried so far and the least not carried. The
+ * ladder's steps are 15–30% apart; two halvings bring capacity to within 4–8%.
+ */
+function climb(rooms: number, ladder: number[], carried: number): NextRate {
+	let notCarried = Infinity;
+	let step = 0;
+	let halvings = 0;
+	return (last) => {
+		if (last && overLimit(last)) notCarried = Math.min(notCarried, intended(last));
+		else if (last) carried = Math.max(carried, last.votesPerSecond);
+		if (notCarried === Infinity) return step < ladder.length ? ladder[step++] : null;
+		if (halvings++ === 2) return null;
+		return (carried + notCarried) / 2 / (rooms * 6);
+	};
+}
+
 async function ramp(target: Target, timing: { warmupMs: number; durationMs: number }) {
 	// Up the rate per seat at 100 rooms (the shipped per-socket limit is 10 actions a second),
-	// then add rooms at 8 votes a second each.
-	const points = await measure(target, 100, [1, 2, 3, 4, 5, 6, 7, 8], timing, true);
-	for (const rooms of [150, 200, 300, 400, 600]) {
-		if (overLimit(points.at(-1)!)) break;
-		points.push(...(await measure(target, rooms, [8], timing, true)));
+	// then add rooms at 8 votes a second each; where a load is not carried, narrow it down there.
+	const stages: [number, number[]][] = [[100, [1, 2, 3, 4, 5, 6, 7, 8]], ...[150, 200, 300, 400, 600].map((rooms): [number, number[]] => [rooms, [8]])];
+	const points: LoadPoint[] = [];
+	for (const [rooms, ladder] of stages) {
+		points.push(...(await measure(target, rooms, climb(rooms, ladder, capacity(points)), timing)));
+		if (points.some(overLimit)) break;
 	}
 	return points;
 }
@@ -142,7 +167,7 @@ const targets = (['raw', 'game'] as const).filter((t) => !only || t === only);
 const trials: { raw?: LoadPoint; game?: LoadPoint }[] = [];
 for (let i = 0; i < pairs; i++) {
 	const pair: (typeof trials)[number] = {};
-	for (const target of targets) pair[target] = (await measure(target, 100, [rate], timing, false))[0];
+	for (const target of targets) pair[target] = (await measure(target, 100, (last) => (last ? null : rate), timing))[0];
 	trials.push(pair);
 }
 const ramps: Partial<Record<Target, LoadPoint[]>> = {};
