@@ -1,6 +1,6 @@
 /**
- * Every change the store makes, as statements prepared on one connection. They run in the writer
- * thread, many to a transaction (see writer-thread.ts).
+ * Every change the store makes, as statements prepared on one connection. They run many to a
+ * transaction, in the writer thread (writer-thread.ts) or on the server's (inline-writer.ts).
  */
 import type Database from 'better-sqlite3';
 import type { Append, ClassRecord, RoomRecord, SeatTokenChange } from './store';
