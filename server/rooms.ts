@@ -246,8 +246,8 @@ export class Rooms {
 	private async applyTogether(room: Room, actions: QueuedAction[]): Promise<void> {
 		let state = room.state;
 		const appends: Append[] = [];
-		/** Each action's answer once its write is stored, or at once for one the rules refuse. */
-		const answers: (() => void)[] = [];
+		/** The actions the rules accepted, each with its answer once their write is stored. */
+		const accepted: { item: QueuedAction; answer: Submitted }[] = [];
 		for (const item of actions) {
 			try {
 				const at = this.clock.now();
@@ -270,7 +270,7 @@ export class Rooms {
 				const next = sealVotes(outcome.state, sealing, pseudonym);
 				const snapshot = sealing.length > 0 ? { seq: next.seq, state: next } : undefined;
 				appends.push({ entry: { seq: next.seq, actor, action, at, actionId }, tokenChange, snapshot });
-				answers.push(() => item.resolve({ ok: true, seq: next.seq, ...(seatToken ? { seatToken } : {}) }));
+				accepted.push({ item, answer: { ok: true, seq: next.seq, ...(seatToken ? { seatToken } : {}) } });
 				state = next;
 			} catch (err) {
 				item.reject(err);
@@ -282,7 +282,7 @@ export class Rooms {
 		try {
 			await this.store.append(room.code, appends);
 		} catch (err) {
-			for (const item of actions) item.reject(err);
+			for (const { item } of accepted) item.reject(err);
 			return;
 		}
 		room.state = state;
@@ -293,7 +293,7 @@ export class Rooms {
 			if (tokenChange) this.applyTokenChange(room, tokenChange);
 		}
 		this.armTimer(room);
-		answers.forEach((answer) => answer());
+		for (const { item, answer } of accepted) item.resolve(answer);
 	}
 
 	/**

@@ -29,10 +29,7 @@ export class InlineWriter {
 	/** With `syncEveryMs` = 0: the sync under way, which the next group waits for. */
 	private syncing: Promise<void> | null = null;
 
-	constructor(
-		private db: Database.Database,
-		syncEveryMs: number
-	) {
+	constructor(db: Database.Database, syncEveryMs: number) {
 		this.commit = batchCommitter(db);
 		this.log = openLog(db);
 		this.periodic = this.log !== null && syncEveryMs > 0 ? new PeriodicSync(this.log, syncEveryMs) : null;
@@ -51,7 +48,7 @@ export class InlineWriter {
 	async close(): Promise<void> {
 		while (this.scheduled || this.syncing) await (this.scheduled ?? this.syncing);
 		await this.periodic?.close();
-		closeLog(this.db, this.log);
+		closeLog(this.log);
 		this.log = null;
 	}
 

@@ -21,11 +21,9 @@ export function openLog(db: Database.Database): number | null {
 	return openSync(`${db.name}-wal`, 'r');
 }
 
-/** Closes the log opened by openLog; the connection syncs every commit itself from here on. */
-export function closeLog(db: Database.Database, log: number | null) {
-	if (log === null) return;
-	closeSync(log);
-	if (db.open) db.pragma('synchronous = FULL');
+/** Closes the log opened by openLog, before the connection itself is closed. */
+export function closeLog(log: number | null) {
+	if (log !== null) closeSync(log);
 }
 
 /** Syncs the log once, on one of libuv's threads. */

@@ -41,7 +41,7 @@ port.on('message', (message: Job | 'close') => {
 async function close() {
 	flush();
 	await periodic?.close();
-	closeLog(db, log);
+	closeLog(log);
 	db.close();
 	port.close();
 }
