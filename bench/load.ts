@@ -10,6 +10,8 @@
  *   --pairs N                   how many raw-then-game pairs to take the 600-player ratios over
  *   --only game|raw             one target alone, e.g. with BENCH_CPU_PROFILE=<dir> to profile it
  *   --rate N                    with --quick: each seat votes N times a second instead of once
+ *   --rates N,N,…               with --quick: drive each rate in turn on one server, its votes left
+ *                               open throughout (to see how a server fares as their histories grow)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { start, type Child } from './lib/child';
@@ -154,6 +156,7 @@ async function ramp(target: Target, timing: { warmupMs: number; durationMs: numb
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const quick = process.argv.includes('--quick');
 const quickRate = Number(arg('--rate') ?? 1);
+const quickRates = arg('--rates')?.split(',').map(Number);
 // The ratio at 600 players is taken over pairs of runs, raw then game, side by side in time: the
 // machine's own drift over the minutes a run takes moves a single pair's p99 ratio by 2× or more.
 const pairs = Number(arg('--pairs') ?? (quick ? 1 : 3));
@@ -167,7 +170,10 @@ const targets = (['raw', 'game'] as const).filter((t) => !only || t === only);
 const trials: { raw?: LoadPoint; game?: LoadPoint }[] = [];
 for (let i = 0; i < pairs; i++) {
 	const pair: (typeof trials)[number] = {};
-	for (const target of targets) pair[target] = (await measure(target, 100, (last) => (last ? null : rate), timing))[0];
+	for (const target of targets) {
+		const rates = [...(quickRates ?? [rate])];
+		pair[target] = (await measure(target, 100, () => rates.shift() ?? null, timing))[0];
+	}
 	trials.push(pair);
 }
 const ramps: Partial<Record<Target, LoadPoint[]>> = {};

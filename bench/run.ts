@@ -2,16 +2,17 @@
  * `npm run bench` — every benchmark, one after another, each in its own process so none disturbs
  * another's figures; results go to bench/results/.
  *
- *   npm run bench -- --quick   load at 600 players and the engine: under a minute, for everyday use
+ *   npm run bench -- --quick   load at 600 players, the engine and ballot histories: about a minute,
+ *                              for everyday use
  *   npm run bench              load with the capacity ramp, recovery after SIGKILL, the engine,
- *                              and page weight with Lighthouse (builds the app first)
+ *                              ballot histories, and page weight with Lighthouse (builds the app first)
  */
 import { spawnSync } from 'node:child_process';
 
 const quick = process.argv.includes('--quick');
 const steps: string[][] = quick
-	? [['bench/load.ts', '--quick'], ['bench/engine.ts', '--quick']]
-	: [['bench/load.ts'], ['bench/recovery.ts'], ['bench/engine.ts'], ['bench/pages.ts']];
+	? [['bench/load.ts', '--quick'], ['bench/engine.ts', '--quick'], ['--expose-gc', 'bench/history.ts']]
+	: [['bench/load.ts'], ['bench/recovery.ts'], ['bench/engine.ts'], ['--expose-gc', 'bench/history.ts'], ['bench/pages.ts']];
 
 let failed = 0;
 for (const step of steps) {
@@ -19,7 +20,7 @@ for (const step of steps) {
 	const run = spawnSync(process.execPath, ['--import', 'tsx', ...step], { stdio: 'inherit' });
 	if (run.status !== 0) {
 		failed += 1;
-		console.error(`${step[0]} failed (exit ${run.status ?? run.signal})`);
+		console.error(`${step.join(' ')} failed (exit ${run.status ?? run.signal})`);
 	}
 }
 process.exit(failed ? 1 : 0);

@@ -20,8 +20,9 @@ import type { ViewPatch } from '../src/lib/protocol/view-patch';
 export class TableDiffs {
 	private byPair = new Map<TableView, Map<TableView, Map<string, ViewPatch>>>();
 
-	/** The table's patch for one kind of viewer (named by the keys of its own part). */
-	patch(from: TableView, to: TableView, ownKeys: string[]): ViewPatch {
+	/** The table's patch from `from` to the table of `next`, for its kind of viewer. */
+	patch(from: TableView, next: ViewParts): ViewPatch {
+		const to = next.table;
 		let byTo = this.byPair.get(from);
 		if (!byTo) this.byPair.set(from, (byTo = new Map()));
 		let byKind = byTo.get(to);
@@ -29,11 +30,11 @@ export class TableDiffs {
 			const all = { from: from.seq, seq: to.seq, ops: from === to ? [] : compare(from, to) };
 			byTo.set(to, (byKind = new Map([['', all]])));
 		}
-		const kind = ownKeys.join('/');
-		let patch = byKind.get(kind);
+		// A kind of viewer always has the same fields in its own part.
+		let patch = byKind.get(next.as);
 		if (!patch) {
 			const all = byKind.get('')!;
-			byKind.set(kind, (patch = { ...all, ops: all.ops.filter((op) => !ownKeys.includes(topKey(op.path))) }));
+			byKind.set(next.as, (patch = { ...all, ops: all.ops.filter((op) => !(topKey(op.path) in next.own)) }));
 		}
 		return patch;
 	}
@@ -49,22 +50,38 @@ export function diffParts(sent: ViewParts, next: ViewParts, tables = new TableDi
 	if (sent.as !== next.as) return null;
 	const before = sent.own as Record<string, unknown>;
 	const after = next.own as Record<string, unknown>;
-	const keys = Object.keys(after);
-	const table = tables.patch(sent.table, next.table, keys);
+	const table = tables.patch(sent.table, next);
 	const ops: Operation[] = [];
-	for (const key of keys) {
-		const [a, b] = [before[key], after[key]];
+	// for…in rather than Object.keys: this runs for every browser on every update, and walks the
+	// keys without building a list of them each time.
+	for (const key in after) {
+		const a = before[key];
+		const b = after[key];
 		if (a === b) continue;
 		if (!(key in before)) ops.push({ op: 'add', path: `/${key}`, value: b });
 		else if (isObject(a) && isObject(b) && Array.isArray(a) === Array.isArray(b)) {
+			// A seat's own details are built afresh for each state; most often they hold what they held.
+			if (sameFields(a, b)) continue;
 			for (const op of compare(a, b)) {
 				op.path = `/${key}${op.path}`;
 				ops.push(op);
 			}
 		} else ops.push({ op: 'replace', path: `/${key}`, value: b });
 	}
-	for (const key of Object.keys(before)) if (!(key in after)) ops.push({ op: 'remove', path: `/${key}` });
+	for (const key in before) if (!(key in after)) ops.push({ op: 'remove', path: `/${key}` });
 	return ops.length === 0 ? table : { ...table, ops: [...table.ops, ...ops] };
 }
 
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
+/** Whether two objects hold the very same values under the same keys, one level deep. */
+function sameFields(a: object, b: object): boolean {
+	const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
+	let keys = 0;
+	for (const key in y) {
+		if (!(key in x) || x[key] !== y[key]) return false;
+		keys++;
+	}
+	for (const key in x) keys--;
+	return keys === 0;
+}

@@ -12,6 +12,7 @@ import { closeAll } from '../helpers/clients';
 import { startServer, tempDatabase, type RunningServer } from '../helpers/server';
 import { ask, Table, untimed } from '../helpers/table';
 import type { Action } from '../../src/lib/protocol/actions';
+import { castsOf } from '../../src/lib/game/ballot-history';
 
 const SEATS = ['dermer', 'idf-chief', 'mossad-director', 'white-house-adviser-1'] as const;
 
@@ -75,7 +76,7 @@ describe('a secret vote, once closed', () => {
 		for (const seat of SEATS) expect(stored).not.toContain(`"${seat}"`);
 		expect(Object.keys(votes[0].ballots)).toHaveLength(4);
 		// One voter, under one pseudonym, cast two ballots: the change of mind survives sealing.
-		const casts = votes[0].history.flat().map((c: { seat: string }) => c.seat);
+		const casts = castsOf(votes[0].history).map((c) => c.seat);
 		expect(new Set(casts).size).toBe(4);
 		expect(casts).toHaveLength(5);
 		// No page of the file or its write-ahead log still holds a ballot as it was logged.

@@ -53,7 +53,9 @@ export function castVote(state: GameState, actor: Actor, intent: BallotIntent, c
 	if (intent.card && !state.posts.some((p) => p.card === intent.card && !p.hidden))
 		return refuse('card_not_on_table', 'Cite a card that has been played at the table.');
 	const ballot: Ballot = frozen({ choice: intent.choice, reason: intent.reason?.trim() || null, card: intent.card ?? null });
-	const cast: BallotCast = frozen({ ...ballot, seat: seat.id, at: ctx.now, seq: nextSeq(state) });
+	// Written out rather than spread from the ballot, so that all its fields sit inside the object:
+	// a vote's latest ballots are kept as they are (see ballot-history.ts).
+	const cast: BallotCast = frozen({ choice: ballot.choice, reason: ballot.reason, card: ballot.card, seat: seat.id, at: ctx.now, seq: nextSeq(state) });
 	// Built by hand rather than through immer: ballots are the busiest action of a class, and a
 	// draft of the history would have immer visit every earlier ballot to finalise and freeze it.
 	// Only the new objects are frozen here; everything they share with the old state already is.
