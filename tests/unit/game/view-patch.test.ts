@@ -78,6 +78,16 @@ describe('view patches', { timeout: 60_000 }, () => {
 		const state = game(1);
 		expect(diffParts(seatParts(state, 'dermer', scenario), spectatorParts(state, scenario))).toBeNull();
 	});
+
+	it('leave out a seat’s own details rebuilt with the same values, and carry them when a value changed', () => {
+		const state = game(2);
+		const sent = seatParts(state, 'dermer', scenario);
+		const again = seatParts(state, 'dermer', scenario);
+		expect(again.own.you).not.toBe(sent.own.you);
+		expect(diffParts(sent, again)!.ops).toEqual([]);
+		const changed = { ...again, own: { ...again.own, you: { ...again.own.you, amendmentsLeft: sent.own.you.amendmentsLeft - 1 } } };
+		expect(diffParts(sent, changed)!.ops).toEqual([{ op: 'replace', path: '/you/amendmentsLeft', value: sent.own.you.amendmentsLeft - 1 }]);
+	});
 });
 
 describe('a browser holding a view', () => {
