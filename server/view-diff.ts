@@ -76,12 +76,14 @@ const isObject = (value: unknown): value is object => typeof value === 'object' 
 
 /** Whether two objects hold the very same values under the same keys, one level deep. */
 function sameFields(a: object, b: object): boolean {
-	const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
-	let keys = 0;
-	for (const key in y) {
-		if (!(key in x) || x[key] !== y[key]) return false;
-		keys++;
+	const before = a as Record<string, unknown>;
+	const after = b as Record<string, unknown>;
+	let count = 0;
+	for (const key in after) {
+		if (!(key in before) || before[key] !== after[key]) return false;
+		count++;
 	}
-	for (const key in x) keys--;
-	return keys === 0;
+	// Every key of `after` is in `before` with the same value; they match if `before` has no others.
+	for (const _key in before) count--;
+	return count === 0;
 }
