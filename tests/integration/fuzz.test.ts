@@ -651,23 +651,23 @@ describe('fuzzing the socket events', () => {
 		let dropped = 0;
 		await fc.assert(
 			fc.asyncProperty(fc.constantFrom(...CLIENT_EVENTS), shapes, fc.boolean(), fc.boolean(), async (event, payload, inRoom, fakePlaceholder) => {
-				// A fresh connection each time: some of these are meant to be dropped.
-				const socket = await connect(running.url);
-				if (inRoom) await req(socket, 'enterRoom', { code });
 				const attachments = Array.isArray(payload) ? payload.length : 1;
 				// An object posing as a placeholder for an attachment that does not exist.
 				const sentPayload = fakePlaceholder ? { lure: { _placeholder: true, num: 99 }, payload } : payload;
 				const mustDrop = attachments > 10 || fakePlaceholder; // socket.io-parser's maxAttachments is 10
+				const expected = predict(inRoom ? { kind: 'guest' } : null, event, onTheWire(sentPayload));
+				// A binary part sent under a "__proto__" key never reaches the wire, and what is left may
+				// be a request the server rightly accepts ({} creates a game): not this test's matter.
+				fc.pre(mustDrop || expected !== SKIP);
+				// A fresh connection each time: some of these are meant to be dropped.
+				const socket = await connect(running.url);
+				if (inRoom) await req(socket, 'enterRoom', { code });
 				const disconnected = new Promise<'dropped'>((resolve) => socket.once('disconnect', () => resolve('dropped')));
 				const answer = await Promise.race([emitAs(socket, event, sentPayload, 'ack'), disconnected]);
 				if (mustDrop) {
 					expect(answer).toBe('dropped');
 					dropped++;
-				} else {
-					const expected = predict(inRoom ? { kind: 'guest' } : null, event, onTheWire(sentPayload));
-					expect(expected).not.toBe(SKIP);
-					expectRefusal(answer, expected as ErrorCode, `${event} binary ${inRoom}`);
-				}
+				} else expectRefusal(answer, expected as ErrorCode, `${event} binary ${inRoom}`);
 				socket.disconnect();
 				count('binary');
 			}),
