@@ -78,16 +78,18 @@ export class BotRunner {
 		return action ? { actor: { kind: 'system' }, action } : null;
 	}
 
+	/** One scripted move; whatever goes wrong in it is logged and stays with this room. */
 	private async step(room: Room) {
-		const move = this.nextMove(room);
-		if (!move) return;
+		let move: ReturnType<BotRunner['nextMove']> = null;
 		try {
+			move = this.nextMove(room);
+			if (!move) return;
 			const result = await this.rooms.submit(room, move.actor, move.action);
-			if (result.ok) this.rooms.onChange(room);
+			if (result.ok) this.rooms.changed(room);
 			// A refused scripted move is a bug in the bot, not the player's problem: log it, wait for the next change.
 			else this.log(`scripted move refused in ${room.code}: ${move.action.type} ${result.code}`);
 		} catch (err) {
-			this.log(`scripted move failed in ${room.code}`, err);
+			this.log(`scripted move failed in ${room.code}${move ? ` (${move.action.type})` : ''}`, err);
 		}
 	}
 }

@@ -11,7 +11,7 @@ import type { Outcome } from '../src/lib/game/outcome';
 import { refuse, type Refusal } from '../src/lib/protocol/errors';
 import type { Action, Actor, GameConfig, GameState, TimerStep } from '../src/lib/game/types';
 import type { Scenario } from '../src/lib/scenario/schema';
-import type { Append, AppliedAction, RoomRecord, SeatTokenChange, Store } from './store/store';
+import type { Append, AppliedAction, RoomRecord, SeatToken, SeatTokenChange, Store } from './store/store';
 import type { Clock } from './clock';
 import { hashToken, newClassId, newRoomCode, newToken, sameHash } from './tokens';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -25,8 +25,8 @@ export interface Room {
 	code: string;
 	state: GameState;
 	facilitatorTokenHash: string;
-	/** Seat id → hash of the token that holds it. */
-	seatTokens: Map<string, string>;
+	/** Seat id → the token that holds it (its hash, and the seat-taking action that issued it). */
+	seatTokens: Map<string, Omit<SeatToken, 'seat'>>;
 	/** Actions and other changes waiting their turn in this room, oldest first. */
 	queue: Queued[];
 	/** Settles once the queue has run dry: the work queued so far is done. */
@@ -59,9 +59,10 @@ export class Rooms {
 	private live = new Map<string, Room>();
 	/** Rooms whose queue is being worked through. */
 	private running = new Set<Room>();
-	/** Told whenever a room changes without a client asking: a timer ran out. */
+	/** Told whenever a room changes without a client asking: a timer ran out, a scripted role moved. */
 	onChange: (room: Room) => void = () => {};
-	onError: (err: unknown) => void = (err) => console.error('timer expiry failed', err);
+	/** Told of a fault in one room; the room stays loaded and every other room goes on. */
+	onError: (err: unknown, context: string) => void = (err, context) => console.error(context, err);
 
 	constructor(
 		private store: Store,
@@ -119,7 +120,7 @@ export class Rooms {
 				const room = this.get(code);
 				if (room) resumed.push(room);
 			} catch (err) {
-				this.onError(err);
+				this.onError(err, `room ${code} could not be loaded`);
 			}
 		}
 		return resumed;
@@ -149,11 +150,17 @@ export class Rooms {
 			if (!outcome.ok) throw new Error(`room ${code}: logged action ${entry.seq} no longer applies (${outcome.code})`);
 			state = outcome.state;
 		}
+		const seatTokens = new Map<string, Omit<SeatToken, 'seat'>>();
+		for (const { seat, ...token } of this.store.seatTokens(code)) {
+			// A token for a seat this table does not have (left by an older version's bug) opens nothing.
+			if (state.seats.some((s) => s.id === seat)) seatTokens.set(seat, token);
+			else this.onError(new Error(`a stored token names seat "${seat}", which this table does not have; it is ignored`), `room ${code}`);
+		}
 		const room: Room = {
 			code,
 			state,
 			facilitatorTokenHash: record.facilitatorTokenHash,
-			seatTokens: new Map(this.store.seatTokens(code).map((t) => [t.seat, t.hash])),
+			seatTokens,
 			queue: [],
 			tail: Promise.resolve(),
 			cancelWakeUp: null,
@@ -174,7 +181,8 @@ export class Rooms {
 		}
 		if (tokens.seatToken) {
 			const hash = hashToken(tokens.seatToken);
-			for (const [seat, stored] of room.seatTokens) if (sameHash(hash, stored)) return { kind: 'seat', seat };
+			for (const [seat, stored] of room.seatTokens)
+				if (sameHash(hash, stored.hash) && room.state.seats.some((s) => s.id === seat)) return { kind: 'seat', seat };
 			return refuse('bad_token', 'Your saved seat is no longer valid in this room. Choose a seat again.');
 		}
 		return { kind: 'guest' };
@@ -216,7 +224,7 @@ export class Rooms {
 			if (done !== undefined) {
 				// A retry of an action already applied (its acknowledgement was lost) is answered, not applied again.
 				room.queue.shift();
-				await this.retried(room, done, head.actor, head.action).then(head.resolve, head.reject);
+				await this.retried(room, head.actionId!, done, head.actor, head.action).then(head.resolve, head.reject);
 				continue;
 			}
 			await this.applyTogether(room, this.takeActions(room));
@@ -261,7 +269,7 @@ export class Rooms {
 				const seatToken = action.type === 'takeSeat' ? newToken() : undefined;
 				const tokenChange =
 					action.type === 'takeSeat'
-						? { seat: action.seat, hash: hashToken(seatToken!) }
+						? { seat: action.seat, hash: hashToken(seatToken!), actionId }
 						: action.type === 'releaseSeat'
 							? { seat: action.seat, hash: null }
 							: undefined;
@@ -287,7 +295,13 @@ export class Rooms {
 		}
 		room.state = state;
 		for (const { entry, tokenChange, snapshot } of appends) {
-			if (entry.actionId !== undefined) room.actionIds.set(entry.actionId, { seq: entry.seq, actor: entry.actor, type: entry.action.type });
+			if (entry.actionId !== undefined)
+				room.actionIds.set(entry.actionId, {
+					seq: entry.seq,
+					actor: entry.actor,
+					type: entry.action.type,
+					...(entry.action.type === 'takeSeat' ? { seat: entry.action.seat } : {})
+				});
 			// Sealed ballots answer a retry with the snapshot's number, as they will after a restart.
 			if (snapshot) for (const applied of room.actionIds.values()) if (applied.type === 'castVote') applied.seq = snapshot.seq;
 			if (tokenChange) this.applyTokenChange(room, tokenChange);
@@ -309,10 +323,23 @@ export class Rooms {
 		room.cancelWakeUp = this.clock.wakeAt(timer.endsAt, () => {
 			room.cancelWakeUp = null;
 			this.submit(room, SYSTEM, { type: 'expireTimer' }).then(
-				(result) => (result.ok ? this.onChange(room) : this.armTimer(room)),
-				(err) => this.onError(err)
+				(result) => (result.ok ? this.changed(room) : this.armTimer(room)),
+				(err) => this.onError(err, `room ${room.code}: timer expiry failed`)
 			);
 		});
+	}
+
+	/**
+	 * Tells the server a room changed on its own (a timer, a scripted role). A fault while bringing
+	 * its browsers up to date is logged and stays with that room: nothing a room holds can stop the
+	 * process, and with it every other class.
+	 */
+	changed(room: Room) {
+		try {
+			this.onChange(room);
+		} catch (err) {
+			this.onError(err, `room ${room.code}: could not send the change`);
+		}
 	}
 
 	/** Resolves once every action queued in the room so far has been applied and stored (or refused). */
@@ -336,16 +363,27 @@ export class Rooms {
 	}
 
 	/**
-	 * Answers a retried action id: the same sender and kind of action get the first answer again; a
-	 * retried seat-taking also gets a fresh token (the first answer, with its token, was lost). An id
-	 * reused for something else is refused, never silently "accepted".
+	 * Answers a retried action id with its first answer and nothing more. An id reused for
+	 * something else is refused, never silently "accepted".
+	 *
+	 * Every guest is the same actor, so a seat-taking retry proves nothing about who sends it: it
+	 * hands back the seat the action took — never another — and only while the token that action
+	 * issued still holds it (not after the facilitator freed the seat or moved it to another
+	 * device), never through a lock. The first answer's token was lost with it and only its hash
+	 * is kept, so the retry gets a fresh token in its place.
 	 */
-	private async retried(room: Room, done: AppliedAction, actor: Actor, action: Action): Promise<Submitted> {
+	private async retried(room: Room, actionId: string, done: AppliedAction, actor: Actor, action: Action): Promise<Submitted> {
 		if (done.type !== action.type || JSON.stringify(done.actor) !== JSON.stringify(actor))
 			return refuse('bad_payload', 'That action id was already used for a different action; send each action with a new id.');
 		if (action.type !== 'takeSeat') return { ok: true, seq: done.seq, duplicate: true };
+		if (action.seat !== done.seat)
+			return refuse('bad_payload', 'That action id was already used to take another seat; send each action with a new id.');
+		if (!room.state.seats.some((s) => s.id === action.seat)) return refuse('unknown_seat', `There is no seat "${action.seat}" at this table.`);
+		if (room.state.locked) return refuse('room_locked', 'The facilitator has locked this room: no one new can take a seat. Ask them to unlock it.');
+		if (room.seatTokens.get(action.seat)?.actionId !== actionId)
+			return refuse('seat_taken', 'That seat is no longer yours: the facilitator freed it or moved it to another device. Choose a free seat.');
 		const seatToken = newToken();
-		const change = { seat: action.seat, hash: hashToken(seatToken) };
+		const change = { seat: action.seat, hash: hashToken(seatToken), actionId };
 		await this.store.setSeatToken(room.code, change);
 		this.applyTokenChange(room, change);
 		return { ok: true, seq: done.seq, seatToken, duplicate: true };
@@ -353,7 +391,7 @@ export class Rooms {
 
 	private applyTokenChange(room: Room, change: SeatTokenChange) {
 		if (change.hash === null) room.seatTokens.delete(change.seat);
-		else room.seatTokens.set(change.seat, change.hash);
+		else room.seatTokens.set(change.seat, { hash: change.hash, ...(change.actionId === undefined ? {} : { actionId: change.actionId }) });
 	}
 
 	/**

@@ -83,7 +83,7 @@ export function registerHandlers(
 		return own;
 	}
 	rooms.onChange = (room) => void changed(room);
-	rooms.onError = (err) => log('timer expiry failed', err);
+	rooms.onError = (err, context) => log(context, err);
 
 	/**
 	 * Brings every browser in the room up to date with its own view: a patch to the view it holds,
@@ -96,7 +96,9 @@ export function registerHandlers(
 	function broadcast(room: Room, sender?: GameSocket): ViewUpdate | undefined {
 		let own: ViewUpdate | undefined;
 		const built = new Map<string, ViewParts>();
-		const patches = new Map<ViewParts, ViewPatch | null>();
+		// Keyed by the view held and the view due: browsers holding one view may be due different ones
+		// (a guest who just sat down holds the spectators' view and is due its seat's).
+		const patches = new Map<ViewParts, Map<ViewParts, ViewPatch | null>>();
 		const tables = new TableDiffs();
 		const due = new Map<ViewPatch, string[]>();
 		const now = clock.now();
@@ -109,8 +111,13 @@ export function registerHandlers(
 			if (!view) built.set(key, (view = viewPartsFor(room, actor, scenario)));
 			const sent = socket.data.sent;
 			if (sent === view) continue;
-			let patch = sent && patches.get(sent);
-			if (sent && patch === undefined) patches.set(sent, (patch = diffParts(sent, view, tables)));
+			let patch: ViewPatch | null | undefined;
+			if (sent) {
+				let byDue = patches.get(sent);
+				if (!byDue) patches.set(sent, (byDue = new Map()));
+				patch = byDue.get(view);
+				if (patch === undefined) byDue.set(view, (patch = diffParts(sent, view, tables)));
+			}
 			socket.data.sent = view;
 			if (socket === sender) own = patch ? { patch } : { view: assemble(view) };
 			else if (!patch) socket.emit('view', assemble(view), now);
@@ -303,7 +310,8 @@ export function registerHandlers(
 			if (!result.ok) return result;
 			if (result.duplicate) {
 				if (parsed.data.type !== 'takeSeat') return { ok: true, seq: result.seq };
-				// A retried seat-taking: this browser is the one that sat down; it gets the seat and a fresh token.
+				// A retried seat-taking whose token still holds the seat: this browser is the one that sat
+				// down (rooms.ts refuses any other case); it gets the seat and a fresh token.
 				socket.data.actor = { kind: 'seat', seat: parsed.data.seat };
 				unseat(room.code, parsed.data.seat, 'seat_opened_elsewhere', 'Your seat was opened in another tab or on another device; this one now only watches.', socket.id);
 				return { ok: true, seq: result.seq, seatToken: result.seatToken };
@@ -324,7 +332,12 @@ export function registerHandlers(
 
 		socket.on('disconnect', () => {
 			limits.forgetConnection(socket.id);
-			if (socket.data.room) presence(socket.data.room);
+			// Nothing thrown here may escape: it would end the process, and every class with it.
+			try {
+				if (socket.data.room) presence(socket.data.room);
+			} catch (err) {
+				log(`room ${socket.data.room}: presence after a disconnect failed`, err);
+			}
 		});
 	});
 }

@@ -64,5 +64,7 @@ export function openDatabase(file: string): Database.Database {
 	const columns = db.prepare<[], { name: string }>('pragma table_info(actions)').all();
 	if (!columns.some((c) => c.name === 'action_id')) db.exec('alter table actions add column action_id text');
 	db.exec('create unique index if not exists actions_by_client_id on actions (room, action_id) where action_id is not null');
+	const tokenColumns = db.prepare<[], { name: string }>('pragma table_info(seat_tokens)').all();
+	if (!tokenColumns.some((c) => c.name === 'action_id')) db.exec('alter table seat_tokens add column action_id text');
 	return db;
 }

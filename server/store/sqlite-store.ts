@@ -12,6 +12,7 @@
 import { availableParallelism } from 'node:os';
 import { DEFAULT_SYNC_EVERY_MS, type WriterChoice } from '../config';
 import { openDatabase } from './schema';
+import type { Action } from '../../src/lib/game/types';
 import type { AppliedAction, Store } from './store';
 import { InlineWriter } from './inline-writer';
 import { Writer } from './writer';
@@ -40,7 +41,9 @@ export function openSqliteStore(file: string, options: { writer?: WriterChoice; 
 		'select action_id, actor, type from sealed_action_ids where room = ?'
 	);
 	const selectActive = db.prepare<[number], { room: string }>('select distinct room from actions where at >= ?');
-	const selectTokens = db.prepare<[string], { seat: string; token_hash: string }>('select seat, token_hash from seat_tokens where room = ?');
+	const selectTokens = db.prepare<[string], { seat: string; token_hash: string; action_id: string | null }>(
+		'select seat, token_hash, action_id from seat_tokens where room = ?'
+	);
 
 	return {
 		createClass(record, rooms) {
@@ -85,7 +88,10 @@ export function openSqliteStore(file: string, options: { writer?: WriterChoice; 
 		},
 		actionIds(code) {
 			const ids = new Map<string, AppliedAction>(
-				selectActionIds.all(code).map((r) => [r.action_id, { seq: r.seq, actor: JSON.parse(r.actor), type: JSON.parse(r.action).type }])
+				selectActionIds.all(code).map((r) => {
+					const action = JSON.parse(r.action) as Action;
+					return [r.action_id, { seq: r.seq, actor: JSON.parse(r.actor), type: action.type, ...(action.type === 'takeSeat' ? { seat: action.seat } : {}) }];
+				})
 			);
 			const sealedAt = selectSnapshot.get(code)?.seq ?? 0;
 			for (const r of selectSealedActionIds.all(code))
@@ -96,7 +102,7 @@ export function openSqliteStore(file: string, options: { writer?: WriterChoice; 
 			return selectActive.all(at).map((r) => r.room);
 		},
 		seatTokens(code) {
-			return selectTokens.all(code).map((r) => ({ seat: r.seat, hash: r.token_hash }));
+			return selectTokens.all(code).map((r) => ({ seat: r.seat, hash: r.token_hash, ...(r.action_id === null ? {} : { actionId: r.action_id }) }));
 		},
 		async close() {
 			await writer.close();

@@ -16,7 +16,8 @@ export function prepareWrites(db: Database.Database) {
 	const insertRoom = db.prepare('insert into rooms (code, class_id, config, facilitator_token_hash, created_at) values (?, ?, ?, ?, ?)');
 	const insertAction = db.prepare('insert into actions (room, seq, actor, action, at, action_id) values (?, ?, ?, ?, ?, ?)');
 	const upsertToken = db.prepare(
-		'insert into seat_tokens (room, seat, token_hash) values (?, ?, ?) on conflict (room, seat) do update set token_hash = excluded.token_hash'
+		`insert into seat_tokens (room, seat, token_hash, action_id) values (?, ?, ?, ?)
+		 on conflict (room, seat) do update set token_hash = excluded.token_hash, action_id = excluded.action_id`
 	);
 	const deleteToken = db.prepare('delete from seat_tokens where room = ? and seat = ?');
 	const upsertSnapshot = db.prepare(
@@ -31,7 +32,7 @@ export function prepareWrites(db: Database.Database) {
 
 	const setSeatToken = (code: string, change: SeatTokenChange) => {
 		if (change.hash === null) deleteToken.run(code, change.seat);
-		else upsertToken.run(code, change.seat, change.hash);
+		else upsertToken.run(code, change.seat, change.hash, change.actionId ?? null);
 	};
 
 	/** Carries out one change; the caller holds the transaction. */

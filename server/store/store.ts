@@ -37,6 +37,18 @@ export interface Append {
 export interface SeatTokenChange {
 	seat: string;
 	hash: string | null;
+	/**
+	 * The id of the seat-taking action that issued the token: a retry of that action may hand the
+	 * seat back only while this token still holds it. None once the facilitator moved the seat.
+	 */
+	actionId?: string;
+}
+
+/** The token that holds a seat, as stored. */
+export interface SeatToken {
+	seat: string;
+	hash: string;
+	actionId?: string;
 }
 
 /** What a client action id was used for, so a retry can be told from a reuse. */
@@ -44,6 +56,8 @@ export interface AppliedAction {
 	seq: number;
 	actor: Actor;
 	type: Action['type'];
+	/** The seat a seat-taking action took: its retry may take that seat and no other. */
+	seat?: string;
 }
 
 /**
@@ -87,7 +101,7 @@ export interface Store {
 	actionIds(code: string): Map<string, AppliedAction>;
 	/** Rooms with an action at or after `at`: the ones worth reloading after a restart. */
 	roomsActiveSince(at: number): string[];
-	seatTokens(code: string): { seat: string; hash: string }[];
+	seatTokens(code: string): SeatToken[];
 	/** Lets every change sent commit, then closes the file. */
 	close(): Promise<void>;
 }
