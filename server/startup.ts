@@ -3,6 +3,7 @@ import { formatScenarioErrors } from '../src/lib/scenario/validate';
 import type { Scenario } from '../src/lib/scenario/schema';
 import { DEFAULT_SCENARIO_FILE, loadScenarioFile } from './scenario/load';
 import type { Settings } from './config';
+import { SchemaTooNew } from './store/migrations';
 import { openSqliteStore } from './store/sqlite-store';
 
 /** Loads the scenario; on any error prints every problem found and exits, as a server must not start on bad content. */
@@ -16,6 +17,13 @@ export async function loadScenarioOrExit(settings: Settings): Promise<Scenario> 
 	return result.scenario;
 }
 
+/** Opens the store; a database file from a newer version of Pact Room is refused, and the server exits. */
 export function openStore(settings: Settings) {
-	return openSqliteStore(settings.database, { writer: settings.writer, syncEveryMs: settings.syncEveryMs });
+	try {
+		return openSqliteStore(settings.database, { writer: settings.writer, syncEveryMs: settings.syncEveryMs });
+	} catch (err) {
+		if (!(err instanceof SchemaTooNew)) throw err;
+		console.error(`Pact Room cannot start: ${settings.database}: ${err.message}. Run the newer version, or set PACT_ROOM_DB to another file.`);
+		process.exit(1);
+	}
 }

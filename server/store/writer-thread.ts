@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { closeLog, openLog, PeriodicSync } from './log-sync';
-import { openDatabase } from './schema';
+import { openMigratedDatabase } from './schema';
 import { batchCommitter, type Write } from './sqlite-writes';
 
 export type Job = { id: number } & Write;
@@ -20,7 +20,8 @@ export interface WriterData {
 
 const port = parentPort!;
 const { file, syncEveryMs } = workerData as WriterData;
-const db = openDatabase(file);
+// The store brought the file's schema up to date before it started this thread.
+const db = openMigratedDatabase(file);
 const commit = batchCommitter(db);
 const log = syncEveryMs > 0 ? openLog(db) : null;
 const periodic = log === null ? null : new PeriodicSync(log, syncEveryMs);
