@@ -302,8 +302,9 @@ export class Rooms {
 					type: entry.action.type,
 					...(entry.action.type === 'takeSeat' ? { seat: entry.action.seat } : {})
 				});
-			// Sealed ballots answer a retry with the snapshot's number, as they will after a restart.
-			if (snapshot) for (const applied of room.actionIds.values()) if (applied.type === 'castVote') applied.seq = snapshot.seq;
+			// Sealed ballots answer a retry with the snapshot's number and forget their voter, as after a restart.
+			if (snapshot)
+				for (const [id, applied] of room.actionIds) if (applied.type === 'castVote') room.actionIds.set(id, { seq: snapshot.seq, type: 'castVote' });
 			if (tokenChange) this.applyTokenChange(room, tokenChange);
 		}
 		this.armTimer(room);
@@ -373,7 +374,8 @@ export class Rooms {
 	 * is kept, so the retry gets a fresh token in its place.
 	 */
 	private async retried(room: Room, actionId: string, done: AppliedAction, actor: Actor, action: Action): Promise<Submitted> {
-		if (done.type !== action.type || JSON.stringify(done.actor) !== JSON.stringify(actor))
+		// A sealed ballot's voter is not kept: its id alone answers a retry, which changes nothing.
+		if (done.type !== action.type || (done.actor !== undefined && JSON.stringify(done.actor) !== JSON.stringify(actor)))
 			return refuse('bad_payload', 'That action id was already used for a different action; send each action with a new id.');
 		if (action.type !== 'takeSeat') return { ok: true, seq: done.seq, duplicate: true };
 		if (action.seat !== done.seat)

@@ -318,7 +318,15 @@ export function registerHandlers(
 			}
 			// The type and who acted, never the payload: names, arguments and ballots stay out of logs.
 			const actor = socket.data.actor;
-			logger.debug({ room: room.code, seq: result.seq, action: parsed.data.type, actor: actor.kind, seat: actor.kind === 'seat' ? actor.seat : undefined }, 'action');
+			// Nor, for a secret ballot, the seat or the ballot's place in the log: lined up with the
+			// sealed vote's anonymous ballots, either would name the voter.
+			const secretBallot = parsed.data.type === 'castVote' && room.state.config.ballot.ballots === 'secret';
+			logger.debug(
+				secretBallot
+					? { room: room.code, action: parsed.data.type }
+					: { room: room.code, seq: result.seq, action: parsed.data.type, actor: actor.kind, seat: actor.kind === 'seat' ? actor.seat : undefined },
+				'action'
+			);
 			if (parsed.data.type === 'start' || parsed.data.type === 'end') logger.info({ room: room.code, action: parsed.data.type }, 'game ' + (parsed.data.type === 'start' ? 'started' : 'ended'));
 			if (parsed.data.type === 'takeSeat') {
 				socket.data.actor = { kind: 'seat', seat: parsed.data.seat };

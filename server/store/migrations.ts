@@ -82,6 +82,22 @@ export const migrations: readonly Migration[] = [
 		version: 4,
 		brings: 'the seat-taking action that issued each seat token, so a retry of it can hand back that seat and no other',
 		sql: `alter table seat_tokens add column action_id text;`
+	},
+	{
+		version: 5,
+		brings:
+			'sealed ballots’ action ids as a bare set: no voter, no arrival order, so they cannot be lined up with the snapshot’s anonymous ballots',
+		// A table without rowids keeps its rows in key order, and the ids are copied in random order,
+		// so not even where a row sits in its page says when its ballot came. The dropped table's pages
+		// are overwritten (secure_delete).
+		sql: `
+			create table sealed_ballot_ids (
+				room text not null references rooms(code),
+				action_id text not null,
+				primary key (room, action_id)
+			) without rowid;
+			insert into sealed_ballot_ids (room, action_id) select room, action_id from sealed_action_ids order by random();
+			drop table sealed_action_ids;`
 	}
 ];
 
@@ -112,7 +128,11 @@ export function migrate(db: Database.Database, steps: readonly Migration[] = mig
 		}
 	});
 	step.immediate('unnumbered');
+	const before = version();
 	for (const next of steps) step.immediate(next);
+	// A step may drop rows that must not be read again (sealed ballots' voters): their old pages
+	// leave the write-ahead log too.
+	if (version() !== before) db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 /**

@@ -37,9 +37,7 @@ export function openSqliteStore(file: string, options: { writer?: WriterChoice; 
 		'select seq, actor, action, at, action_id from actions where room = ? and seq > ? order by seq'
 	);
 	const selectSnapshot = db.prepare<[string], { seq: number; state: string }>('select seq, state from snapshots where room = ?');
-	const selectSealedActionIds = db.prepare<[string], { action_id: string; actor: string; type: string }>(
-		'select action_id, actor, type from sealed_action_ids where room = ?'
-	);
+	const selectSealedActionIds = db.prepare<[string], { action_id: string }>('select action_id from sealed_ballot_ids where room = ?');
 	const selectActive = db.prepare<[number], { room: string }>('select distinct room from actions where at >= ?');
 	const selectTokens = db.prepare<[string], { seat: string; token_hash: string; action_id: string | null }>(
 		'select seat, token_hash, action_id from seat_tokens where room = ?'
@@ -95,7 +93,7 @@ export function openSqliteStore(file: string, options: { writer?: WriterChoice; 
 			);
 			const sealedAt = selectSnapshot.get(code)?.seq ?? 0;
 			for (const r of selectSealedActionIds.all(code))
-				ids.set(r.action_id, { seq: sealedAt, actor: JSON.parse(r.actor), type: r.type as AppliedAction['type'] });
+				ids.set(r.action_id, { seq: sealedAt, type: 'castVote' });
 			return ids;
 		},
 		roomsActiveSince(at) {

@@ -23,10 +23,13 @@ export function prepareWrites(db: Database.Database) {
 	const upsertSnapshot = db.prepare(
 		'insert into snapshots (room, seq, state) values (?, ?, ?) on conflict (room) do update set seq = excluded.seq, state = excluded.state'
 	);
+	// Kept as a bare set, copied in random order: neither voter nor arrival order survives to be
+	// lined up with the snapshot's anonymous ballots.
 	const keepSealedActionIds = db.prepare(
-		`insert into sealed_action_ids (room, action_id, actor, type)
-		 select room, action_id, actor, json_extract(action, '$.type') from actions
-		 where room = ? and seq <= ? and json_extract(action, '$.type') = 'castVote' and action_id is not null`
+		`insert into sealed_ballot_ids (room, action_id)
+		 select room, action_id from actions
+		 where room = ? and seq <= ? and json_extract(action, '$.type') = 'castVote' and action_id is not null
+		 order by random()`
 	);
 	const deleteBallots = db.prepare(`delete from actions where room = ? and seq <= ? and json_extract(action, '$.type') = 'castVote'`);
 

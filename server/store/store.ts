@@ -54,7 +54,8 @@ export interface SeatToken {
 /** What a client action id was used for, so a retry can be told from a reuse. */
 export interface AppliedAction {
 	seq: number;
-	actor: Actor;
+	/** Who sent it; not kept for a sealed ballot, whose voter nothing may remember. */
+	actor?: Actor;
 	type: Action['type'];
 	/** The seat a seat-taking action took: its retry may take that seat and no other. */
 	seat?: string;
@@ -84,8 +85,8 @@ export interface Store {
 	 *
 	 * With a snapshot (the action closed a secret vote, whose ballots the snapshot holds under
 	 * pseudonyms), the same transaction stores it and deletes every logged ballot up to it, so
-	 * no stored row ties a seat to a secret ballot. Their client action ids are kept, without
-	 * sequence numbers, so a late retry is still answered as a duplicate.
+	 * no stored row ties a seat to a secret ballot. Their client action ids are kept as a bare set
+	 * — no voter, no sequence number, no order — so a late retry is still answered as a duplicate.
 	 */
 	append(code: string, appends: Append[]): Promise<void>;
 	/** Sets or revokes a seat's token outside any game action (moving a seat to another device). */

@@ -67,6 +67,18 @@ export const UNNUMBERED_SHAPES = {
 export type UnnumberedShape = keyof typeof UNNUMBERED_SHAPES;
 
 /**
+ * The voter an unnumbered file kept beside each sealed ballot's id. The current store keeps no
+ * voter to copy, so the old rows are given this made-up one, found nowhere else in the file, which
+ * the migration must leave nowhere.
+ */
+export const UNNUMBERED_SEALED_VOTER = '{"kind":"seat","seat":"voter-kept-by-an-old-file"}';
+
+/** Where an unnumbered table's rows come from, when the current file keeps them differently. */
+const UNNUMBERED_SOURCES: Record<string, string> = {
+	sealed_action_ids: `select room, action_id, '${UNNUMBERED_SEALED_VOTER}', 'castVote' from played.sealed_ballot_ids`
+};
+
+/**
  * Writes an unnumbered file of the given shape at `file`, in write-ahead logging as the store kept
  * it, holding every row of a file the current store wrote (`played`) that the shape has room for.
  */
@@ -83,7 +95,7 @@ export function writeUnnumbered(file: string, shape: UnnumberedShape, played: st
 				.all()
 				.map((c) => c.name)
 				.join(', ');
-			db.exec(`insert into main.${table} (${columns}) select ${columns} from played.${table}`);
+			db.exec(`insert into main.${table} (${columns}) ${UNNUMBERED_SOURCES[table] ?? `select ${columns} from played.${table}`}`);
 		}
 	})();
 	db.exec('detach played');

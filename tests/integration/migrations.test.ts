@@ -5,7 +5,7 @@
  * says why.
  */
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../server/store/migrations';
 import { openSqliteStore } from '../../server/store/sqlite-store';
@@ -13,7 +13,7 @@ import { closeAll, connect, req } from '../helpers/clients';
 import { spawnKillable } from '../helpers/killable-server';
 import { startServer, tempDatabase, type RunningServer } from '../helpers/server';
 import { ask, Table, untimed } from '../helpers/table';
-import { writeUnnumbered, type UnnumberedShape } from '../helpers/unnumbered-schema';
+import { UNNUMBERED_SEALED_VOTER, writeUnnumbered, type UnnumberedShape } from '../helpers/unnumbered-schema';
 import type { Action } from '../../src/lib/protocol/actions';
 
 const SEATS = ['dermer', 'idf-chief', 'mossad-director', 'white-house-adviser-1'] as const;
@@ -106,7 +106,16 @@ describe('a file written before the schema steps were numbered', () => {
 		running = undefined;
 		const migrated = new Database(unnumbered, { readonly: true });
 		expect(migrated.pragma('user_version', { simple: true })).toBe(latest);
+		// The voters the old file kept beside its sealed ballots' ids are gone, from its rows and its pages.
+		if (ballots === 'secret') {
+			expect(migrated.prepare('select * from sealed_ballot_ids where action_id = ?').get('first-idf-chief')).toEqual({
+				room: table.code,
+				action_id: 'first-idf-chief'
+			});
+		}
 		migrated.close();
+		const bytes = ['', '-wal'].map((end) => (existsSync(unnumbered + end) ? readFileSync(unnumbered + end).toString('latin1') : '')).join('');
+		if (ballots === 'secret') expect(bytes.includes(UNNUMBERED_SEALED_VOTER)).toBe(false);
 	});
 });
 

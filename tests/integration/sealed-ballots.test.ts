@@ -6,8 +6,11 @@
  * shows exactly what the first one did.
  */
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../server/log';
 import { closeAll } from '../helpers/clients';
 import { startServer, tempDatabase, type RunningServer } from '../helpers/server';
 import { ask, Table, untimed } from '../helpers/table';
@@ -111,6 +114,62 @@ describe('a secret vote, once closed', () => {
 		// A fresh pseudonym in every vote: the two votes cannot be linked voter by voter.
 		const first = new Set(Object.keys(sealed[0].ballots));
 		expect(Object.keys(sealed[1].ballots).some((name) => first.has(name))).toBe(false);
+	});
+
+	it('keeps nothing that lines its ballots up with their voters: no stored row, no page of the file, no debug log line', async () => {
+		const database = tempDatabase();
+		let logged = '';
+		const sink = new Writable({ write: (chunk, _e, done) => void ((logged += chunk), done()) });
+		running = await startServer(database, { logger: createLogger('debug', sink) });
+		const table = await Table.open(running.url, { timers: untimed, ballots: 'secret', tally: 'live' }, SEATS);
+		for (const type of ['start', 'advance', 'advance', 'openVote'] as const) await table.run(type);
+		// Random ids, as the game's pages send; two ballots at once, the rest one after another, one change of mind.
+		const ids = new Map<string, string>();
+		const cast = (seat: (typeof SEATS)[number], choice: 'yes' | 'no' | 'abstain') => {
+			const id = randomBytes(16).toString('hex');
+			ids.set(id, seat);
+			return table.act(table.players[seat], ballot(choice, id));
+		};
+		await Promise.all([cast('dermer', 'yes'), cast('idf-chief', 'no')]);
+		await cast('mossad-director', 'yes');
+		await cast('white-house-adviser-1', 'abstain');
+		await cast('idf-chief', 'yes');
+		await table.run('closeVote');
+
+		const db = new Database(database, { readonly: true });
+		try {
+			const snapshot = db.prepare<[string], { state: string }>('select state from snapshots where room = ?').get(table.code)!;
+			const sealedSeqs = new Set(castsOf(JSON.parse(snapshot.state).votes[0].history).map((c) => c.seq));
+			expect(sealedSeqs.size).toBe(5);
+			// Every row of every table: one that names a sealed ballot, by its id or its place in the log, names no seat.
+			const tables = db.prepare<[], { name: string }>(`select name from sqlite_master where type = 'table'`).all();
+			let rowsAboutBallots = 0;
+			for (const { name } of tables) {
+				for (const row of db.prepare<[], Record<string, unknown>>(`select * from "${name}"`).all()) {
+					const text = JSON.stringify(row);
+					const aboutBallot = [...ids.keys()].some((id) => text.includes(id)) || (name === 'actions' && sealedSeqs.has(row.seq as number));
+					if (!aboutBallot) continue;
+					rowsAboutBallots++;
+					for (const seat of SEATS) expect(text, `${name} row ${text}`).not.toContain(seat);
+				}
+			}
+			// The kept ids are there, to answer late retries, and nothing else is.
+			expect(rowsAboutBallots).toBe(5);
+		} finally {
+			db.close();
+		}
+		// Nor anywhere in the file's pages or its write-ahead log, freed pages included.
+		const bytes = rawBytes(database);
+		for (const id of ids.keys())
+			for (let at = bytes.indexOf(id); at >= 0; at = bytes.indexOf(id, at + 1))
+				for (const seat of SEATS) expect(bytes.slice(Math.max(0, at - 300), at + 300)).not.toContain(seat);
+
+		// The debug log says a ballot came in, never whose or where in the log.
+		const entries = logged.trim().split('\n').map((line) => JSON.parse(line));
+		const ballots = entries.filter((e) => e.action === 'castVote');
+		expect(ballots).toHaveLength(5);
+		for (const entry of ballots) expect(Object.keys(entry).filter((k) => ['seat', 'seq', 'actor'].includes(k))).toEqual([]);
+		for (const id of ids.keys()) expect(logged).not.toContain(id);
 	});
 
 	it('leaves named ballots in the log, where the debrief shows them by seat anyway', async () => {
