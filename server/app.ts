@@ -11,7 +11,7 @@ import { systemClock, type Clock } from './clock';
 import { BotRunner, HUMAN_PACE, type BotPace } from './bot-runner';
 import { DEFAULT_LIMITS, Limits, type LimitSettings } from './limits';
 import { createLogger, type Logger } from './log';
-import { Rooms } from './rooms';
+import { DEFAULT_KEEPING, Rooms, type Keeping } from './rooms';
 import { registerHandlers, type GameServer } from './socket-handlers';
 import type { Store } from './store/store';
 
@@ -35,6 +35,8 @@ export interface ServerDeps {
 	allowedOrigins?: string[];
 	/** Socket.IO transports to accept, e.g. ['websocket'] where proxies mishandle long-polling. */
 	transports?: ('polling' | 'websocket')[];
+	/** How long rooms are kept, in the store and in memory (30 days after their last action; 10 idle minutes). */
+	keeping?: Keeping;
 }
 
 /**
@@ -71,7 +73,7 @@ export function attachGame(httpServer: HttpServer, deps: ServerDeps): { io: Game
 			callback(allowed ? null : 'this page’s origin may not open a game connection', allowed);
 		}
 	});
-	const rooms = new Rooms(deps.store, deps.scenario, clock);
+	const rooms = new Rooms(deps.store, deps.scenario, clock, deps.keeping ?? DEFAULT_KEEPING);
 	const bots = new BotRunner(rooms, deps.scenario, clock, deps.botPace ?? HUMAN_PACE, log);
 	registerHandlers(io, rooms, bots, deps.scenario, clock, log, logger, {
 		botGraceMs: deps.botGraceMs ?? 20_000,
@@ -79,6 +81,8 @@ export function attachGame(httpServer: HttpServer, deps: ServerDeps): { io: Game
 	});
 	// After a restart, rooms played in the last day get their timers and scripted roles back at once.
 	for (const room of rooms.resumeActive(clock.now() - RESUME_WINDOW_MS)) bots.nudge(room);
+	// Rooms past keeping are deleted now and then every minute; rooms nobody is in leave memory.
+	rooms.startSweeping();
 	return { io, rooms, bots };
 }
 

@@ -46,6 +46,12 @@ export class BotRunner {
 		this.scheduled.set(room.code, cancel);
 	}
 
+	/** The room left memory: its next scripted move, if one is waiting, is not made. */
+	forget(code: string) {
+		this.scheduled.get(code)?.();
+		this.scheduled.delete(code);
+	}
+
 	stop() {
 		this.stopped = true;
 		for (const cancel of this.scheduled.values()) cancel();

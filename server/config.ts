@@ -18,6 +18,8 @@ export interface Settings {
 	writer: WriterChoice;
 	/** How often the database's log is synced to disk, in milliseconds; 0 syncs before every acknowledgement. */
 	syncEveryMs: number;
+	/** How long a room is kept after its last action, in milliseconds; null keeps every room. */
+	retentionMs: number | null;
 }
 
 export type WriterChoice = 'auto' | 'thread' | 'inline';
@@ -44,6 +46,16 @@ function parseSyncEvery(text: string): number {
 	return ms;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whole days, or 0 to keep every room. */
+function parseRetention(text: string): number | null {
+	if (!/^\d+$/.test(text.trim()))
+		throw new Error(`PACT_ROOM_RETENTION_DAYS is a whole number of days after a room's last action (0 keeps every room); not "${text}"`);
+	const days = Number(text);
+	return days === 0 ? null : days * DAY_MS;
+}
+
 /** "1500-4500" → a range; "0" → at once. */
 function parsePace(text: string): { minMs: number; maxMs: number } {
 	const match = /^(\d+)(?:-(\d+))?$/.exec(text.trim());
@@ -67,6 +79,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 		allowedOrigins: env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
 		transports: parseTransports(env.TRANSPORTS ?? 'polling,websocket'),
 		writer: parseWriter(env.PACT_ROOM_WRITER ?? 'auto'),
-		syncEveryMs: parseSyncEvery(env.PACT_ROOM_SYNC_MS ?? String(DEFAULT_SYNC_EVERY_MS))
+		syncEveryMs: parseSyncEvery(env.PACT_ROOM_SYNC_MS ?? String(DEFAULT_SYNC_EVERY_MS)),
+		retentionMs: parseRetention(env.PACT_ROOM_RETENTION_DAYS ?? '30')
 	};
 }

@@ -2,10 +2,10 @@
 import type { Server as HttpServer } from 'node:http';
 import { attachGame } from './app';
 import { readSettings } from './config';
-import { loadScenarioOrExit, openStore } from './startup';
+import { fromSettings, loadScenarioOrExit, openStore } from './startup';
 
 export async function startInDev(httpServer: HttpServer) {
 	const settings = readSettings();
 	const scenario = await loadScenarioOrExit(settings);
-	attachGame(httpServer, { store: openStore(settings), scenario, botPace: settings.botPace, allowedOrigins: settings.allowedOrigins, transports: settings.transports });
+	attachGame(httpServer, { store: openStore(settings), scenario, ...fromSettings(settings) });
 }

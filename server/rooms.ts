@@ -37,7 +37,24 @@ export interface Room {
 	botTurn: number;
 	/** Client action ids already applied in this room, with what each was. */
 	actionIds: Map<string, AppliedAction>;
+	/** When the room was last loaded or changed: an idle room leaves memory after a while. */
+	lastUsed: number;
+	/** Deleted (past keeping, or by its facilitator): every action still queued is refused. */
+	deleted: boolean;
 }
+
+/** How long rooms are kept: in memory while in use, in the store until past keeping. */
+export interface Keeping {
+	/** A room is deleted this long after its last action; null keeps every room. */
+	retentionMs: number | null;
+	/** A room nobody is in leaves memory after this long, to be loaded again on demand. */
+	idleMs: number;
+}
+
+export const DEFAULT_KEEPING: Keeping = { retentionMs: 30 * 24 * 60 * 60 * 1000, idleMs: 10 * 60 * 1000 };
+
+/** How often rooms past keeping are looked for, and idle ones let go. */
+const SWEEP_EVERY_MS = 60 * 1000;
 
 /** An accepted action's sequence number; a retried action id gets its first answer again, marked duplicate. */
 export type Submitted = { ok: true; seq: number; seatToken?: string; duplicate?: true } | Refusal;
@@ -55,6 +72,8 @@ export type GameOptions = Partial<Pick<GameConfig, 'votingRule' | 'ballot' | 'se
 
 const SYSTEM: Actor = { kind: 'system' };
 
+const gone = (code: string) => refuse('unknown_room', `There is no game with the code ${code} any more: it has been deleted.`);
+
 export class Rooms {
 	private live = new Map<string, Room>();
 	/** Rooms whose queue is being worked through. */
@@ -63,11 +82,19 @@ export class Rooms {
 	onChange: (room: Room) => void = () => {};
 	/** Told of a fault in one room; the room stays loaded and every other room goes on. */
 	onError: (err: unknown, context: string) => void = (err, context) => console.error(context, err);
+	/** Whether any browser is in the room: a watched room never leaves memory. */
+	isWatched: (code: string) => boolean = () => false;
+	/** Told when a room leaves memory, deleted or only idle, so nothing else keeps hold of it. */
+	onUnload: (code: string, deleted: boolean) => void = () => {};
+	private cancelSweep: (() => void) | null = null;
+	/** Rooms being deleted: never loaded again meanwhile. */
+	private deleting = new Set<string>();
 
 	constructor(
 		private store: Store,
 		private scenario: Scenario,
-		private clock: Clock
+		private clock: Clock,
+		private keeping: Keeping = DEFAULT_KEEPING
 	) {}
 
 	/**
@@ -138,7 +165,11 @@ export class Rooms {
 	/** The room with this code, loaded and replayed from the store if it is not in memory yet. */
 	get(code: string): Room | undefined {
 		const cached = this.live.get(code);
-		if (cached) return cached;
+		if (cached) {
+			cached.lastUsed = this.clock.now();
+			return cached;
+		}
+		if (this.deleting.has(code)) return undefined;
 		const record = this.store.getRoom(code);
 		if (!record) return undefined;
 		// A sealed secret vote left a snapshot; the log before it no longer holds its ballots.
@@ -165,7 +196,9 @@ export class Rooms {
 			tail: Promise.resolve(),
 			cancelWakeUp: null,
 			botTurn: 0,
-			actionIds: this.store.actionIds(code)
+			actionIds: this.store.actionIds(code),
+			lastUsed: this.clock.now(),
+			deleted: false
 		};
 		this.live.set(code, room);
 		this.armTimer(room);
@@ -190,6 +223,7 @@ export class Rooms {
 
 	/** Applies an action in the room's queue; resolves once it is stored, or refused. */
 	submit(room: Room, actor: Actor, action: Action, actionId?: string): Promise<Submitted> {
+		if (room.deleted) return Promise.resolve(gone(room.code));
 		return new Promise((resolve, reject) => this.enqueue(room, { kind: 'action', actor, action, actionId, resolve, reject }));
 	}
 
@@ -215,6 +249,11 @@ export class Rooms {
 	private async runQueue(room: Room): Promise<void> {
 		while (room.queue.length > 0) {
 			const head = room.queue[0];
+			if (room.deleted && head.kind === 'action') {
+				room.queue.shift();
+				head.resolve(gone(room.code));
+				continue;
+			}
 			if (head.kind === 'task') {
 				room.queue.shift();
 				await head.run().then(head.resolve, head.reject);
@@ -294,6 +333,7 @@ export class Rooms {
 			return;
 		}
 		room.state = state;
+		room.lastUsed = this.clock.now();
 		for (const { entry, tokenChange, snapshot } of appends) {
 			if (entry.actionId !== undefined)
 				room.actionIds.set(entry.actionId, {
@@ -320,7 +360,7 @@ export class Rooms {
 		room.cancelWakeUp?.();
 		room.cancelWakeUp = null;
 		const timer = room.state.timer;
-		if (!timer || room.state.paused) return;
+		if (!timer || room.state.paused || room.deleted) return;
 		room.cancelWakeUp = this.clock.wakeAt(timer.endsAt, () => {
 			room.cancelWakeUp = null;
 			this.submit(room, SYSTEM, { type: 'expireTimer' }).then(
@@ -360,7 +400,81 @@ export class Rooms {
 
 	/** Cancels every armed wake-up, for shutdown. */
 	stopTimers() {
+		this.cancelSweep?.();
+		this.cancelSweep = null;
 		for (const room of this.live.values()) room.cancelWakeUp?.();
+	}
+
+	/**
+	 * Deletes the class's rooms at its facilitator's word, everything about them at once; its codes
+	 * are unknown from then on.
+	 */
+	async deleteClass(classId: string, facilitatorToken: string): Promise<{ ok: true; codes: string[] } | Refusal> {
+		const codes = this.openClass(classId, facilitatorToken);
+		if (!Array.isArray(codes)) return codes;
+		await this.delete(codes);
+		return { ok: true, codes };
+	}
+
+	/**
+	 * Deletes rooms from the store and from memory. A loaded room is closed in its own queue, so
+	 * the actions queued before are stored first (then deleted with the rest) and any after refused.
+	 */
+	async delete(codes: string[]): Promise<void> {
+		for (const code of codes) this.deleting.add(code);
+		try {
+			const closing = codes.flatMap((code) => {
+				const room = this.live.get(code);
+				return room ? [this.task(room, async () => this.close(room))] : [];
+			});
+			await Promise.all(closing);
+			await this.store.deleteRooms(codes);
+		} finally {
+			for (const code of codes) this.deleting.delete(code);
+		}
+		for (const code of codes) this.onUnload(code, true);
+	}
+
+	/** Stops a room's timer and marks it deleted, so what is still queued in it is refused. */
+	private close(room: Room) {
+		room.deleted = true;
+		room.cancelWakeUp?.();
+		room.cancelWakeUp = null;
+		this.live.delete(room.code);
+	}
+
+	/**
+	 * Starts looking, now and every minute, for rooms past keeping (deleted) and rooms nobody has
+	 * been in for a while (let go from memory, loaded again when someone comes back).
+	 */
+	startSweeping() {
+		const sweep = () => void this.sweep().catch((err) => this.onError(err, 'rooms past keeping could not be deleted'));
+		sweep();
+		// On the machine's own clock, not the game's: it keeps the rooms, it times nothing in them.
+		const every = setInterval(sweep, SWEEP_EVERY_MS).unref();
+		this.cancelSweep = () => clearInterval(every);
+	}
+
+	/** One look: deletes rooms past keeping, lets idle ones go. */
+	async sweep(): Promise<void> {
+		const now = this.clock.now();
+		for (const room of [...this.live.values()]) {
+			if (now - room.lastUsed < this.keeping.idleMs || this.running.has(room) || room.queue.length > 0) continue;
+			if (this.isWatched(room.code)) continue;
+			// Its timer and scripted roles stop with it; a timer that ran out meanwhile is applied
+			// when the room is loaded again, as after a restart.
+			room.cancelWakeUp?.();
+			this.live.delete(room.code);
+			this.onUnload(room.code, false);
+		}
+		if (this.keeping.retentionMs === null) return;
+		const expired = this.store.roomsIdleSince(now - this.keeping.retentionMs);
+		if (expired.length > 0) await this.delete(expired);
+	}
+
+	/** How many rooms are in memory now. */
+	get loaded(): number {
+		return this.live.size;
 	}
 
 	/**

@@ -12,6 +12,7 @@ import { refuse, type Refusal } from '../src/lib/protocol/errors';
 import {
 	ActionId,
 	CreateGame,
+	DeleteClass,
 	EnterClass,
 	EnterRoom,
 	ReissueSeat,
@@ -84,6 +85,23 @@ export function registerHandlers(
 	}
 	rooms.onChange = (room) => void changed(room);
 	rooms.onError = (err, context) => log(context, err);
+	rooms.isWatched = (code) => (io.sockets.adapter.rooms.get(code)?.size ?? 0) > 0;
+	rooms.onUnload = (code, deleted) => {
+		bots.forget(code);
+		awaySince.delete(code);
+		if (deleted) turnAway(code);
+	};
+
+	/** Every browser still in a deleted room is told, and holds nothing of it any more. */
+	function turnAway(code: string) {
+		for (const id of io.sockets.adapter.rooms.get(code) ?? []) {
+			const socket = io.sockets.sockets.get(id);
+			if (!socket) continue;
+			socket.leave(code);
+			socket.data = { room: null, actor: { kind: 'guest' } };
+			socket.emit('notice', { code: 'room_deleted', message: 'This game has been deleted by its facilitator, with everything it kept. Thank you for playing.' });
+		}
+	}
 
 	/**
 	 * Brings every browser in the room up to date with its own view: a patch to the view it holds,
@@ -239,6 +257,17 @@ export function registerHandlers(
 			if (!(await limits.enter(address))) return refuse('rate_limited', 'Too many joins from this network in the last minute; wait a moment and try again.');
 			return null;
 		}
+
+		handle(socket, 'deleteClass', log, async (raw) => {
+			const parsed = DeleteClass.safeParse(raw);
+			if (!parsed.success) return badPayload(parsed.error);
+			const busy = await entryRefusal();
+			if (busy) return busy;
+			const deleted = await rooms.deleteClass(parsed.data.classId, parsed.data.facilitatorToken);
+			if (!deleted.ok) return wrongGuess(deleted);
+			logger.info({ class: parsed.data.classId, rooms: deleted.codes.length }, 'class deleted by its facilitator');
+			return deleted;
+		});
 
 		handle(socket, 'reissueSeat', log, async (raw) => {
 			const parsed = ReissueSeat.safeParse(raw);

@@ -5,6 +5,8 @@ import { DEFAULT_SCENARIO_FILE, loadScenarioFile } from './scenario/load';
 import type { Settings } from './config';
 import { SchemaTooNew } from './store/migrations';
 import { openSqliteStore } from './store/sqlite-store';
+import type { ServerDeps } from './app';
+import { DEFAULT_KEEPING } from './rooms';
 
 /** Loads the scenario; on any error prints every problem found and exits, as a server must not start on bad content. */
 export async function loadScenarioOrExit(settings: Settings): Promise<Scenario> {
@@ -26,4 +28,14 @@ export function openStore(settings: Settings) {
 		console.error(`Pact Room cannot start: ${settings.database}: ${err.message}. Run the newer version, or set PACT_ROOM_DB to another file.`);
 		process.exit(1);
 	}
+}
+
+/** The server's parts that come from settings alone, the same in production and dev mode. */
+export function fromSettings(settings: Settings): Pick<ServerDeps, 'botPace' | 'allowedOrigins' | 'transports' | 'keeping'> {
+	return {
+		botPace: settings.botPace,
+		allowedOrigins: settings.allowedOrigins,
+		transports: settings.transports,
+		keeping: { ...DEFAULT_KEEPING, retentionMs: settings.retentionMs }
+	};
 }

@@ -39,6 +39,9 @@ export function openSqliteStore(file: string, options: { writer?: WriterChoice; 
 	const selectSnapshot = db.prepare<[string], { seq: number; state: string }>('select seq, state from snapshots where room = ?');
 	const selectSealedActionIds = db.prepare<[string], { action_id: string }>('select action_id from sealed_ballot_ids where room = ?');
 	const selectActive = db.prepare<[number], { room: string }>('select distinct room from actions where at >= ?');
+	const selectIdle = db.prepare<[number], { code: string }>(
+		'select code from rooms where coalesce((select max(at) from actions where room = rooms.code), created_at) < ?'
+	);
 	const selectTokens = db.prepare<[string], { seat: string; token_hash: string; action_id: string | null }>(
 		'select seat, token_hash, action_id from seat_tokens where room = ?'
 	);
@@ -98,6 +101,12 @@ export function openSqliteStore(file: string, options: { writer?: WriterChoice; 
 		},
 		roomsActiveSince(at) {
 			return selectActive.all(at).map((r) => r.room);
+		},
+		roomsIdleSince(at) {
+			return selectIdle.all(at).map((r) => r.code);
+		},
+		deleteRooms(codes) {
+			return writer.write({ op: 'deleteRooms', codes });
 		},
 		seatTokens(code) {
 			return selectTokens.all(code).map((r) => ({ seat: r.seat, hash: r.token_hash, ...(r.action_id === null ? {} : { actionId: r.action_id }) }));

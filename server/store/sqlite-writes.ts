@@ -9,7 +9,8 @@ import type { Append, ClassRecord, RoomRecord, SeatTokenChange } from './store';
 export type Write =
 	| { op: 'createClass'; record: ClassRecord; rooms: RoomRecord[] }
 	| { op: 'append'; code: string; appends: Append[] }
-	| { op: 'setSeatToken'; code: string; change: SeatTokenChange };
+	| { op: 'setSeatToken'; code: string; change: SeatTokenChange }
+	| { op: 'deleteRooms'; codes: string[] };
 
 export function prepareWrites(db: Database.Database) {
 	const insertClass = db.prepare('insert into classes (id, facilitator_token_hash, created_at) values (?, ?, ?)');
@@ -32,6 +33,14 @@ export function prepareWrites(db: Database.Database) {
 		 order by random()`
 	);
 	const deleteBallots = db.prepare(`delete from actions where room = ? and seq <= ? and json_extract(action, '$.type') = 'castVote'`);
+
+	// A room's rows, children first (they reference it); then its class, once it has no room left.
+	const deleteRoomRows = ['actions', 'seat_tokens', 'snapshots', 'sealed_ballot_ids'].map((table) =>
+		db.prepare(`delete from ${table} where room = ?`)
+	);
+	const selectClassOf = db.prepare<[string], { class_id: string | null }>('select class_id from rooms where code = ?');
+	const deleteRoom = db.prepare('delete from rooms where code = ?');
+	const deleteEmptyClass = db.prepare('delete from classes where id = ? and not exists (select 1 from rooms where class_id = ?)');
 
 	const setSeatToken = (code: string, change: SeatTokenChange) => {
 		if (change.hash === null) deleteToken.run(code, change.seat);
@@ -59,6 +68,14 @@ export function prepareWrites(db: Database.Database) {
 				return;
 			case 'setSeatToken':
 				setSeatToken(w.code, w.change);
+				return;
+			case 'deleteRooms':
+				for (const code of w.codes) {
+					const classId = selectClassOf.get(code)?.class_id;
+					for (const statement of deleteRoomRows) statement.run(code);
+					deleteRoom.run(code);
+					if (classId) deleteEmptyClass.run(classId, classId);
+				}
 				return;
 		}
 	};
@@ -92,8 +109,8 @@ export function batchCommitter(db: Database.Database) {
 				}
 			}
 		}
-		// The pages of deleted ballots stay in the write-ahead log until it is checkpointed and truncated.
-		if (jobs.some((j) => j.op === 'append' && j.appends.some((a) => a.snapshot))) db.pragma('wal_checkpoint(TRUNCATE)');
+		// The pages of deleted ballots and rooms stay in the write-ahead log until it is checkpointed and truncated.
+		if (jobs.some((j) => j.op === 'deleteRooms' || (j.op === 'append' && j.appends.some((a) => a.snapshot)))) db.pragma('wal_checkpoint(TRUNCATE)');
 		return done;
 	};
 }

@@ -102,6 +102,14 @@ export interface Store {
 	actionIds(code: string): Map<string, AppliedAction>;
 	/** Rooms with an action at or after `at`: the ones worth reloading after a restart. */
 	roomsActiveSince(at: number): string[];
+	/** Rooms whose last action (or, with none, their creation) came before `at`: past keeping. */
+	roomsIdleSince(at: number): string[];
+	/**
+	 * Deletes rooms and everything about them — log, snapshot, seat tokens, sealed ballot ids —
+	 * and each class left with no room, in one transaction; the freed pages are overwritten and
+	 * the write-ahead log truncated, so nothing of them stays in the file.
+	 */
+	deleteRooms(codes: string[]): Promise<void>;
 	seatTokens(code: string): SeatToken[];
 	/** Lets every change sent commit, then closes the file. */
 	close(): Promise<void>;

@@ -79,6 +79,9 @@ export type EnterClass = z.infer<typeof EnterClass>;
 
 export const ReissueSeat = z.strictObject({ seat: z.string().min(1).max(64) });
 
+export const DeleteClass = z.strictObject({ classId: ClassId, facilitatorToken: Token });
+export type DeleteClass = z.infer<typeof DeleteClass>;
+
 export type Ack<T extends object = object> = ({ ok: true } & T) | Refusal;
 
 export interface ClientToServerEvents {
@@ -89,6 +92,8 @@ export interface ClientToServerEvents {
 	) => void;
 	/** Opens a class console: answers with its room codes (each then entered with the same key). */
 	enterClass: (payload: EnterClass, ack: (res: Ack<{ codes: string[] }>) => void) => void;
+	/** Facilitator only: deletes every table of the class and everything kept about it, at once; answers with the codes deleted. */
+	deleteClass: (payload: DeleteClass, ack: (res: Ack<{ codes: string[] }>) => void) => void;
 	/** Facilitator only: a fresh link for a seat, to move it to another device; the old link stops working. */
 	reissueSeat: (payload: z.infer<typeof ReissueSeat>, ack: (res: Ack<{ seatToken: string }>) => void) => void;
 	enterRoom: (payload: EnterRoom, ack: (res: Ack<{ view: AnyView; serverTime: number }>) => void) => void;
@@ -107,7 +112,7 @@ export interface ServerToClientEvents {
 	/** Which seats have a connected browser right now. */
 	presence: (seats: string[]) => void;
 	/** Something this browser should know about its own standing, e.g. its seat moved elsewhere. */
-	notice: (notice: { code: 'seat_moved' | 'seat_released' | 'seat_opened_elsewhere'; message: string }) => void;
+	notice: (notice: { code: 'seat_moved' | 'seat_released' | 'seat_opened_elsewhere' | 'room_deleted'; message: string }) => void;
 }
 
 /** Formats a zod failure (from either of zod's APIs) as one sentence a person can act on. */
