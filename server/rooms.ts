@@ -53,6 +53,9 @@ export interface Keeping {
 
 export const DEFAULT_KEEPING: Keeping = { retentionMs: 30 * 24 * 60 * 60 * 1000, idleMs: 10 * 60 * 1000 };
 
+/** Why a room left memory: nobody was in it, or it was deleted (past keeping, or by its facilitator). */
+export type Unloaded = 'idle' | 'past-keeping' | 'by-facilitator';
+
 /** How often rooms past keeping are looked for, and idle ones let go. */
 const SWEEP_EVERY_MS = 60 * 1000;
 
@@ -84,8 +87,8 @@ export class Rooms {
 	onError: (err: unknown, context: string) => void = (err, context) => console.error(context, err);
 	/** Whether any browser is in the room: a watched room never leaves memory. */
 	isWatched: (code: string) => boolean = () => false;
-	/** Told when a room leaves memory, deleted or only idle, so nothing else keeps hold of it. */
-	onUnload: (code: string, deleted: boolean) => void = () => {};
+	/** Told when a room leaves memory — only idle, or deleted and by whom — so nothing else keeps hold of it. */
+	onUnload: (code: string, why: Unloaded) => void = () => {};
 	private cancelSweep: (() => void) | null = null;
 	/** Rooms being deleted: never loaded again meanwhile. */
 	private deleting = new Set<string>();
@@ -412,7 +415,7 @@ export class Rooms {
 	async deleteClass(classId: string, facilitatorToken: string): Promise<{ ok: true; codes: string[] } | Refusal> {
 		const codes = this.openClass(classId, facilitatorToken);
 		if (!Array.isArray(codes)) return codes;
-		await this.delete(codes);
+		await this.delete(codes, 'by-facilitator');
 		return { ok: true, codes };
 	}
 
@@ -420,7 +423,7 @@ export class Rooms {
 	 * Deletes rooms from the store and from memory. A loaded room is closed in its own queue, so
 	 * the actions queued before are stored first (then deleted with the rest) and any after refused.
 	 */
-	async delete(codes: string[]): Promise<void> {
+	async delete(codes: string[], why: Exclude<Unloaded, 'idle'>): Promise<void> {
 		for (const code of codes) this.deleting.add(code);
 		try {
 			const closing = codes.flatMap((code) => {
@@ -432,7 +435,7 @@ export class Rooms {
 		} finally {
 			for (const code of codes) this.deleting.delete(code);
 		}
-		for (const code of codes) this.onUnload(code, true);
+		for (const code of codes) this.onUnload(code, why);
 	}
 
 	/** Stops a room's timer and marks it deleted, so what is still queued in it is refused. */
@@ -465,11 +468,16 @@ export class Rooms {
 			// when the room is loaded again, as after a restart.
 			room.cancelWakeUp?.();
 			this.live.delete(room.code);
-			this.onUnload(room.code, false);
+			this.onUnload(room.code, 'idle');
 		}
 		if (this.keeping.retentionMs === null) return;
 		const expired = this.store.roomsIdleSince(now - this.keeping.retentionMs);
-		if (expired.length > 0) await this.delete(expired);
+		if (expired.length > 0) await this.delete(expired, 'past-keeping');
+	}
+
+	/** How many days a room is kept after its last action; null when rooms are kept for good. */
+	get retentionDays(): number | null {
+		return this.keeping.retentionMs === null ? null : Math.round(this.keeping.retentionMs / (24 * 60 * 60 * 1000));
 	}
 
 	/** How many rooms are in memory now. */

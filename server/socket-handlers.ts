@@ -25,7 +25,7 @@ import type { BotRunner } from './bot-runner';
 import type { Clock } from './clock';
 import type { Limits } from './limits';
 import type { Logger } from './log';
-import type { Room, Rooms } from './rooms';
+import type { Room, Rooms, Unloaded } from './rooms';
 import type { ViewPatch, ViewUpdate } from '../src/lib/protocol/view-patch';
 import { diffParts, TableDiffs } from './view-diff';
 
@@ -86,20 +86,24 @@ export function registerHandlers(
 	rooms.onChange = (room) => void changed(room);
 	rooms.onError = (err, context) => log(context, err);
 	rooms.isWatched = (code) => (io.sockets.adapter.rooms.get(code)?.size ?? 0) > 0;
-	rooms.onUnload = (code, deleted) => {
+	rooms.onUnload = (code, why) => {
 		bots.forget(code);
 		awaySince.delete(code);
-		if (deleted) turnAway(code);
+		if (why !== 'idle') turnAway(code, why);
 	};
 
 	/** Every browser still in a deleted room is told, and holds nothing of it any more. */
-	function turnAway(code: string) {
+	function turnAway(code: string, why: Exclude<Unloaded, 'idle'>) {
+		const message =
+			why === 'by-facilitator'
+				? 'This game has been deleted by its facilitator, with everything it kept. Thank you for playing.'
+				: `This game has been deleted, with everything it kept: games are kept for ${rooms.retentionDays} days after their last move.`;
 		for (const id of io.sockets.adapter.rooms.get(code) ?? []) {
 			const socket = io.sockets.sockets.get(id);
 			if (!socket) continue;
 			socket.leave(code);
 			socket.data = { room: null, actor: { kind: 'guest' } };
-			socket.emit('notice', { code: 'room_deleted', message: 'This game has been deleted by its facilitator, with everything it kept. Thank you for playing.' });
+			socket.emit('notice', { code: 'room_deleted', message });
 		}
 	}
 
@@ -247,7 +251,7 @@ export function registerHandlers(
 			const busy = await entryRefusal();
 			if (busy) return busy;
 			const codes = rooms.openClass(parsed.data.classId, parsed.data.facilitatorToken);
-			return Array.isArray(codes) ? { ok: true, codes } : wrongGuess(codes);
+			return Array.isArray(codes) ? { ok: true, codes, retentionDays: rooms.retentionDays } : wrongGuess(codes);
 		});
 
 		/** Entering is limited per address, and stops for an address that keeps guessing wrong. */

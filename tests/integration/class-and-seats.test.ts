@@ -20,7 +20,8 @@ describe('a class of tables', () => {
 		expect(new Set(created.codes).size).toBe(3);
 		expect(await req(host, 'enterClass', { classId: created.classId, facilitatorToken: created.facilitatorToken })).toEqual({
 			ok: true,
-			codes: created.codes
+			codes: created.codes,
+			retentionDays: 30
 		});
 		for (const code of created.codes) {
 			const table = await connect(running.url);

@@ -85,7 +85,7 @@ describe('a file written before the schema steps were numbered', () => {
 		const again = await Table.reopen(running.url, table);
 		expect(kept(await again.probe())).toEqual(before);
 		// The class still holds both its tables, and the second its seated player.
-		expect(await ask(again.host, 'enterClass', { classId, facilitatorToken: table.facilitatorToken })).toEqual({ ok: true, codes });
+		expect(await ask(again.host, 'enterClass', { classId, facilitatorToken: table.facilitatorToken })).toEqual({ ok: true, codes, retentionDays: 30 });
 		const guest = await connect(running.url);
 		expect(await req(guest, 'enterRoom', { code: codes[1], seatToken: otherToken })).toMatchObject({ ok: true, view: { as: 'seat', you: { seat: 'dermer' } } });
 

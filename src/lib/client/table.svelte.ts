@@ -58,6 +58,14 @@ export class Table {
 		this.socket.on('notice', (notice) => {
 			// A seat opened in another tab of this browser keeps its token: that tab uses it too.
 			if (notice.code !== 'seat_opened_elsewhere') saved.forget('seat', this.code);
+			if (notice.code === 'room_deleted') {
+				// Nothing of a deleted room stays on the page either: not the brief, not the table.
+				this.socket.disconnect();
+				this.held = new HeldView();
+				this.view = null;
+				this.entryError = { ok: false, code: 'unknown_room', message: notice.message };
+				return;
+			}
 			this.notice = notice;
 		});
 		this.socket.on('disconnect', () => (this.connection = 'reconnecting'));

@@ -91,7 +91,7 @@ export interface ClientToServerEvents {
 		ack: (res: Ack<{ classId: string; codes: string[]; code: string; facilitatorToken: string; seatToken?: string }>) => void
 	) => void;
 	/** Opens a class console: answers with its room codes (each then entered with the same key). */
-	enterClass: (payload: EnterClass, ack: (res: Ack<{ codes: string[] }>) => void) => void;
+	enterClass: (payload: EnterClass, ack: (res: Ack<{ codes: string[]; retentionDays: number | null }>) => void) => void;
 	/** Facilitator only: deletes every table of the class and everything kept about it, at once; answers with the codes deleted. */
 	deleteClass: (payload: DeleteClass, ack: (res: Ack<{ codes: string[] }>) => void) => void;
 	/** Facilitator only: a fresh link for a seat, to move it to another device; the old link stops working. */

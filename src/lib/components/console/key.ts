@@ -41,6 +41,19 @@ export function rememberClass(classId: string, codes: readonly string[], key: st
 	}
 }
 
+/** Forgets a deleted class's key and its tables': nothing of it is left in this browser either. */
+export function forgetClass(classId: string, codes: readonly string[]) {
+	saved.forget('facilitator', classKey(classId));
+	for (const code of codes) {
+		saved.forget('facilitator', code);
+		try {
+			localStorage.removeItem(classOfRoom(code));
+		} catch {
+			// Storage refused (private mode): nothing was kept.
+		}
+	}
+}
+
 export function classOf(code: string): string | undefined {
 	try {
 		return localStorage.getItem(classOfRoom(code)) ?? undefined;
