@@ -202,7 +202,7 @@ export function registerHandlers(
 				const seated = await rooms.submit(room, { kind: 'guest' }, { type: 'takeSeat', seat: solo.seat, name: solo.name });
 				if (!seated.ok) return seated;
 				bots.nudge(room);
-				logger.info({ room: room.code, seat: solo.seat, address }, 'solo game created');
+				logger.info({ room: room.code, seat: solo.seat }, 'solo game created');
 				return { ok: true, ...created, code: created.codes[0], seatToken: seated.seatToken };
 			}
 			const created = await rooms.createClass(tables ?? 1, {
@@ -212,7 +212,7 @@ export function registerHandlers(
 				timers,
 				botsFillEmptySeats: fill ?? false
 			});
-			logger.info({ class: created.classId, rooms: created.codes, votingRule, address }, 'class created');
+			logger.info({ class: created.classId, rooms: created.codes, votingRule }, 'class created');
 			return { ok: true, ...created, code: created.codes[0] };
 		});
 
