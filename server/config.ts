@@ -1,5 +1,6 @@
 /** Settings read from the environment, with the defaults a fresh machine needs. */
 import { resolve } from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './client-address';
 
 export interface Settings {
 	port: number;
@@ -18,6 +19,8 @@ export interface Settings {
 	writer: WriterChoice;
 	/** How often the database's log is synced to disk, in milliseconds; 0 syncs before every acknowledgement. */
 	syncEveryMs: number;
+	/** Which reverse proxies' X-Forwarded-For to believe for a client's address; none by default. */
+	trustProxy: TrustProxy;
 }
 
 export type WriterChoice = 'auto' | 'thread' | 'inline';
@@ -67,6 +70,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 		allowedOrigins: env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
 		transports: parseTransports(env.TRANSPORTS ?? 'polling,websocket'),
 		writer: parseWriter(env.PACT_ROOM_WRITER ?? 'auto'),
-		syncEveryMs: parseSyncEvery(env.PACT_ROOM_SYNC_MS ?? String(DEFAULT_SYNC_EVERY_MS))
+		syncEveryMs: parseSyncEvery(env.PACT_ROOM_SYNC_MS ?? String(DEFAULT_SYNC_EVERY_MS)),
+		trustProxy: parseTrustProxy(env.TRUST_PROXY)
 	};
 }

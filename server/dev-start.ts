@@ -7,5 +7,5 @@ import { loadScenarioOrExit, openStore } from './startup';
 export async function startInDev(httpServer: HttpServer) {
 	const settings = readSettings();
 	const scenario = await loadScenarioOrExit(settings);
-	attachGame(httpServer, { store: openStore(settings), scenario, botPace: settings.botPace, allowedOrigins: settings.allowedOrigins, transports: settings.transports });
+	attachGame(httpServer, { store: openStore(settings), scenario, botPace: settings.botPace, allowedOrigins: settings.allowedOrigins, transports: settings.transports, trustProxy: settings.trustProxy });
 }

@@ -21,7 +21,7 @@ if (!existsSync(handlerFile)) {
 const { handler } = (await import(handlerFile)) as { handler: HttpHandler };
 
 const logger = createLogger();
-const server = createServer({ store: openStore(settings), scenario, handler, logger, botPace: settings.botPace, allowedOrigins: settings.allowedOrigins, transports: settings.transports });
+const server = createServer({ store: openStore(settings), scenario, handler, logger, botPace: settings.botPace, allowedOrigins: settings.allowedOrigins, transports: settings.transports, trustProxy: settings.trustProxy });
 const address = await server.listen(settings.port, settings.host);
 const shown = settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;
 // One plain line for the person who typed npm start; everything after is structured logs.

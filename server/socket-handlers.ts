@@ -22,6 +22,7 @@ import {
 import type { Scenario } from '../src/lib/scenario/schema';
 import type { BotRunner } from './bot-runner';
 import type { Clock } from './clock';
+import { clientAddress, type TrustProxy } from './client-address';
 import type { Limits } from './limits';
 import type { Logger } from './log';
 import type { Room, Rooms } from './rooms';
@@ -60,6 +61,8 @@ export interface HandlerOptions {
 	/** How long a seat must have been away before the facilitator may hand it to a scripted role. */
 	botGraceMs: number;
 	limits: Limits;
+	/** Which reverse proxies' X-Forwarded-For to believe when working out a client's address. */
+	trustProxy: TrustProxy;
 }
 
 export function registerHandlers(
@@ -167,11 +170,15 @@ export function registerHandlers(
 
 	io.on('connection', (socket: GameSocket) => {
 		socket.data = { room: null, actor: { kind: 'guest' } };
-		const address = socket.handshake.address;
+		const address = clientAddress(socket.request, options.trustProxy, socket.handshake.address);
 
-		/** Refuses a wrong room code or token, counting it against this address's guesses. */
+		/**
+		 * Refuses a wrong room code or token, counting it against this connection and this address;
+		 * once the address is over its limit the answer is held back, so guessing is slow.
+		 */
 		async function wrongGuess(refusal: Refusal): Promise<Refusal> {
-			await limits.wrongGuess(address);
+			const { slow } = await limits.wrongGuess(socket.id, address);
+			if (slow) await new Promise((resolve) => setTimeout(resolve, limits.settings.slowWrongGuessMs));
 			return refusal;
 		}
 
@@ -225,10 +232,14 @@ export function registerHandlers(
 			return Array.isArray(codes) ? { ok: true, codes } : wrongGuess(codes);
 		});
 
-		/** Entering is limited per address, and stops for an address that keeps guessing wrong. */
+		/**
+		 * Entering by code is limited per address, which bounds how many codes anyone can try; a
+		 * connection that keeps guessing wrong is cut off. An address's wrong guesses never refuse
+		 * a right code: a class behind one school router is not locked out by someone else's guessing.
+		 */
 		async function entryRefusal(): Promise<Refusal | null> {
-			if (!(await limits.mayGuess(address)))
-				return refuse('rate_limited', 'Too many wrong room codes or links from this network; wait ten minutes, then check the code on the projector.');
+			if (limits.cutOff(socket.id))
+				return refuse('rate_limited', 'Too many wrong room codes or links from this page. Reload the page, then check the code on the projector.');
 			if (!(await limits.enter(address))) return refuse('rate_limited', 'Too many joins from this network in the last minute; wait a moment and try again.');
 			return null;
 		}
@@ -252,8 +263,7 @@ export function registerHandlers(
 			// What is already queued in the room (a timer that ran out, a seat being freed) is seen on entry.
 			if (room) await rooms.settled(room);
 			const actor = room ? rooms.authenticate(room, parsed.data) : null;
-			// A valid seat or facilitator token always gets in, so a class behind one school router is
-			// not locked out by someone else's guessing; everyone else passes the per-address limits.
+			// A valid seat or facilitator token always gets in; everyone else passes the entry limits.
 			const trusted = actor !== null && !('ok' in actor) && actor.kind !== 'guest';
 			if (!trusted) {
 				const busy = await entryRefusal();
