@@ -57,6 +57,9 @@ export function viewPartsFor(room: Room, actor: Actor, scenario: Scenario): View
  */
 const SOLO_TIMERS = { briefing: null, opening: 90, debate: 150, vote: 60 };
 
+/** The shortest time between two presence updates to one room, in milliseconds. */
+const PRESENCE_EVERY_MS = 250;
+
 export interface HandlerOptions {
 	/** How long a seat must have been away before the facilitator may hand it to a scripted role. */
 	botGraceMs: number;
@@ -131,19 +134,45 @@ export function registerHandlers(
 		socket.emit('view', assemble(view), clock.now());
 	}
 
+	/**
+	 * After browsers came or went: the seats' away times are noted at once, and the room is told
+	 * who is connected — at most once per PRESENCE_EVERY_MS, the last telling carrying the latest
+	 * state, so tabs re-entering in a loop cannot flood every phone in the room.
+	 */
+	const presenceSent = new Map<string, number>();
+	const presenceDue = new Set<string>();
 	function presence(code: string) {
-		const seats = new Set<string>();
-		for (const id of io.sockets.adapter.rooms.get(code) ?? []) {
-			const actor = io.sockets.sockets.get(id)?.data.actor;
-			if (actor?.kind === 'seat') seats.add(actor.seat);
-		}
+		const seats = connectedSeats(code);
 		const away = awaySince.get(code) ?? new Map<string, number>();
 		awaySince.set(code, away);
 		for (const seat of rooms.get(code)?.state.seats ?? []) {
 			if (seats.has(seat.id)) away.delete(seat.id);
 			else if (!away.has(seat.id)) away.set(seat.id, clock.now());
 		}
+		if (presenceDue.has(code)) return;
+		const wait = (presenceSent.get(code) ?? -Infinity) + PRESENCE_EVERY_MS - performance.now();
+		if (wait <= 0) return sendPresence(code);
+		presenceDue.add(code);
+		setTimeout(() => {
+			presenceDue.delete(code);
+			sendPresence(code);
+		}, wait).unref();
+	}
+
+	function sendPresence(code: string) {
+		const seats = connectedSeats(code);
+		if (io.sockets.adapter.rooms.get(code)?.size) presenceSent.set(code, performance.now());
+		else presenceSent.delete(code);
 		io.to(code).emit('presence', [...seats]);
+	}
+
+	function connectedSeats(code: string): Set<string> {
+		const seats = new Set<string>();
+		for (const id of io.sockets.adapter.rooms.get(code) ?? []) {
+			const actor = io.sockets.sockets.get(id)?.data.actor;
+			if (actor?.kind === 'seat') seats.add(actor.seat);
+		}
+		return seats;
 	}
 
 	/** A seat may go to a scripted role only once its player has been gone for the grace period. */
@@ -259,6 +288,8 @@ export function registerHandlers(
 		handle(socket, 'enterRoom', log, async (raw) => {
 			const parsed = EnterRoom.safeParse(raw);
 			if (!parsed.success) return badPayload(parsed.error);
+			// Entering builds a whole view: it counts against the connection's actions per second.
+			if (!(await limits.action(socket.id))) return tooFast();
 			const room = rooms.get(parsed.data.code);
 			// What is already queued in the room (a timer that ran out, a seat being freed) is seen on entry.
 			if (room) await rooms.settled(room);
@@ -271,6 +302,10 @@ export function registerHandlers(
 			}
 			if (!room || !actor) return wrongGuess(refuse('unknown_room', `There is no game with the code ${parsed.data.code}. Check the code on the projector.`));
 			if ('ok' in actor) return wrongGuess(actor);
+			// Each entry to a seat turns its other tabs into watchers: a loop of them is refused.
+			const seatLimit = limits.settings.seatEntriesPerMinute;
+			if (actor.kind === 'seat' && !(await limits.enterSeat(`${room.code}:${actor.seat}`)))
+				return refuse('rate_limited', `This seat has been opened more than ${seatLimit} times in the last minute (is it open in two tabs?). Close the other tab, wait a minute, then reload.`);
 			const previous = socket.data.room;
 			if (previous && previous !== room.code) {
 				socket.leave(previous);

@@ -115,6 +115,61 @@ describe('rate limits', () => {
 	});
 });
 
+describe('re-entering a seat', () => {
+	/** Two tabs of one seat take it from each other in a tight loop for `ms`; every answer is returned. */
+	async function fight(code: string, seatToken: string, ms: number) {
+		const tabs = [await connect(running.url), await connect(running.url)];
+		const answers: { ok: boolean; code?: string; message?: string }[] = [];
+		const until = Date.now() + ms;
+		await Promise.all(
+			tabs.map(async (tab) => {
+				while (Date.now() < until) answers.push(await req(tab, 'enterRoom', { code, seatToken }));
+			})
+		);
+		return { tabs, answers };
+	}
+
+	async function watchedSeat() {
+		const host = await connect(running.url);
+		const { code } = await req(host, 'createGame', {});
+		await req(host, 'enterRoom', { code });
+		const { seatToken } = await req(host, 'action', { type: 'takeSeat', seat: 'dermer', name: 'Tabs' });
+		host.disconnect();
+		const watcher = await connect(running.url);
+		await req(watcher, 'enterRoom', { code });
+		const presence: string[][] = [];
+		watcher.on('presence', (seats) => presence.push(seats));
+		return { code, seatToken, presence };
+	}
+
+	it('sends a room at most a few presence updates a second however fast tabs re-enter, and always the last', async () => {
+		running = await startServer();
+		const { code, seatToken, presence } = await watchedSeat();
+		const { tabs, answers } = await fight(code, seatToken, 2000);
+		expect(answers.length).toBeGreaterThan(100);
+		// At most one every quarter second, plus the first and the last.
+		expect(presence.length).toBeLessThanOrEqual(2000 / 250 + 2);
+		await new Promise((r) => setTimeout(r, 400));
+		expect(presence.at(-1)).toEqual(['dermer']);
+		// Nothing is lost: once both tabs have gone, the room hears so.
+		for (const tab of tabs) tab.disconnect();
+		await new Promise((r) => setTimeout(r, 400));
+		expect(presence.at(-1)).toEqual([]);
+	});
+
+	it('refuses a seat re-entered too often in a minute, with a clear message, while other seats enter', async () => {
+		running = await startServer(undefined, { limits: { ...GENEROUS_LIMITS, seatEntriesPerMinute: 10 } });
+		const { code, seatToken } = await watchedSeat();
+		const { answers } = await fight(code, seatToken, 500);
+		expect(answers.filter((a) => a.ok)).toHaveLength(10);
+		expect(answers.at(-1)).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('10 times in the last minute') });
+		const other = await connect(running.url);
+		await req(other, 'enterRoom', { code });
+		const { seatToken: mossad } = await req(other, 'action', { type: 'takeSeat', seat: 'mossad-director', name: 'Calm' });
+		expect(await req(await connect(running.url), 'enterRoom', { code, seatToken: mossad })).toMatchObject({ ok: true, view: { as: 'seat' } });
+	});
+});
+
 describe('retried actions', () => {
 	it('applies an action once however often it is sent with the same id', async () => {
 		running = await startServer();
