@@ -22,7 +22,7 @@ export const REASON_MAX = 140;
 const ArgumentText = z.pipe(
 	z.pipe(
 		z.string().check(z.maxLength(ARGUMENT_MAX * 2, `keep an argument to ${ARGUMENT_MAX} characters`)),
-		z.transform((s: string) => s.replace(/[\p{Cc}\p{Cf}]/gu, (c) => (c === '\n' ? c : '')).trim())
+		z.transform((s: string) => s.replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, (c) => (c === '\n' ? c : '')).trim())
 	),
 	z.string().check(z.maxLength(ARGUMENT_MAX, `keep an argument to ${ARGUMENT_MAX} characters`))
 );

@@ -42,6 +42,7 @@ export const errorCodes = [
 	'unknown_card',
 	'card_not_on_table',
 	'opening_card_used',
+	'post_limit',
 	'unknown_post',
 	// the speaker queue
 	'already_queued',
