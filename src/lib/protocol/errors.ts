@@ -16,6 +16,8 @@ export const errorCodes = [
 	// seats
 	'unknown_seat',
 	'seat_taken',
+	'name_taken',
+	'name_reserved',
 	'room_locked',
 	'seat_empty',
 	'bot_holds_seat',
