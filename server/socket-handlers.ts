@@ -6,7 +6,7 @@
 import type { Server, Socket } from 'socket.io';
 import { assemble, facilitatorParts, seatParts, spectatorParts, type ViewParts } from '../src/lib/game/view';
 import type { Actor } from '../src/lib/game/types';
-import { buildSeats } from '../src/lib/game/seats';
+import { buildSeats, nameRefusal } from '../src/lib/game/seats';
 import { Action } from '../src/lib/protocol/actions';
 import { refuse, type Refusal } from '../src/lib/protocol/errors';
 import {
@@ -226,6 +226,9 @@ export function registerHandlers(
 				if (!seats.some((s) => s.id === solo.seat))
 					return refuse('unknown_seat', `There is no seat "${solo.seat}" in this game; choose one of: ${seats.map((s) => s.id).join(', ')}.`);
 				if ((tables ?? 1) > 1) return refuse('bad_payload', 'Solo practice is played at one table.');
+				// The name is checked before the game is made, so a refused one leaves no game behind.
+				const badName = nameRefusal(seats, solo.name);
+				if (badName) return badName;
 				const created = await rooms.createClass(1, {
 					votingRule,
 					ballot: { tally: tally ?? d.tally, ballots: ballots ?? d.ballots },
