@@ -9,6 +9,7 @@ import { Server } from 'socket.io';
 import type { Scenario } from '../src/lib/scenario/schema';
 import { systemClock, type Clock } from './clock';
 import { BotRunner, HUMAN_PACE, type BotPace } from './bot-runner';
+import { TRUST_NO_PROXY, type TrustProxy } from './client-address';
 import { DEFAULT_LIMITS, Limits, type LimitSettings } from './limits';
 import { createLogger, type Logger } from './log';
 import { DEFAULT_KEEPING, Rooms, type Keeping } from './rooms';
@@ -37,6 +38,8 @@ export interface ServerDeps {
 	transports?: ('polling' | 'websocket')[];
 	/** How long rooms are kept, in the store and in memory (30 days after their last action; 10 idle minutes). */
 	keeping?: Keeping;
+	/** Reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY); none by default. */
+	trustProxy?: TrustProxy;
 }
 
 /**
@@ -77,7 +80,8 @@ export function attachGame(httpServer: HttpServer, deps: ServerDeps): { io: Game
 	const bots = new BotRunner(rooms, deps.scenario, clock, deps.botPace ?? HUMAN_PACE, log);
 	registerHandlers(io, rooms, bots, deps.scenario, clock, log, logger, {
 		botGraceMs: deps.botGraceMs ?? 20_000,
-		limits: new Limits(deps.limits ?? DEFAULT_LIMITS)
+		limits: new Limits(deps.limits ?? DEFAULT_LIMITS),
+		trustProxy: deps.trustProxy ?? TRUST_NO_PROXY
 	});
 	// After a restart, rooms played in the last day get their timers and scripted roles back at once.
 	for (const room of rooms.resumeActive(clock.now() - RESUME_WINDOW_MS)) bots.nudge(room);

@@ -1,5 +1,6 @@
 /** Settings read from the environment, with the defaults a fresh machine needs. */
 import { resolve } from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './client-address';
 
 export interface Settings {
 	port: number;
@@ -20,6 +21,8 @@ export interface Settings {
 	syncEveryMs: number;
 	/** How long a room is kept after its last action, in milliseconds; null keeps every room. */
 	retentionMs: number | null;
+	/** Which reverse proxies' X-Forwarded-For to believe for a client's address; none by default. */
+	trustProxy: TrustProxy;
 }
 
 export type WriterChoice = 'auto' | 'thread' | 'inline';
@@ -80,6 +83,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 		transports: parseTransports(env.TRANSPORTS ?? 'polling,websocket'),
 		writer: parseWriter(env.PACT_ROOM_WRITER ?? 'auto'),
 		syncEveryMs: parseSyncEvery(env.PACT_ROOM_SYNC_MS ?? String(DEFAULT_SYNC_EVERY_MS)),
-		retentionMs: parseRetention(env.PACT_ROOM_RETENTION_DAYS ?? '30')
+		retentionMs: parseRetention(env.PACT_ROOM_RETENTION_DAYS ?? '30'),
+		trustProxy: parseTrustProxy(env.TRUST_PROXY)
 	};
 }

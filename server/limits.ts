@@ -1,8 +1,17 @@
 /**
  * How much any one client may ask of the server: actions per connection, games created and rooms
- * entered per address, and wrong codes or tokens per address (so codes cannot be guessed).
- * Counted in memory with rate-limiter-flexible; a client over a limit gets a clear refusal, and
- * every other room carries on.
+ * entered per address, re-entries per seat, and wrong codes or tokens per connection and per
+ * address (so codes cannot be guessed). Counted in memory with rate-limiter-flexible; a client
+ * over a limit gets a clear refusal, and every other room carries on.
+ *
+ * Guessing a room code: a class behind one school router shares an address, so a right code must
+ * always get in however much someone else on that network guesses. The wrong-guess limits
+ * therefore never refuse a code before it is checked; what bounds guessing is how many codes an
+ * address may have checked at all (`entriesPerMinute`, 300: 432,000 a day), against 31^6 ≈ 888
+ * million codes — about 0.05% of them a day, some 20 days on average to hit any one of 100 live
+ * rooms, years for a given one. Within that, a page that keeps guessing is cut off after a few
+ * wrong codes, and once its address is over its own limit each further wrong code costs a new
+ * connection and is answered only after a pause.
  */
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -11,29 +20,44 @@ export interface LimitSettings {
 	actionsPerSecond: number;
 	/** Games one address may create per ten minutes. */
 	createsPer10Minutes: number;
-	/** Rooms one address may enter per minute (a class behind one school router shares an address). */
+	/** Rooms one address may enter by code per minute (a class behind one school router shares an address). */
 	entriesPerMinute: number;
-	/** Wrong room codes or tokens one address may try per ten minutes. */
+	/** Times one seat may be re-entered with its token per minute (a reload, a dropped phone coming back). */
+	seatEntriesPerMinute: number;
+	/** Wrong room codes or tokens one connection may try; then it is cut off until the page is reloaded. */
+	wrongGuessesPerConnection: number;
+	/** Wrong room codes or tokens one address may try per ten minutes before its wrong guesses are slowed. */
 	wrongGuessesPer10Minutes: number;
+	/** How long the answer to a wrong guess from an address over its limit is held back, in milliseconds. */
+	slowWrongGuessMs: number;
 }
 
 export const DEFAULT_LIMITS: LimitSettings = {
 	actionsPerSecond: 10,
 	createsPer10Minutes: 30,
 	entriesPerMinute: 300,
-	wrongGuessesPer10Minutes: 60
+	seatEntriesPerMinute: 30,
+	wrongGuessesPerConnection: 5,
+	wrongGuessesPer10Minutes: 60,
+	slowWrongGuessMs: 2000
 };
 
 export class Limits {
+	readonly settings: LimitSettings;
 	private actions: RateLimiterMemory;
 	private creates: RateLimiterMemory;
 	private entries: RateLimiterMemory;
+	private seatEntries: RateLimiterMemory;
 	private guesses: RateLimiterMemory;
+	/** Wrong guesses per connection, for as long as it stays open. */
+	private guessesHere = new Map<string, number>();
 
 	constructor(settings: LimitSettings = DEFAULT_LIMITS) {
+		this.settings = settings;
 		this.actions = new RateLimiterMemory({ points: settings.actionsPerSecond, duration: 1 });
 		this.creates = new RateLimiterMemory({ points: settings.createsPer10Minutes, duration: 600 });
 		this.entries = new RateLimiterMemory({ points: settings.entriesPerMinute, duration: 60 });
+		this.seatEntries = new RateLimiterMemory({ points: settings.seatEntriesPerMinute, duration: 60 });
 		this.guesses = new RateLimiterMemory({ points: settings.wrongGuessesPer10Minutes, duration: 600 });
 	}
 
@@ -50,19 +74,31 @@ export class Limits {
 		return take(this.entries, address);
 	}
 
-	/** Whether this address has wrong guesses left; does not count. */
-	async mayGuess(address: string): Promise<boolean> {
-		const res = await this.guesses.get(address);
-		return !res || res.remainingPoints > 0;
+	/** Whether this seat (`room:seat`) may be entered again now; counts it. */
+	enterSeat(seatKey: string) {
+		return take(this.seatEntries, seatKey);
 	}
 
-	/** Counts a wrong room code or token from this address. */
-	async wrongGuess(address: string) {
-		await take(this.guesses, address);
+	/** Whether this connection has used up its wrong guesses. */
+	cutOff(socketId: string): boolean {
+		return (this.guessesHere.get(socketId) ?? 0) >= this.settings.wrongGuessesPerConnection;
+	}
+
+	/**
+	 * Counts a wrong room code or token from this connection and address. Answers whether the
+	 * address is over its limit: then the connection is cut off at once, and the caller holds the
+	 * answer back.
+	 */
+	async wrongGuess(socketId: string, address: string): Promise<{ slow: boolean }> {
+		const overLimit = !(await take(this.guesses, address));
+		const here = (this.guessesHere.get(socketId) ?? 0) + 1;
+		this.guessesHere.set(socketId, overLimit ? Math.max(here, this.settings.wrongGuessesPerConnection) : here);
+		return { slow: overLimit };
 	}
 
 	forgetConnection(socketId: string) {
 		void this.actions.delete(socketId);
+		this.guessesHere.delete(socketId);
 	}
 }
 

@@ -2,6 +2,8 @@
  * Structured logs (pino, one JSON object a line) with the room's code on every entry about a room.
  * What is logged is chosen, never dumped: action types and seats, never payloads — so no token,
  * name, argument or ballot choice ever reaches a log — and token fields are redacted besides.
+ * No client's network address is logged at info level or above: a school's logs are not a
+ * record of who played from where.
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
 

@@ -6,7 +6,7 @@
 import type { Server, Socket } from 'socket.io';
 import { assemble, facilitatorParts, seatParts, spectatorParts, type ViewParts } from '../src/lib/game/view';
 import type { Actor } from '../src/lib/game/types';
-import { buildSeats } from '../src/lib/game/seats';
+import { buildSeats, nameRefusal } from '../src/lib/game/seats';
 import { Action } from '../src/lib/protocol/actions';
 import { refuse, type Refusal } from '../src/lib/protocol/errors';
 import {
@@ -23,6 +23,7 @@ import {
 import type { Scenario } from '../src/lib/scenario/schema';
 import type { BotRunner } from './bot-runner';
 import type { Clock } from './clock';
+import { clientAddress, type TrustProxy } from './client-address';
 import type { Limits } from './limits';
 import type { Logger } from './log';
 import type { Room, Rooms, Unloaded } from './rooms';
@@ -57,10 +58,15 @@ export function viewPartsFor(room: Room, actor: Actor, scenario: Scenario): View
  */
 const SOLO_TIMERS = { briefing: null, opening: 90, debate: 150, vote: 60 };
 
+/** The shortest time between two presence updates to one room, in milliseconds. */
+const PRESENCE_EVERY_MS = 250;
+
 export interface HandlerOptions {
 	/** How long a seat must have been away before the facilitator may hand it to a scripted role. */
 	botGraceMs: number;
 	limits: Limits;
+	/** Which reverse proxies' X-Forwarded-For to believe when working out a client's address. */
+	trustProxy: TrustProxy;
 }
 
 export function registerHandlers(
@@ -157,19 +163,45 @@ export function registerHandlers(
 		socket.emit('view', assemble(view), clock.now());
 	}
 
+	/**
+	 * After browsers came or went: the seats' away times are noted at once, and the room is told
+	 * who is connected — at most once per PRESENCE_EVERY_MS, the last telling carrying the latest
+	 * state, so tabs re-entering in a loop cannot flood every phone in the room.
+	 */
+	const presenceSent = new Map<string, number>();
+	const presenceDue = new Set<string>();
 	function presence(code: string) {
-		const seats = new Set<string>();
-		for (const id of io.sockets.adapter.rooms.get(code) ?? []) {
-			const actor = io.sockets.sockets.get(id)?.data.actor;
-			if (actor?.kind === 'seat') seats.add(actor.seat);
-		}
+		const seats = connectedSeats(code);
 		const away = awaySince.get(code) ?? new Map<string, number>();
 		awaySince.set(code, away);
 		for (const seat of rooms.get(code)?.state.seats ?? []) {
 			if (seats.has(seat.id)) away.delete(seat.id);
 			else if (!away.has(seat.id)) away.set(seat.id, clock.now());
 		}
+		if (presenceDue.has(code)) return;
+		const wait = (presenceSent.get(code) ?? -Infinity) + PRESENCE_EVERY_MS - performance.now();
+		if (wait <= 0) return sendPresence(code);
+		presenceDue.add(code);
+		setTimeout(() => {
+			presenceDue.delete(code);
+			sendPresence(code);
+		}, wait).unref();
+	}
+
+	function sendPresence(code: string) {
+		const seats = connectedSeats(code);
+		if (io.sockets.adapter.rooms.get(code)?.size) presenceSent.set(code, performance.now());
+		else presenceSent.delete(code);
 		io.to(code).emit('presence', [...seats]);
+	}
+
+	function connectedSeats(code: string): Set<string> {
+		const seats = new Set<string>();
+		for (const id of io.sockets.adapter.rooms.get(code) ?? []) {
+			const actor = io.sockets.sockets.get(id)?.data.actor;
+			if (actor?.kind === 'seat') seats.add(actor.seat);
+		}
+		return seats;
 	}
 
 	/** A seat may go to a scripted role only once its player has been gone for the grace period. */
@@ -196,11 +228,15 @@ export function registerHandlers(
 
 	io.on('connection', (socket: GameSocket) => {
 		socket.data = { room: null, actor: { kind: 'guest' } };
-		const address = socket.handshake.address;
+		const address = clientAddress(socket.request, options.trustProxy, socket.handshake.address);
 
-		/** Refuses a wrong room code or token, counting it against this address's guesses. */
+		/**
+		 * Refuses a wrong room code or token, counting it against this connection and this address;
+		 * once the address is over its limit the answer is held back, so guessing is slow.
+		 */
 		async function wrongGuess(refusal: Refusal): Promise<Refusal> {
-			await limits.wrongGuess(address);
+			const { slow } = await limits.wrongGuess(socket.id, address);
+			if (slow) await new Promise((resolve) => setTimeout(resolve, limits.settings.slowWrongGuessMs));
 			return refusal;
 		}
 
@@ -219,6 +255,9 @@ export function registerHandlers(
 				if (!seats.some((s) => s.id === solo.seat))
 					return refuse('unknown_seat', `There is no seat "${solo.seat}" in this game; choose one of: ${seats.map((s) => s.id).join(', ')}.`);
 				if ((tables ?? 1) > 1) return refuse('bad_payload', 'Solo practice is played at one table.');
+				// The name is checked before the game is made, so a refused one leaves no game behind.
+				const badName = nameRefusal(seats, solo.name);
+				if (badName) return badName;
 				const created = await rooms.createClass(1, {
 					votingRule,
 					ballot: { tally: tally ?? d.tally, ballots: ballots ?? d.ballots },
@@ -231,7 +270,7 @@ export function registerHandlers(
 				const seated = await rooms.submit(room, { kind: 'guest' }, { type: 'takeSeat', seat: solo.seat, name: solo.name });
 				if (!seated.ok) return seated;
 				bots.nudge(room);
-				logger.info({ room: room.code, seat: solo.seat, address }, 'solo game created');
+				logger.info({ room: room.code, seat: solo.seat }, 'solo game created');
 				return { ok: true, ...created, code: created.codes[0], seatToken: seated.seatToken };
 			}
 			const created = await rooms.createClass(tables ?? 1, {
@@ -241,7 +280,7 @@ export function registerHandlers(
 				timers,
 				botsFillEmptySeats: fill ?? false
 			});
-			logger.info({ class: created.classId, rooms: created.codes, votingRule, address }, 'class created');
+			logger.info({ class: created.classId, rooms: created.codes, votingRule }, 'class created');
 			return { ok: true, ...created, code: created.codes[0] };
 		});
 
@@ -254,10 +293,14 @@ export function registerHandlers(
 			return Array.isArray(codes) ? { ok: true, codes, retentionDays: rooms.retentionDays } : wrongGuess(codes);
 		});
 
-		/** Entering is limited per address, and stops for an address that keeps guessing wrong. */
+		/**
+		 * Entering by code is limited per address, which bounds how many codes anyone can try; a
+		 * connection that keeps guessing wrong is cut off. An address's wrong guesses never refuse
+		 * a right code: a class behind one school router is not locked out by someone else's guessing.
+		 */
 		async function entryRefusal(): Promise<Refusal | null> {
-			if (!(await limits.mayGuess(address)))
-				return refuse('rate_limited', 'Too many wrong room codes or links from this network; wait ten minutes, then check the code on the projector.');
+			if (limits.cutOff(socket.id))
+				return refuse('rate_limited', 'Too many wrong room codes or links from this page. Reload the page, then check the code on the projector.');
 			if (!(await limits.enter(address))) return refuse('rate_limited', 'Too many joins from this network in the last minute; wait a moment and try again.');
 			return null;
 		}
@@ -288,12 +331,13 @@ export function registerHandlers(
 		handle(socket, 'enterRoom', log, async (raw) => {
 			const parsed = EnterRoom.safeParse(raw);
 			if (!parsed.success) return badPayload(parsed.error);
+			// Entering builds a whole view: it counts against the connection's actions per second.
+			if (!(await limits.action(socket.id))) return tooFast();
 			const room = rooms.get(parsed.data.code);
 			// What is already queued in the room (a timer that ran out, a seat being freed) is seen on entry.
 			if (room) await rooms.settled(room);
 			const actor = room ? rooms.authenticate(room, parsed.data) : null;
-			// A valid seat or facilitator token always gets in, so a class behind one school router is
-			// not locked out by someone else's guessing; everyone else passes the per-address limits.
+			// A valid seat or facilitator token always gets in; everyone else passes the entry limits.
 			const trusted = actor !== null && !('ok' in actor) && actor.kind !== 'guest';
 			if (!trusted) {
 				const busy = await entryRefusal();
@@ -301,6 +345,10 @@ export function registerHandlers(
 			}
 			if (!room || !actor) return wrongGuess(refuse('unknown_room', `There is no game with the code ${parsed.data.code}. Check the code on the projector.`));
 			if ('ok' in actor) return wrongGuess(actor);
+			// Each entry to a seat turns its other tabs into watchers: a loop of them is refused.
+			const seatLimit = limits.settings.seatEntriesPerMinute;
+			if (actor.kind === 'seat' && !(await limits.enterSeat(`${room.code}:${actor.seat}`)))
+				return refuse('rate_limited', `This seat has been opened more than ${seatLimit} times in the last minute (is it open in two tabs?). Close the other tab, wait a minute, then reload.`);
 			const previous = socket.data.room;
 			if (previous && previous !== room.code) {
 				socket.leave(previous);

@@ -1,7 +1,7 @@
 /**
  * The game server as `npm start` runs it, minus the pages: the same createServer, SQLite store
  * (WAL, the log synced as PACT_ROOM_SYNC_MS says) and limits. One change: every simulated player connects from the same
- * address, so the per-address limits on creating and entering games are lifted; the per-socket
+ * address, so the per-address limits on creating and entering games (and re-entering a seat) are lifted; the per-socket
  * action limit stays as shipped.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,7 +27,7 @@ const server = createServer({
 	store: openSqliteStore(database, { writer: settings.writer, syncEveryMs: settings.syncEveryMs }),
 	scenario: loaded.scenario,
 	logger: silentLogger,
-	limits: { ...DEFAULT_LIMITS, createsPer10Minutes: 1e9, entriesPerMinute: 1e9, wrongGuessesPer10Minutes: 1e9 },
+	limits: { ...DEFAULT_LIMITS, createsPer10Minutes: 1e9, entriesPerMinute: 1e9, seatEntriesPerMinute: 1e9, wrongGuessesPer10Minutes: 1e9 },
 	transports: ['websocket', 'polling']
 });
 const address = await server.listen(Number(process.env.PORT ?? 0), '127.0.0.1');

@@ -27,7 +27,15 @@ export interface RunningServer {
 	clock: TestClock;
 }
 
-export const GENEROUS_LIMITS = { actionsPerSecond: 100_000, createsPer10Minutes: 100_000, entriesPerMinute: 100_000, wrongGuessesPer10Minutes: 100_000 };
+export const GENEROUS_LIMITS = {
+	actionsPerSecond: 100_000,
+	createsPer10Minutes: 100_000,
+	entriesPerMinute: 100_000,
+	seatEntriesPerMinute: 100_000,
+	wrongGuessesPerConnection: 100_000,
+	wrongGuessesPer10Minutes: 100_000,
+	slowWrongGuessMs: 0
+};
 
 export async function startServer(database = tempDatabase(), options: Partial<ServerDeps> = {}): Promise<RunningServer> {
 	const clock = new TestClock();

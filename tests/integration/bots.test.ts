@@ -1,4 +1,5 @@
 /** Scripted roles in live rooms: solo practice, and standing in for a player who dropped out. */
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SeatView } from '../../src/lib/game/view';
 import { closeAll, connect, req, viewWhere, type TestClient } from '../helpers/clients';
@@ -48,6 +49,17 @@ describe('solo practice', () => {
 		const res = await req(me, 'createGame', { solo: { seat: 'nobody', name: 'X' } });
 		expect(res).toMatchObject({ ok: false, code: 'unknown_seat' });
 		expect(res.message).toContain('dermer');
+	});
+
+	it('refuses a blank-looking name or the scripted roles’ label, and makes no game for it', async () => {
+		const me = await connect(running.url);
+		const blank = await req(me, 'createGame', { solo: { seat: 'dermer', name: '\u3164\u2800' } });
+		expect(blank).toMatchObject({ ok: false, code: 'bad_payload', message: expect.stringContaining('enter a display name that shows') });
+		const label = await req(me, 'createGame', { solo: { seat: 'dermer', name: 'scripted role' } });
+		expect(label).toMatchObject({ ok: false, code: 'name_reserved', message: expect.stringContaining('choose another name') });
+		const db = new Database(running.database, { readonly: true });
+		expect(db.prepare('select count(*) as n from rooms').get()).toEqual({ n: 0 });
+		db.close();
 	});
 });
 

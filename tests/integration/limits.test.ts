@@ -1,6 +1,7 @@
 /** What one client may ask of the server: rate limits, page origins, transports and retried actions. */
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseTrustProxy } from '../../server/client-address';
 import { openSqliteStore } from '../../server/store/sqlite-store';
 import { closeAll, connect, req } from '../helpers/clients';
 import { GENEROUS_LIMITS, startServer, type RunningServer } from '../helpers/server';
@@ -51,21 +52,58 @@ describe('rate limits', () => {
 		expect(await req(flood.player, 'action', { type: 'castVote', choice: 'abstain' })).toMatchObject({ ok: true });
 	});
 
-	it('stops an address that keeps guessing room codes, even for a right code, with a clear message', async () => {
-		running = await startServer(undefined, { limits: { ...GENEROUS_LIMITS, wrongGuessesPer10Minutes: 5 } });
+	it('cuts off a connection that keeps guessing, yet lets a right code in from the same network however much it guessed', async () => {
+		running = await startServer(undefined, {
+			limits: { ...GENEROUS_LIMITS, wrongGuessesPerConnection: 5, wrongGuessesPer10Minutes: 8, slowWrongGuessMs: 300 }
+		});
 		const host = await connect(running.url);
 		const { code, facilitatorToken } = await req(host, 'createGame', {});
 		await req(host, 'enterRoom', { code });
 		const { seatToken } = await req(host, 'action', { type: 'takeSeat', seat: 'dermer', name: 'Seated' });
+		// One page guesses: five wrong codes, then it may try no more — not even the right one.
 		const guesser = await connect(running.url);
 		for (let i = 0; i < 5; i++) expect(await req(guesser, 'enterRoom', { code: 'ZZZZZZ' })).toMatchObject({ code: 'unknown_room' });
-		expect(await req(guesser, 'enterRoom', { code: 'ZZZZZZ' })).toMatchObject({ code: 'rate_limited' });
-		const refused = await req(guesser, 'enterRoom', { code });
-		expect(refused).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('wrong room codes') });
-		expect(await req(guesser, 'enterRoom', { code, seatToken: 'A'.repeat(32) })).toMatchObject({ code: 'rate_limited' });
-		// Someone with a valid seat or facilitator link on the same network still gets in.
+		expect(await req(guesser, 'enterRoom', { code: 'ZZZZZZ' })).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('Reload the page') });
+		expect(await req(guesser, 'enterRoom', { code })).toMatchObject({ code: 'rate_limited' });
+		// A valid seat or facilitator link still opens on that page.
 		expect(await req(guesser, 'enterRoom', { code, seatToken })).toMatchObject({ ok: true, view: { as: 'seat' } });
 		expect(await req(guesser, 'enterRoom', { code, facilitatorToken })).toMatchObject({ ok: true, view: { as: 'facilitator' } });
+		// A second page on the same network takes the address past its limit: its wrong guesses are
+		// answered slowly and each costs a new connection.
+		const second = await connect(running.url);
+		for (let i = 0; i < 3; i++) expect(await req(second, 'enterRoom', { code: 'YYYYYY' })).toMatchObject({ code: 'unknown_room' });
+		const before = Date.now();
+		expect(await req(second, 'enterRoom', { code: 'YYYYYY' })).toMatchObject({ code: 'unknown_room' });
+		expect(Date.now() - before).toBeGreaterThanOrEqual(290);
+		expect(await req(second, 'enterRoom', { code: 'YYYYYY' })).toMatchObject({ code: 'rate_limited' });
+		// A student behind the same router, with the right code, walks straight in, and so does the next.
+		for (let i = 0; i < 2; i++) {
+			const student = await connect(running.url);
+			const started = Date.now();
+			expect(await req(student, 'enterRoom', { code })).toMatchObject({ ok: true, view: { as: 'spectator' } });
+			expect(Date.now() - started).toBeLessThan(250);
+		}
+	});
+
+	it('believes X-Forwarded-For only from the proxies TRUST_PROXY names, so each client behind one keeps its own limits', async () => {
+		const from = async (forwardedFor: string) => {
+			const socket = io(running.url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { 'X-Forwarded-For': forwardedFor } });
+			await new Promise((resolve) => socket.once('connect', () => resolve(undefined)));
+			const answers = [await req(socket, 'createGame', {}), await req(socket, 'createGame', {})];
+			socket.close();
+			return answers.map((a) => (a.ok ? 'ok' : a.code));
+		};
+		// The server's peer is a proxy on this machine: each address it forwards is counted apart, and
+		// what a client wrote further left in the header (a spoof) is not believed.
+		running = await startServer(undefined, { limits: { ...GENEROUS_LIMITS, createsPer10Minutes: 1 }, trustProxy: parseTrustProxy('loopback') });
+		expect(await from('203.0.113.1')).toEqual(['ok', 'rate_limited']);
+		expect(await from('203.0.113.2')).toEqual(['ok', 'rate_limited']);
+		expect(await from('203.0.113.3, 203.0.113.2')).toEqual(['rate_limited', 'rate_limited']);
+		await running.server.close();
+		// With no trusted proxy the header is anyone's to write, and ignored: one address, one limit.
+		running = await startServer(undefined, { limits: { ...GENEROUS_LIMITS, createsPer10Minutes: 1 } });
+		expect(await from('203.0.113.1')).toEqual(['ok', 'rate_limited']);
+		expect(await from('203.0.113.2')).toEqual(['rate_limited', 'rate_limited']);
 	});
 
 	it('limits how many games one address creates', async () => {
@@ -74,6 +112,61 @@ describe('rate limits', () => {
 		expect(await req(host, 'createGame', {})).toMatchObject({ ok: true });
 		expect(await req(host, 'createGame', {})).toMatchObject({ ok: true });
 		expect(await req(host, 'createGame', {})).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('ten minutes') });
+	});
+});
+
+describe('re-entering a seat', () => {
+	/** Two tabs of one seat take it from each other in a tight loop for `ms`; every answer is returned. */
+	async function fight(code: string, seatToken: string, ms: number) {
+		const tabs = [await connect(running.url), await connect(running.url)];
+		const answers: { ok: boolean; code?: string; message?: string }[] = [];
+		const until = Date.now() + ms;
+		await Promise.all(
+			tabs.map(async (tab) => {
+				while (Date.now() < until) answers.push(await req(tab, 'enterRoom', { code, seatToken }));
+			})
+		);
+		return { tabs, answers };
+	}
+
+	async function watchedSeat() {
+		const host = await connect(running.url);
+		const { code } = await req(host, 'createGame', {});
+		await req(host, 'enterRoom', { code });
+		const { seatToken } = await req(host, 'action', { type: 'takeSeat', seat: 'dermer', name: 'Tabs' });
+		host.disconnect();
+		const watcher = await connect(running.url);
+		await req(watcher, 'enterRoom', { code });
+		const presence: string[][] = [];
+		watcher.on('presence', (seats) => presence.push(seats));
+		return { code, seatToken, presence };
+	}
+
+	it('sends a room at most a few presence updates a second however fast tabs re-enter, and always the last', async () => {
+		running = await startServer();
+		const { code, seatToken, presence } = await watchedSeat();
+		const { tabs, answers } = await fight(code, seatToken, 2000);
+		expect(answers.length).toBeGreaterThan(100);
+		// At most one every quarter second, plus the first and the last.
+		expect(presence.length).toBeLessThanOrEqual(2000 / 250 + 2);
+		await new Promise((r) => setTimeout(r, 400));
+		expect(presence.at(-1)).toEqual(['dermer']);
+		// Nothing is lost: once both tabs have gone, the room hears so.
+		for (const tab of tabs) tab.disconnect();
+		await new Promise((r) => setTimeout(r, 400));
+		expect(presence.at(-1)).toEqual([]);
+	});
+
+	it('refuses a seat re-entered too often in a minute, with a clear message, while other seats enter', async () => {
+		running = await startServer(undefined, { limits: { ...GENEROUS_LIMITS, seatEntriesPerMinute: 10 } });
+		const { code, seatToken } = await watchedSeat();
+		const { answers } = await fight(code, seatToken, 500);
+		expect(answers.filter((a) => a.ok)).toHaveLength(10);
+		expect(answers.at(-1)).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('10 times in the last minute') });
+		const other = await connect(running.url);
+		await req(other, 'enterRoom', { code });
+		const { seatToken: mossad } = await req(other, 'action', { type: 'takeSeat', seat: 'mossad-director', name: 'Calm' });
+		expect(await req(await connect(running.url), 'enterRoom', { code, seatToken: mossad })).toMatchObject({ ok: true, view: { as: 'seat' } });
 	});
 });
 

@@ -11,15 +11,21 @@ afterEach(async () => {
 	await running.server.close();
 });
 
+/** A sink that collects what a logger writes. */
+function collect(): { sink: Writable; text: () => string } {
+	let text = '';
+	const sink = new Writable({
+		write(chunk, _encoding, done) {
+			text += chunk.toString();
+			done();
+		}
+	});
+	return { sink, text: () => text };
+}
+
 describe('logs', () => {
 	it('name the room on each entry and keep secrets out, even at debug level', async () => {
-		let text = '';
-		const sink = new Writable({
-			write(chunk, _encoding, done) {
-				text += chunk.toString();
-				done();
-			}
-		});
+		const { sink, text: written } = collect();
 		running = await startServer(undefined, { logger: createLogger('debug', sink) });
 		const host = await connect(running.url);
 		const { code, facilitatorToken } = await req(host, 'createGame', { ballots: 'secret', timers: { briefing: null, opening: null, debate: null, vote: null } });
@@ -32,6 +38,7 @@ describe('logs', () => {
 		await req(player, 'action', { type: 'castVote', choice: 'no', reason: 'My secret reason' });
 		await req(host, 'action', { type: 'closeVote' });
 
+		const text = written();
 		const entries = text.trim().split('\n').map((line) => JSON.parse(line));
 		expect(entries.length).toBeGreaterThan(8);
 		const actions = entries.filter((e) => e.msg === 'action');
@@ -39,5 +46,19 @@ describe('logs', () => {
 		expect(actions.map((e) => e.action)).toEqual(expect.arrayContaining(['takeSeat', 'castVote', 'closeVote']));
 		for (const secret of [seatToken, facilitatorToken, 'Secret Name', 'A private argument', 'My secret reason', '"choice"'])
 			expect(text).not.toContain(secret);
+	});
+
+	it('hold no client address at info level, for games, classes, solo play and refusals alike', async () => {
+		const { sink, text } = collect();
+		running = await startServer(undefined, { logger: createLogger('info', sink) });
+		const host = await connect(running.url);
+		const { code } = await req(host, 'createGame', { tables: 2 });
+		await req(host, 'createGame', { solo: { seat: 'dermer', name: 'Alone' } });
+		await req(host, 'enterRoom', { code: 'ZZZZZZ' });
+		await req(host, 'enterRoom', { code });
+		const entries = text().trim().split('\n').map((line) => JSON.parse(line));
+		expect(entries.map((e) => e.msg)).toEqual(expect.arrayContaining(['class created', 'solo game created']));
+		expect(text()).not.toContain('127.0.0.1');
+		expect(entries.some((e) => 'address' in e)).toBe(false);
 	});
 });

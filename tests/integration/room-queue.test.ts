@@ -76,7 +76,7 @@ describe("a room's queue", () => {
 		const { rooms, room, store, seats, failing } = await setUp();
 		failing.next = true;
 		const before = room.state;
-		const failed = await Promise.allSettled(seats.slice(0, 3).map((seat) => rooms.submit(room, GUEST, { type: 'takeSeat', seat, name: 'Ada' })));
+		const failed = await Promise.allSettled(seats.slice(0, 3).map((seat) => rooms.submit(room, GUEST, { type: 'takeSeat', seat, name: `Ada ${seat}` })));
 		expect(failed.map((f) => f.status)).toEqual(['rejected', 'rejected', 'rejected']);
 		expect(room.state).toBe(before);
 		expect(store.log(room.code)).toEqual([]);

@@ -2,7 +2,8 @@
 import { filterCasts } from './ballot-history';
 import { produce } from 'immer';
 import type { Role, Scenario } from '../scenario/schema';
-import { accept, refuse, type Outcome } from './outcome';
+import { sameName } from './names';
+import { accept, refuse, type Outcome, type Refusal } from './outcome';
 import { endTurn } from './speakers';
 import type { Actor, GameConfig, GameState, Seat } from './types';
 
@@ -43,10 +44,24 @@ export function takeSeat(state: GameState, actor: Actor, seatId: string, name: s
 	const seat = state.seats[index];
 	if (seat.player !== null) return refuse('seat_taken', `${seat.player} has already taken that seat; choose a free one.`);
 	if (state.locked) return refuse('room_locked', 'The facilitator has locked this room: no one new can take a seat. Ask them to unlock it.');
+	const badName = nameRefusal(state.seats, name);
+	if (badName) return badName;
 	return accept(
 		produce(state, (d) => void (d.seats[index].player = name)),
 		{ type: 'seatTaken', seat: seatId }
 	);
+}
+
+/**
+ * Whether a player may sit at these seats under this name: not the scripted roles' label, and not
+ * a name that looks like another player's, since players tell each other apart by name.
+ */
+export function nameRefusal(seats: readonly Seat[], name: string): Refusal | null {
+	if (sameName(name, BOT_NAME))
+		return refuse('name_reserved', `“${BOT_NAME}” is how the game marks the seats it plays itself; choose another name.`);
+	const namesake = seats.find((s) => s.player !== null && sameName(s.player, name));
+	if (namesake) return refuse('name_taken', `Someone at this table is already called “${namesake.player}”; add an initial or choose another name.`);
+	return null;
 }
 
 /**

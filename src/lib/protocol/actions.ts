@@ -6,14 +6,22 @@
  * with these same schemas, and the full API would make up a quarter of what the phone downloads.
  */
 import { z } from 'zod/mini';
+import { looksBlank } from '../game/names';
 
-/** Removes control and formatting characters (bidi overrides, zero-width joiners) and trims. */
-const clean = (s: string) => s.replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim();
+/**
+ * Removes control and formatting characters (bidi overrides, zero-width joiners) and halves of
+ * surrogate pairs standing alone (which JSON would send as six bytes each), and trims.
+ */
+const clean = (s: string) => s.replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, ' ').replace(/\s+/g, ' ').trim();
 
 /** What a player calls themselves at the table. Rendered as text everywhere. */
 export const DisplayName = z.pipe(
 	z.pipe(z.string().check(z.maxLength(400, 'keep the display name to 40 characters')), z.transform(clean)),
-	z.string().check(z.minLength(1, 'enter a display name'), z.maxLength(40, 'keep the display name to 40 characters'))
+	z.string().check(
+		z.minLength(1, 'enter a display name'),
+		z.maxLength(40, 'keep the display name to 40 characters'),
+		z.refine((name) => !looksBlank(name), 'enter a display name that shows: at least one letter, digit or sign')
+	)
 );
 
 export const ARGUMENT_MAX = 500;
@@ -22,7 +30,7 @@ export const REASON_MAX = 140;
 const ArgumentText = z.pipe(
 	z.pipe(
 		z.string().check(z.maxLength(ARGUMENT_MAX * 2, `keep an argument to ${ARGUMENT_MAX} characters`)),
-		z.transform((s: string) => s.replace(/[\p{Cc}\p{Cf}]/gu, (c) => (c === '\n' ? c : '')).trim())
+		z.transform((s: string) => s.replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, (c) => (c === '\n' ? c : '')).trim())
 	),
 	z.string().check(z.maxLength(ARGUMENT_MAX, `keep an argument to ${ARGUMENT_MAX} characters`))
 );

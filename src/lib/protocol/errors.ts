@@ -16,6 +16,8 @@ export const errorCodes = [
 	// seats
 	'unknown_seat',
 	'seat_taken',
+	'name_taken',
+	'name_reserved',
 	'room_locked',
 	'seat_empty',
 	'bot_holds_seat',
@@ -42,6 +44,7 @@ export const errorCodes = [
 	'unknown_card',
 	'card_not_on_table',
 	'opening_card_used',
+	'post_limit',
 	'unknown_post',
 	// the speaker queue
 	'already_queued',

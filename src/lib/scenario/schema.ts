@@ -17,6 +17,9 @@ const variantId = z
 	.string()
 	.regex(variantIdPattern, 'write a variant id as "<clause id>.<variant slug>", e.g. "scope.existential"');
 
+/** Arguments per seat per clause when a scenario does not say. */
+export const DEFAULT_POSTS_PER_SEAT_PER_CLAUSE = 4;
+
 export const sides = ['israel', 'us', 'expert'] as const;
 export const Side = z.enum(sides);
 export type Side = z.infer<typeof Side>;
@@ -128,6 +131,11 @@ export const Scenario = z.strictObject({
 		hand: z.strictObject({ role: z.number().int().min(0).max(10), shared: z.number().int().min(0).max(10) }),
 		/** Amendments one seat may propose over the whole game. */
 		amendmentsPerSeat: z.number().int().min(0).max(20),
+		/**
+		 * Arguments one seat may post on one clause (and in the opening statements): what bounds
+		 * the posts every browser is sent on joining.
+		 */
+		postsPerSeatPerClause: z.number().int().min(1).max(10).default(DEFAULT_POSTS_PER_SEAT_PER_CLAUSE),
 		/** Seconds for each timed step. */
 		timers: z.strictObject({
 			briefing: z.number().int().min(10).max(3600),

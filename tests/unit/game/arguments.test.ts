@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { atFirstClause, attempt, facilitator, play, seat, seatedGame } from '../../helpers/game';
+import { tinyScenario } from '../../helpers/tiny-scenario';
 
 describe('arguments and cards', () => {
 	it('plays a card from the hand onto the clause on the floor, for or against a variant, with text', () => {
@@ -54,5 +55,28 @@ describe('arguments and cards', () => {
 		expect(state.hands[holder]).not.toContain(card);
 		expect(state.hands[holder]).toHaveLength(hand.length - 1);
 		expect(attempt(state, seat(holder), { type: 'postArgument', stance: 'for', text: 'Again', card })).toMatchObject({ ok: false });
+	});
+
+	it('caps the arguments one seat posts on a clause, saying how many are allowed; hidden ones count, other seats and clauses do not', () => {
+		let state = atFirstClause();
+		const post = (s: string) => attempt(state, seat(s), { type: 'postArgument', stance: 'for', text: 'Again and again.' });
+		for (let i = 0; i < 4; i++) state = play(state, [[seat('minister'), { type: 'postArgument', stance: 'for', text: `Point ${i}` }]]);
+		state = play(state, [[facilitator, { type: 'hidePost', post: 1 }]]);
+		expect(post('minister')).toMatchObject({ ok: false, code: 'post_limit', message: expect.stringContaining('4 arguments on Scope') });
+		expect(post('general').ok).toBe(true);
+		// The next clause has room again.
+		const next = play(state, [[facilitator, { type: 'skipClause' }]]);
+		expect(next.floor?.clauseId).not.toBe('scope');
+		expect(attempt(next, seat('minister'), { type: 'postArgument', stance: 'for', text: 'Fresh.' }).ok).toBe(true);
+	});
+
+	it('caps the opening statements too, at the number the scenario sets', () => {
+		const scenario = { ...tinyScenario, defaults: { ...tinyScenario.defaults, postsPerSeatPerClause: 1 } };
+		const opening = play(seatedGame(), [[facilitator, { type: 'advance' }]], scenario);
+		const once = play(opening, [[seat('general'), { type: 'postArgument', text: 'Our doctrine.' }]], scenario);
+		expect(attempt(once, seat('general'), { type: 'postArgument', text: 'And more.' }, 1000, scenario)).toMatchObject({
+			code: 'post_limit',
+			message: 'Each seat may post 1 argument in the opening statements; you have made yours.'
+		});
 	});
 });

@@ -31,6 +31,29 @@ describe('seats', () => {
 		expect(state.seq).toBe(1);
 	});
 
+	it('refuses a name another player at the table already has, however its case, width or invisible characters differ', () => {
+		const state = play(newGame(), [[guest, { type: 'takeSeat', seat: 'general', name: 'Dana Levi' }]]);
+		for (const name of ['dana levi', 'DANA  LEVI', 'Ｄａｎａ Ｌｅｖｉ', 'Dana Levi\u3164', 'Da\u200Bna Levi'])
+			expect(attempt(state, guest, { type: 'takeSeat', seat: 'minister', name }), name).toMatchObject({
+				ok: false,
+				code: 'name_taken',
+				message: expect.stringContaining('already called “Dana Levi”')
+			});
+		expect(attempt(state, guest, { type: 'takeSeat', seat: 'minister', name: 'Dana Levy' }).ok).toBe(true);
+		// A freed seat frees its name.
+		const freed = play(state, [[facilitator, { type: 'releaseSeat', seat: 'general' }]]);
+		expect(attempt(freed, guest, { type: 'takeSeat', seat: 'minister', name: 'dana levi' }).ok).toBe(true);
+	});
+
+	it('refuses the label the game gives its scripted roles as a player’s name', () => {
+		for (const name of ['Scripted role', 'scripted ROLE', 'Ｓｃｒｉｐｔｅｄ role'])
+			expect(attempt(newGame(), guest, { type: 'takeSeat', seat: 'general', name }), name).toMatchObject({
+				ok: false,
+				code: 'name_reserved',
+				message: expect.stringContaining('choose another name')
+			});
+	});
+
 	it('refuses a seat that is taken, and leaves the state as it was', () => {
 		const state = play(newGame(), [[guest, { type: 'takeSeat', seat: 'general', name: 'Dana' }]]);
 		const outcome = apply(state, { type: 'takeSeat', seat: 'general', name: 'Eli' }, guest, ctx);

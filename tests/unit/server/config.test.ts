@@ -18,4 +18,13 @@ describe('readSettings', () => {
 		expect(() => readSettings({ PACT_ROOM_WRITER: 'disk' })).toThrow('PACT_ROOM_WRITER is auto, thread or inline; not "disk"');
 		expect(() => readSettings({ PORT: 'eighty' })).toThrow(/PORT must be a port number/);
 	});
+
+	it('trusts no proxy by default; TRUST_PROXY takes a number of hops or a list of proxy addresses and ranges', () => {
+		expect(readSettings({}).trustProxy('127.0.0.1', 0)).toBe(false);
+		const twoHops = readSettings({ TRUST_PROXY: '2' }).trustProxy;
+		expect([twoHops('198.51.100.1', 0), twoHops('198.51.100.1', 1), twoHops('198.51.100.1', 2)]).toEqual([true, true, false]);
+		const listed = readSettings({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.7' }).trustProxy;
+		expect([listed('10.1.2.3', 0), listed('192.0.2.7', 1), listed('192.0.2.8', 0)]).toEqual([true, true, false]);
+		expect(() => readSettings({ TRUST_PROXY: 'proxy.example' })).toThrow(/TRUST_PROXY is a number of proxy hops or a comma-separated list/);
+	});
 });
