@@ -29,7 +29,8 @@ export interface RunningServer {
 
 export const GENEROUS_LIMITS = { actionsPerSecond: 100_000, createsPer10Minutes: 100_000, entriesPerMinute: 100_000, wrongGuessesPer10Minutes: 100_000 };
 
-export async function startServer(database = tempDatabase(), options: Partial<ServerDeps> = {}): Promise<RunningServer> {
+/** `listenOn` is the interface: loopback by default; '0.0.0.0' for tests of a server open to the network. */
+export async function startServer(database = tempDatabase(), options: Partial<ServerDeps> = {}, listenOn = '127.0.0.1'): Promise<RunningServer> {
 	const clock = new TestClock();
 	const server = createServer({
 		store: openSqliteStore(database),
@@ -43,6 +44,6 @@ export async function startServer(database = tempDatabase(), options: Partial<Se
 		limits: GENEROUS_LIMITS,
 		...options
 	});
-	const address = await server.listen(0, '127.0.0.1');
+	const address = await server.listen(0, listenOn);
 	return { server, url: `http://127.0.0.1:${address.port}`, database, clock };
 }
