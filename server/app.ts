@@ -10,6 +10,7 @@ import type { Scenario } from '../src/lib/scenario/schema';
 import { systemClock, type Clock } from './clock';
 import { BotRunner, HUMAN_PACE, type BotPace } from './bot-runner';
 import { DEFAULT_LIMITS, Limits, type LimitSettings } from './limits';
+import { EVERY_RESPONSE } from './headers';
 import { createLogger, type Logger } from './log';
 import { TrustedOrigins, type MachineNames } from './origins';
 import { Rooms } from './rooms';
@@ -83,6 +84,7 @@ export interface GameHttpServer {
 
 export function createServer(deps: ServerDeps): GameHttpServer {
 	const httpServer = createHttpServer((req, res) => {
+		for (const [name, value] of Object.entries(EVERY_RESPONSE)) res.setHeader(name, value);
 		if (req.url === '/healthz') {
 			res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
 			return;
