@@ -14,7 +14,8 @@ const config = {
 		// is on SvelteKit's route announcer (its hidden live region for screen readers); it is
 		// allowed by its hash alone. A new SvelteKit that changes it shows as a violation in the
 		// browser tests, whose message gives the new hash. The QR code is drawn as SVG elements,
-		// not as an image. 'self' in connect-src covers the game's WebSocket at the same address.
+		// not as an image. 'self' in connect-src covers the game's WebSocket at the same address (a
+		// browser older than CSP Level 3 refuses it, and the socket falls back to long-polling).
 		// frame-ancestors, which differs by page, is added in src/hooks.server.ts; the other
 		// headers are in server/headers.ts.
 		csp: {

@@ -60,7 +60,7 @@ export function attachGame(httpServer: HttpServer, deps: ServerDeps): { io: Game
 		// and the Host too, which a rebound page's same-origin handshake gives away (origins.ts).
 		allowRequest: (req, callback) => {
 			const allowed = trusted.requestAllowed(req.headers);
-			callback(allowed ? null : 'this page’s origin may not open a game connection', allowed);
+			callback(allowed ? null : 'a page at this address may not open a game connection', allowed);
 		}
 	});
 	const rooms = new Rooms(deps.store, deps.scenario, clock);
