@@ -11,7 +11,9 @@ import { systemClock, type Clock } from './clock';
 import { BotRunner, HUMAN_PACE, type BotPace } from './bot-runner';
 import { TRUST_NO_PROXY, type TrustProxy } from './client-address';
 import { DEFAULT_LIMITS, Limits, type LimitSettings } from './limits';
+import { EVERY_RESPONSE } from './headers';
 import { createLogger, type Logger } from './log';
+import { TrustedOrigins, type MachineNames } from './origins';
 import { DEFAULT_KEEPING, Rooms, type Keeping } from './rooms';
 import { registerHandlers, type GameServer } from './socket-handlers';
 import type { Store } from './store/store';
@@ -32,8 +34,10 @@ export interface ServerDeps {
 	botGraceMs?: number;
 	/** How much one client may ask (defaults in limits.ts). */
 	limits?: LimitSettings;
-	/** Page origins allowed to open a socket; by default only pages served by this same host. */
+	/** Origins served by this server besides its own names (loopback, its addresses, its host name). */
 	allowedOrigins?: string[];
+	/** This machine's own addresses and host names; read from the system unless a test says otherwise. */
+	machineNames?: MachineNames;
 	/** Socket.IO transports to accept, e.g. ['websocket'] where proxies mishandle long-polling. */
 	transports?: ('polling' | 'websocket')[];
 	/** How long rooms are kept, in the store and in memory (30 days after their last action; 10 idle minutes). */
@@ -42,38 +46,26 @@ export interface ServerDeps {
 	trustProxy?: TrustProxy;
 }
 
-/**
- * Whether a browser page from `origin` may connect. Clients that send no Origin (not browsers)
- * pass; otherwise the origin must be listed, or, with no list, be this very host.
- */
-export function originAllowed(origin: string | undefined, host: string | undefined, allowed?: string[]): boolean {
-	if (!origin) return true;
-	if (allowed?.length) return allowed.includes(origin);
-	try {
-		return new URL(origin).host === host;
-	} catch {
-		return false;
-	}
-}
-
 const RESUME_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** Largest socket message accepted, in bytes: every legal payload is far smaller. */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 
 /** Attaches the game's Socket.IO server to an existing HTTP server (production or Vite's). */
-export function attachGame(httpServer: HttpServer, deps: ServerDeps): { io: GameServer; rooms: Rooms; bots: BotRunner } {
+export function attachGame(httpServer: HttpServer, deps: ServerDeps): { io: GameServer; rooms: Rooms; bots: BotRunner; trusted: TrustedOrigins } {
 	const clock = deps.clock ?? systemClock;
 	const logger = deps.logger ?? createLogger();
 	const log = (msg: string, err?: unknown) => logger.error({ err }, msg);
+	const trusted = new TrustedOrigins(() => httpServer.address(), deps.allowedOrigins, deps.machineNames);
 	const io: GameServer = new Server(httpServer, {
 		maxHttpBufferSize: MAX_MESSAGE_BYTES,
 		serveClient: false,
 		transports: deps.transports ?? ['polling', 'websocket'],
-		// CORS does not cover WebSocket upgrades, so the origin is checked here, for every transport.
+		// CORS does not cover WebSocket upgrades, so the origin is checked here, for every transport;
+		// and the Host too, which a rebound page's same-origin handshake gives away (origins.ts).
 		allowRequest: (req, callback) => {
-			const allowed = originAllowed(req.headers.origin, req.headers.host, deps.allowedOrigins);
-			callback(allowed ? null : 'this page’s origin may not open a game connection', allowed);
+			const allowed = trusted.requestAllowed(req.headers);
+			callback(allowed ? null : 'a page at this address may not open a game connection', allowed);
 		}
 	});
 	const rooms = new Rooms(deps.store, deps.scenario, clock, deps.keeping ?? DEFAULT_KEEPING);
@@ -87,7 +79,7 @@ export function attachGame(httpServer: HttpServer, deps: ServerDeps): { io: Game
 	for (const room of rooms.resumeActive(clock.now() - RESUME_WINDOW_MS)) bots.nudge(room);
 	// Rooms past keeping are deleted now and then every minute; rooms nobody is in leave memory.
 	rooms.startSweeping();
-	return { io, rooms, bots };
+	return { io, rooms, bots, trusted };
 }
 
 export interface GameHttpServer {
@@ -100,8 +92,14 @@ export interface GameHttpServer {
 
 export function createServer(deps: ServerDeps): GameHttpServer {
 	const httpServer = createHttpServer((req, res) => {
+		for (const [name, value] of Object.entries(EVERY_RESPONSE)) res.setHeader(name, value);
 		if (req.url === '/healthz') {
 			res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+			return;
+		}
+		// A page under a name that is not this server's may be a rebound domain: it gets nothing.
+		if (!trusted.hostAllowed(req.headers.host)) {
+			res.writeHead(403, { 'content-type': 'text/plain' }).end('Pact Room does not answer to this address. To serve it under another name, list that origin in ALLOWED_ORIGINS.');
 			return;
 		}
 		const notFound = () => {
@@ -110,7 +108,7 @@ export function createServer(deps: ServerDeps): GameHttpServer {
 		if (deps.handler) deps.handler(req, res, notFound);
 		else notFound();
 	});
-	const { io, rooms, bots } = attachGame(httpServer, deps);
+	const { io, rooms, bots, trusted } = attachGame(httpServer, deps);
 	return {
 		httpServer,
 		io,

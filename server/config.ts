@@ -11,8 +11,13 @@ export interface Settings {
 	scenarioFile: string | undefined;
 	/** How long scripted roles take to answer, in milliseconds: a range, or 0 for at once. */
 	botPace: { minMs: number; maxMs: number };
-	/** Page origins allowed to connect besides this host's own pages (for a deployment behind another domain). */
-	allowedOrigins: string[] | undefined;
+	/**
+	 * Origins that serve this server's pages besides its own names (for a deployment behind another
+	 * domain). A public address of the server, once there is a setting for one, joins this list.
+	 */
+	allowedOrigins: string[];
+	/** Origins whose pages may show the projector page in a frame; every other page is never framed. */
+	frameAncestors: string[];
 	/** Socket.IO transports, e.g. only websocket where a proxy breaks long-polling. */
 	transports: ('polling' | 'websocket')[];
 	/** Where the store commits: a writer thread, the server's own thread, or chosen by core count. */
@@ -59,6 +64,26 @@ function parseRetention(text: string): number | null {
 	return days === 0 ? null : days * DAY_MS;
 }
 
+/** "https://a.example, http://b.example:8080" → the origins, as browsers write them; anything else is refused. */
+export function parseOrigins(name: string, text: string): string[] {
+	return text
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter(Boolean)
+		.map((entry) => {
+			let url: URL | undefined;
+			try {
+				url = new URL(entry);
+			} catch {
+				// refused below
+			}
+			const bare = url && (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+			if (!url || !bare || entry.endsWith('#') || entry.endsWith('?'))
+				throw new Error(`${name} lists origins such as https://pact.school.example (a scheme, a name and perhaps a port, nothing after), comma-separated; not "${entry}"`);
+			return url.origin;
+		});
+}
+
 /** "1500-4500" → a range; "0" → at once. */
 function parsePace(text: string): { minMs: number; maxMs: number } {
 	const match = /^(\d+)(?:-(\d+))?$/.exec(text.trim());
@@ -79,7 +104,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 		database: resolve(env.PACT_ROOM_DB ?? 'data/pact-room.sqlite'),
 		scenarioFile: env.SCENARIO_FILE ? resolve(env.SCENARIO_FILE) : undefined,
 		botPace: parsePace(env.BOT_PACE_MS ?? '1500-4500'),
-		allowedOrigins: env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
+		allowedOrigins: parseOrigins('ALLOWED_ORIGINS', env.ALLOWED_ORIGINS ?? ''),
+		frameAncestors: parseOrigins('FRAME_ANCESTORS', env.FRAME_ANCESTORS ?? ''),
 		transports: parseTransports(env.TRANSPORTS ?? 'polling,websocket'),
 		writer: parseWriter(env.PACT_ROOM_WRITER ?? 'auto'),
 		syncEveryMs: parseSyncEvery(env.PACT_ROOM_SYNC_MS ?? String(DEFAULT_SYNC_EVERY_MS)),

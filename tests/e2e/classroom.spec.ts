@@ -7,7 +7,8 @@
  * page the teacher uses.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { parseCsv } from '../../src/lib/export/csv';
 import { screenshots } from './screenshots';

@@ -8,7 +8,8 @@
  * no markup is made, refusals show at the field with nothing saved, bidi controls never reach a
  * page, and at 360 px wide no page scrolls sideways.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { io, type Socket } from 'socket.io-client';
 import { CastVote, DisplayName, PostArgument, type Action } from '../../src/lib/protocol/actions';
 import { RoomCode } from '../../src/lib/protocol/events';

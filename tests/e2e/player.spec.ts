@@ -6,7 +6,8 @@
  * QR in the lobby and the live tally during the vote. Axe checks each page on the way.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { io, type Socket } from 'socket.io-client';
 import type { Action } from '../../src/lib/protocol/actions';
 import { fileURLToPath } from 'node:url';

@@ -2,7 +2,8 @@
  * A facilitator and three players, each in their own browser context, through the real pages:
  * create, join by code, take seats, vote live, change a vote, close, reload.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { screenshots } from './screenshots';
 
 async function newPage(browser: Browser): Promise<Page> {

@@ -3,7 +3,7 @@
  * take every other seat, and the game runs to the debrief, which explains how each bot voted.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { screenshots } from './screenshots';
 
 test('a learner plays Ron Dermer alone against scripted roles, to the debrief', async ({ page }) => {

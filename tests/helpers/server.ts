@@ -37,7 +37,8 @@ export const GENEROUS_LIMITS = {
 	slowWrongGuessMs: 0
 };
 
-export async function startServer(database = tempDatabase(), options: Partial<ServerDeps> = {}): Promise<RunningServer> {
+/** `listenOn` is the interface: loopback by default; '0.0.0.0' for tests of a server open to the network. */
+export async function startServer(database = tempDatabase(), options: Partial<ServerDeps> = {}, listenOn = '127.0.0.1'): Promise<RunningServer> {
 	const clock = new TestClock();
 	const server = createServer({
 		store: openSqliteStore(database),
@@ -51,6 +52,6 @@ export async function startServer(database = tempDatabase(), options: Partial<Se
 		limits: GENEROUS_LIMITS,
 		...options
 	});
-	const address = await server.listen(0, '127.0.0.1');
+	const address = await server.listen(0, listenOn);
 	return { server, url: `http://127.0.0.1:${address.port}`, database, clock };
 }

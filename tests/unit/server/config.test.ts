@@ -28,3 +28,21 @@ describe('readSettings', () => {
 		expect(() => readSettings({ TRUST_PROXY: 'proxy.example' })).toThrow(/TRUST_PROXY is a number of proxy hops or a comma-separated list/);
 	});
 });
+
+describe('origins in settings', () => {
+	it('reads ALLOWED_ORIGINS and FRAME_ANCESTORS as origins, written as browsers send them', () => {
+		const settings = readSettings({ ALLOWED_ORIGINS: ' https://Pact.School.example/ ,http://10.0.0.5:8080', FRAME_ANCESTORS: 'https://slides.school.example' });
+		expect(settings.allowedOrigins).toEqual(['https://pact.school.example', 'http://10.0.0.5:8080']);
+		expect(settings.frameAncestors).toEqual(['https://slides.school.example']);
+		expect(readSettings({})).toMatchObject({ allowedOrigins: [], frameAncestors: [] });
+	});
+
+	// Each would reach a response header or never match an Origin: refused at start, saying why.
+	it.each(['pact.school.example', 'https://pact.school.example/room', "https://a.example; script-src 'unsafe-inline'", 'https://a.example?x', 'ftp://a.example', '*', "'self'"])(
+		'refuses %j as an origin',
+		(entry) => {
+			expect(() => readSettings({ ALLOWED_ORIGINS: entry })).toThrow(/ALLOWED_ORIGINS lists origins such as https:\/\/pact.school.example .* not "/);
+			expect(() => readSettings({ FRAME_ANCESTORS: entry })).toThrow(/FRAME_ANCESTORS lists origins/);
+		}
+	);
+});
