@@ -17,6 +17,7 @@ import { hashToken, newClassId, newRoomCode, newToken, sameHash } from './tokens
 import { randomBytes, randomInt } from 'node:crypto';
 import { sealVotes, votesToSeal } from '../src/lib/game/seal';
 import { withChunkedHistories } from '../src/lib/game/ballot-history';
+import { playLimits } from '../src/lib/game/limits';
 
 /** A pseudonym for one seat in one sealed vote: random, so nothing about the seat can be read back. */
 const pseudonym = () => `voter-${randomBytes(6).toString('hex')}`;
@@ -130,7 +131,8 @@ export class Rooms {
 				seed: randomInt(2 ** 31),
 				botSeats: options.botSeats ?? [],
 				autopilot: options.autopilot ?? false,
-				botsFillEmptySeats: options.botsFillEmptySeats ?? false
+				botsFillEmptySeats: options.botsFillEmptySeats ?? false,
+				limits: playLimits(this.scenario)
 			},
 			facilitatorTokenHash,
 			createdAt

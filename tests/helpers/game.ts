@@ -3,6 +3,7 @@ import { apply, createGame } from '../../src/lib/game/engine';
 import type { Action, Actor, GameConfig, GameState } from '../../src/lib/game/types';
 import type { Scenario } from '../../src/lib/scenario/schema';
 import { tinyScenario } from './tiny-scenario';
+import { playLimits } from '../../src/lib/game/limits';
 
 export const facilitator: Actor = { kind: 'facilitator' };
 export const guest: Actor = { kind: 'guest' };
@@ -22,6 +23,7 @@ export function newGame(config: Partial<GameConfig> = {}, scenario: Scenario = t
 			seatCounts: {},
 			timers: untimed,
 			seed: 1,
+			limits: playLimits(scenario),
 			...config
 		},
 		scenario

@@ -24,10 +24,10 @@ export function postArgument(state: GameState, actor: Actor, intent: ArgumentInt
 	if (intent.card && !state.hands[seat.id]?.includes(intent.card))
 		return refuse('card_not_in_hand', 'That card is not in your hand (it may already have been played).');
 
-	const limit = ctx.scenario.defaults.postsPerSeatPerClause;
+	const limit = state.config.limits?.postsPerSeatPerClause;
 	const here = state.phase === 'opening' ? null : state.floor!.clauseId;
 	// Hidden posts count too: they still travel to the facilitator, and hiding one frees no room.
-	if (state.posts.filter((p) => p.seat === seat.id && p.clauseId === here).length >= limit) {
+	if (limit !== undefined && state.posts.filter((p) => p.seat === seat.id && p.clauseId === here).length >= limit) {
 		const where = here ? `on ${ctx.scenario.clauses.find((c) => c.id === here)!.title}` : 'in the opening statements';
 		const instead = here ? ' Raise your hand to speak instead.' : '';
 		return refuse('post_limit', `Each seat may post ${limit} argument${limit === 1 ? '' : 's'} ${where}; you have made yours.${instead}`);

@@ -44,7 +44,7 @@ export function takeSeat(state: GameState, actor: Actor, seatId: string, name: s
 	const seat = state.seats[index];
 	if (seat.player !== null) return refuse('seat_taken', `${seat.player} has already taken that seat; choose a free one.`);
 	if (state.locked) return refuse('room_locked', 'The facilitator has locked this room: no one new can take a seat. Ask them to unlock it.');
-	const badName = nameRefusal(state.seats, name);
+	const badName = state.config.limits?.distinctNames ? nameRefusal(state.seats, name) : null;
 	if (badName) return badName;
 	return accept(
 		produce(state, (d) => void (d.seats[index].player = name)),

@@ -47,6 +47,18 @@ export interface GameConfig {
 	autopilot?: boolean;
 	/** Seats still empty when the game starts are given to scripted roles. */
 	botsFillEmptySeats?: boolean;
+	/**
+	 * Limits of play fixed when the game is made (playLimits in limits.ts). Games made before
+	 * they existed have none, so their logs replay exactly as they were played.
+	 */
+	limits?: PlayLimits;
+}
+
+export interface PlayLimits {
+	/** Arguments each seat may post on a clause, and in the opening statements. */
+	postsPerSeatPerClause: number;
+	/** Names are told apart: no look-alike of another player's, nor the scripted roles' label. */
+	distinctNames: boolean;
 }
 
 export interface Seat {

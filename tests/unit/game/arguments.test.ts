@@ -1,3 +1,4 @@
+import { playLimits } from '../../../src/lib/game/limits';
 import { describe, expect, it } from 'vitest';
 import { atFirstClause, attempt, facilitator, play, seat, seatedGame } from '../../helpers/game';
 import { tinyScenario } from '../../helpers/tiny-scenario';
@@ -72,11 +73,17 @@ describe('arguments and cards', () => {
 
 	it('caps the opening statements too, at the number the scenario sets', () => {
 		const scenario = { ...tinyScenario, defaults: { ...tinyScenario.defaults, postsPerSeatPerClause: 1 } };
-		const opening = play(seatedGame(), [[facilitator, { type: 'advance' }]], scenario);
+		const opening = play(seatedGame({ limits: playLimits(scenario) }), [[facilitator, { type: 'advance' }]], scenario);
 		const once = play(opening, [[seat('general'), { type: 'postArgument', text: 'Our doctrine.' }]], scenario);
 		expect(attempt(once, seat('general'), { type: 'postArgument', text: 'And more.' }, 1000, scenario)).toMatchObject({
 			code: 'post_limit',
 			message: 'Each seat may post 1 argument in the opening statements; you have made yours.'
 		});
+	});
+
+	it('binds only games made with it: a game from before the cap replays every post it logged', () => {
+		let state = atFirstClause({ limits: undefined });
+		for (let i = 0; i < 6; i++) state = play(state, [[seat('minister'), { type: 'postArgument', stance: 'for', text: `Point ${i}` }]]);
+		expect(state.posts.filter((p) => p.seat === 'minister')).toHaveLength(6);
 	});
 });

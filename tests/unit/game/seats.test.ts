@@ -31,6 +31,14 @@ describe('seats', () => {
 		expect(state.seq).toBe(1);
 	});
 
+	it('tells names apart only in games made with that rule, so an older game replays as it was played', () => {
+		const older = play(newGame({ limits: undefined }), [
+			[guest, { type: 'takeSeat', seat: 'general', name: 'Dana Levi' }],
+			[guest, { type: 'takeSeat', seat: 'minister', name: 'dana levi' }]
+		]);
+		expect(older.seats.map((s) => s.player)).toEqual(expect.arrayContaining(['Dana Levi', 'dana levi']));
+	});
+
 	it('refuses a name another player at the table already has, however its case, width or invisible characters differ', () => {
 		const state = play(newGame(), [[guest, { type: 'takeSeat', seat: 'general', name: 'Dana Levi' }]]);
 		for (const name of ['dana levi', 'DANA  LEVI', 'Ｄａｎａ Ｌｅｖｉ', 'Dana Levi\u3164', 'Da\u200Bna Levi'])
