@@ -1,14 +1,11 @@
-/**
- * Every page's security headers (server/headers.ts), and the pages' errors in the server's
- * structured log: a page that does not exist is one line, a fault is one entry with its stack.
- */
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+/** Every page's security headers (server/headers.ts), and the pages' errors in the server's structured log. */
+import type { Handle } from '@sveltejs/kit';
 import { readSettings } from '../server/config';
 import { EVERY_PAGE, EVERY_RESPONSE, frameAncestors } from '../server/headers';
 import { createLogger } from '../server/log';
+import { logPageErrors } from '../server/page-errors';
 
 const { frameAncestors: projectorFramers } = readSettings();
-const logger = createLogger();
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
@@ -23,10 +20,4 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handleError: HandleServerError = ({ error, event, status, message }) => {
-	// The path without its query; a page's keys are in its fragment, which never reaches the server.
-	const entry = { status, method: event.request.method, path: event.url.pathname };
-	// A missing page or a malformed address is the client's: worth a line, not a stack.
-	if (status < 500) logger.info(entry, status === 404 ? 'page not found' : message);
-	else logger.error({ ...entry, err: error }, 'page error');
-};
+export const handleError = logPageErrors(createLogger());
