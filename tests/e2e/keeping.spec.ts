@@ -4,7 +4,7 @@
  * the room is told, and the room code no longer opens anything.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { screenshots } from './screenshots';
 
 test('a teacher deletes a class from the console, and its students are told', async ({ browser }) => {
