@@ -383,6 +383,7 @@ test('a teacher runs a class of two tables from the console to the debrief', asy
 	await host.emulateMedia({ media: 'print' });
 	await expect(host.getByRole('heading', { name: `Pact Room — debrief, table ${code}` })).toBeVisible();
 	await expect(host.getByRole('button', { name: /Download JSON/ })).toBeHidden();
+	await expect(host.getByText('Opinion after the game (change since the briefing): Definitely yes 0 (−1), Probably yes 1 (+1), Probably not 0 (−1).')).toBeVisible();
 	await host.setViewportSize({ width: 794, height: 1123 });
 	await host.screenshot({ path: 'test-output/screenshots/classroom-debrief-print.png', fullPage: true });
 	await host.emulateMedia({ media: 'screen' });
