@@ -136,7 +136,8 @@ test('a teacher runs a class of two tables from the console to the debrief', asy
 	await host.getByRole('button', { name: 'Start the game' }).click();
 	await expect(host.getByText('Next: opening statements.')).toBeVisible();
 
-	// Briefing: two students answer the private poll.
+	// Briefing: two students answer the private poll, told who will see what.
+	await expect(dermer.getByText(/No one else sees your answer, the facilitator included: the debrief shows only how many/)).toBeVisible();
 	for (const [page, answer] of [
 		[dermer, 'Definitely yes'],
 		[chief, 'Probably not']
@@ -342,7 +343,11 @@ test('a teacher runs a class of two tables from the console to the debrief', asy
 	expect(exported.debrief.timeline.map((t: { kind: string }) => t.kind)).toEqual(['amendment', 'clause', 'ratification']);
 	expect(exported.debrief.influences).toHaveLength(1);
 	expect(exported.table.skipped).toHaveLength(10);
-	expect(exported.table.pollBySeat.dermer).toEqual({ before: 0, after: 1 });
+	// The opinion poll only as counts, for the facilitator as for anyone: Definitely yes and
+	// Probably not before, Probably yes after.
+	expect(exported.debrief.poll).toEqual({ before: [1, 0, 0, 1, 0], after: [0, 1, 0, 0, 0] });
+	expect(exported.table).not.toHaveProperty('pollBySeat');
+	await expect(region(host, 'Opinion before and after')).toContainText('Counted without names');
 
 	await host.getByText('Download CSV for a spreadsheet').click();
 	const timeline = await downloaded(host, () => host.getByRole('button', { name: 'timeline.csv' }).click());
@@ -360,8 +365,18 @@ test('a teacher runs a class of two tables from the console to the debrief', asy
 		'The minister’s card, “settles” it, for now'
 	);
 	const scores = parseCsv((await downloaded(host, () => host.getByRole('button', { name: 'scores.csv' }).click())).text.slice(1));
-	expect(scores[0]).toEqual(expect.arrayContaining(['role', 'player', 'score', 'opinion before', 'opinion after']));
-	expect(scores.find((r) => r[scores[0].indexOf('player')] === 'Maya')![scores[0].indexOf('opinion after')]).toBe('Probably yes');
+	expect(scores[0]).toEqual(expect.arrayContaining(['role', 'player', 'score']));
+	expect(scores[0]).not.toContain('opinion after');
+	await expect(host.getByText('counts without names')).toBeVisible();
+	const poll = parseCsv((await downloaded(host, () => host.getByRole('button', { name: 'poll.csv' }).click())).text.slice(1));
+	expect(poll).toEqual([
+		['answer', 'players before', 'players after'],
+		['Definitely yes', '1', '0'],
+		['Probably yes', '0', '1'],
+		['Not sure', '0', '0'],
+		['Probably not', '1', '0'],
+		['Definitely not', '0', '0']
+	]);
 	const posts = parseCsv((await downloaded(host, () => host.getByRole('button', { name: 'posts.csv' }).click())).text.slice(1));
 	expect(posts.find((r) => r.includes('Off-topic remark that should not stay up.'))![posts[0].indexOf('hidden by facilitator')]).toBe('yes');
 
@@ -369,15 +384,19 @@ test('a teacher runs a class of two tables from the console to the debrief', asy
 	await host.emulateMedia({ media: 'print' });
 	await expect(host.getByRole('heading', { name: `Pact Room — debrief, table ${code}` })).toBeVisible();
 	await expect(host.getByRole('button', { name: /Download JSON/ })).toBeHidden();
+	await expect(host.getByText('Opinion after the game (change since the briefing): Definitely yes 0 (−1), Probably yes 1 (+1), Probably not 0 (−1).')).toBeVisible();
 	await host.setViewportSize({ width: 794, height: 1123 });
 	await host.screenshot({ path: 'test-output/screenshots/classroom-debrief-print.png', fullPage: true });
 	await host.emulateMedia({ media: 'screen' });
 
-	// A student opens the same debrief from their seat: no one else's poll answers.
+	// A student opens the same debrief from their seat: the poll as counts, and their export
+	// leaves out even their own answers.
 	await dermer.goto(`/debrief/${code}`);
 	await expect(dermer.getByRole('heading', { level: 1, name: 'The treaty was signed' })).toBeVisible();
-	await expect(dermer.getByText('Each player’s answers (only you see this)')).toHaveCount(0);
 	await expect(dermer.locator('figure svg[role="img"]')).toHaveCount(4);
+	const mine = JSON.parse((await downloaded(dermer, () => dermer.getByRole('button', { name: /Download JSON/ }).click())).text);
+	expect(mine).toMatchObject({ viewer: 'seat', table: { you: { seat: 'dermer' } }, debrief: { poll: exported.debrief.poll } });
+	expect(mine.table.you).not.toHaveProperty('poll');
 	await screenshots(dermer, 'classroom-debrief-player');
 });
 

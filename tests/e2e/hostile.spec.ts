@@ -327,7 +327,7 @@ test('hostile names, arguments and vote reasons stay text on every page, at ever
 	expect(await a.getByLabel('Your statement').inputValue(), 'the argument field holds').toHaveLength(500);
 	await expect(a.getByText('500 / 500 characters')).toBeVisible();
 
-	// Two players answer the private poll, so the debrief's per-player table lists them.
+	// Two players answer the private poll, so the debrief has counts to show.
 	for (const i of [6, 10]) {
 		await players[i].page.getByRole('radio', { name: 'Probably yes' }).check();
 		await players[i].page.getByRole('button', { name: 'Save my answer' }).click();

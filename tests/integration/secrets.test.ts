@@ -2,7 +2,8 @@
  * Secrets over the wire. Every payload each browser receives during whole games — pushed views,
  * presence lists and the answers to its own requests — is recorded, then searched for anything
  * that browser must not learn: another seat's hand or brief, a secret ballot tied to a seat, a
- * hidden tally while the vote is open, objectives before the debrief, hands at the facilitator.
+ * hidden tally while the vote is open, objectives before the debrief, hands at the facilitator,
+ * another seat's poll answers (the facilitator's included: the poll is counted without names).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AnyView } from '../../src/lib/game/view';
@@ -111,8 +112,14 @@ function leaksOf(client: Recorded, audit: Audit): string[] {
 				if ('redLines' in node && path !== 'you') leak(`${where}: red lines at ${path || 'top'}`);
 				if ('weights' in node && path !== 'you.objectives') leak(`${where}: objective weights at ${path}`);
 			});
-			if (view.as === 'facilitator' && view.pollBySeat !== null) leak(`${where}: poll answers before the debrief`);
 		}
+		// Poll answers: a seat's own, under "you", and otherwise only the debrief's counts.
+		walk(view, (node, path) => {
+			if (!('before' in node || 'after' in node)) return;
+			const own = path === 'you.poll' && view.as === 'seat';
+			const counts = path === 'debrief.poll' && Array.isArray(node.before) && Array.isArray(node.after);
+			if (!own && !counts) leak(`${where}: poll answers at ${path || 'top'}`);
+		});
 		// The facilitator runs the table without ever seeing a hand.
 		if (view.as === 'facilitator')
 			walk(view, (node, path) => {
@@ -184,7 +191,7 @@ describe.each(settings.map((s, i) => ({ ...s, votingRule: rules[i], layout: LAYO
 			}
 		});
 
-		it('never sends a browser another seat’s hand or brief, a ballot it may not see, or objectives before the debrief', () => {
+		it('never sends a browser another seat’s hand, brief or poll answers, a ballot it may not see, or objectives before the debrief', () => {
 			const leaks = game.table.clients.flatMap((client) => leaksOf(client, audit));
 			expect(leaks).toEqual([]);
 		});

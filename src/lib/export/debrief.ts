@@ -1,16 +1,17 @@
 /**
  * The debrief's exports, built from whatever view this browser holds once the game is over: the
- * facilitator's (which adds every player's opinion poll and the hidden posts) or a player's or
- * the projector's. Nothing is exported that the view does not already show.
+ * facilitator's (which adds the hidden posts) or a player's or the projector's. Nothing is
+ * exported that the view does not already show, and the opinion poll only as counts: not even a
+ * player's own answer, which their view holds, goes into a file that may be handed on.
  */
 import type { Debrief } from '../game/debrief';
-import type { CardView, FacilitatorView, TableView } from '../game/view';
-import type { PollAnswers, SeatId } from '../game/types';
+import type { CardView, TableView } from '../game/view';
+import type { SeatId } from '../game/types';
 import { toCsv } from './csv';
 import { labels, OBJECTIVE_SHARE, objectivePoints } from './labels';
 import { ballotSteps } from './steps';
 
-export type DebriefView = TableView & { catalogue?: CardView[]; pollBySeat?: FacilitatorView['pollBySeat'] };
+export type DebriefView = TableView & { catalogue?: CardView[] };
 export type EndedView = DebriefView & { debrief: Debrief };
 
 export const csvKinds = ['timeline', 'ballots', 'posts', 'scores', 'poll'] as const;
@@ -21,7 +22,7 @@ export const csvDescriptions: Record<CsvKind, string> = {
 	ballots: 'each final ballot with its reason and cited card',
 	posts: 'every argument, opening statement and news card',
 	scores: 'each role’s score, objectives met, floor time and posts',
-	poll: 'the opinion poll before and after'
+	poll: 'how many chose each answer of the opinion poll, before and after: counts without names'
 };
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -139,7 +140,6 @@ export function postsCsv(view: EndedView): string {
 
 export function scoresCsv(view: EndedView): string {
 	const name = labels(view);
-	const poll = view.pollBySeat ?? null;
 	const rows = view.debrief.seats.map((s) => [
 		s.seat,
 		name.role(s.seat),
@@ -154,8 +154,7 @@ export function scoresCsv(view: EndedView): string {
 		s.score.won.map((w) => `${name.variant(w.variant)} (${w.weight})`).join('; '),
 		seconds(s.floorTime),
 		s.posts,
-		s.cardsPlayed,
-		...(poll ? [answer(view, poll[s.seat]?.before), answer(view, poll[s.seat]?.after)] : [])
+		s.cardsPlayed
 	]);
 	return toCsv(
 		[
@@ -172,35 +171,14 @@ export function scoresCsv(view: EndedView): string {
 			'objectives won',
 			'floor time (s)',
 			'posts',
-			'cards played',
-			...(poll ? ['opinion before', 'opinion after'] : [])
+			'cards played'
 		],
 		rows
 	);
 }
 
-function answer(view: TableView, index: number | null | undefined) {
-	return index === null || index === undefined ? null : (view.poll.options[index] ?? String(index));
-}
-
-/**
- * The opinion poll: per player for the facilitator (the teacher sees each answer once the game
- * is over), otherwise the counts only.
- */
+/** The opinion poll as counts, before and after, per answer: who gave which is never exported. */
 export function pollCsv(view: EndedView): string {
-	const poll: Record<SeatId, PollAnswers> | null = view.pollBySeat ?? null;
-	if (poll) {
-		const name = labels(view);
-		const rows = Object.entries(poll).map(([seat, a]) => [
-			seat,
-			name.role(seat),
-			name.player(seat),
-			answer(view, a.before),
-			answer(view, a.after),
-			a.before !== null && a.after !== null ? a.after - a.before : null
-		]);
-		return toCsv(['seat', 'role', 'player', 'before', 'after', 'shift (options moved)'], rows);
-	}
 	const rows = view.poll.options.map((option, i) => [option, view.debrief.poll.before[i] ?? 0, view.debrief.poll.after[i] ?? 0]);
 	return toCsv(['answer', 'players before', 'players after'], rows);
 }
@@ -226,11 +204,21 @@ export function debriefJson(view: EndedView, exportedAt: Date): string {
 			viewer: (view as { as?: string }).as ?? null,
 			settings: { votingRule: view.votingRule, ballot: view.ballot },
 			debrief,
-			table
+			table: withoutOwnPoll(table)
 		},
 		null,
 		2
 	);
+}
+
+/** The table as exported: a player's view also holds their seat (`you`). */
+type ExportedTable = Omit<EndedView, 'debrief'> & { you?: Record<string, unknown> };
+
+/** A player's view holds their own poll answers; a file, which may be handed on, carries only the counts. */
+function withoutOwnPoll(table: ExportedTable): ExportedTable {
+	if (!table.you) return table;
+	const { poll: _poll, ...you } = table.you;
+	return { ...table, you };
 }
 
 export function exportFileName(code: string, kind: string, ext: 'csv' | 'json'): string {

@@ -65,7 +65,7 @@ export interface Debrief {
 	timeline: VoteTimeline[];
 	influences: Influence[];
 	citations: CitedReasons[];
-	/** How many players gave each answer, before and after. */
+	/** How many players gave each answer, before and after: the only form in which the poll leaves a seat. */
 	poll: { before: number[]; after: number[] };
 }
 
@@ -120,6 +120,11 @@ export function debrief(state: GameState, scenario: Scenario): Debrief {
 		}
 	}
 
+	// The poll is counted without names, here and nowhere else, and shown only once the game is
+	// over: the 'before' counts appear when they are final, so none moves as a student answers. At a
+	// very small table counts can still show how someone answered (one person among scripted roles,
+	// whose answers follow their roles' stances). That is accepted rather than hiding the counts of
+	// small tables, and the student is told so where they answer.
 	const options = scenario.defaults.poll.options.length;
 	const histogram = (when: 'before' | 'after') => {
 		const counts = Array<number>(options).fill(0);

@@ -2,6 +2,9 @@
  * What each kind of viewer may see of a game, computed at send time. This is the only road from
  * the state to a client: hands, objectives, briefs, poll answers, secret ballots and hidden
  * tallies are filtered here and nowhere else.
+ *
+ * A player's poll answers reach their own seat's view and no other, the facilitator's included:
+ * everyone else sees only the debrief's counts.
  */
 import type { BallotSetting, BriefingCard, Objectives, RedLine, Scenario, Side, VotingRule } from '../scenario/schema';
 import { debrief, type Debrief } from './debrief';
@@ -117,8 +120,6 @@ export type SeatView = TableView & { as: 'seat'; you: YourSeat };
 export type FacilitatorView = TableView & {
 	as: 'facilitator';
 	notVoted: SeatId[];
-	/** Each player's poll answers, for the teacher, once the game is over. */
-	pollBySeat: Record<SeatId, PollAnswers> | null;
 	/** Every card of the scenario, to inject as news; which seat holds which stays secret. */
 	catalogue: CardView[];
 };
@@ -325,7 +326,7 @@ const NO_POLL: PollAnswers = Object.freeze({ before: null, after: null });
  */
 export type ViewParts = SeatParts | FacilitatorParts | SpectatorParts;
 export type SeatParts = { as: 'seat'; table: TableView; own: Pick<SeatView, 'cards' | 'you'> };
-export type FacilitatorParts = { as: 'facilitator'; table: TableView; own: Pick<FacilitatorView, 'notVoted' | 'pollBySeat' | 'catalogue'> };
+export type FacilitatorParts = { as: 'facilitator'; table: TableView; own: Pick<FacilitatorView, 'notVoted' | 'catalogue'> };
 export type SpectatorParts = { as: 'spectator'; table: TableView; own: Record<string, never> };
 
 /** The view a browser is sent whole, put together from its parts. */
@@ -374,7 +375,6 @@ export function facilitatorParts(state: GameState, scenario: Scenario): Facilita
 		table: cached(facilitatorTables, state, () => tableView(state, scenario, { showHidden: true })),
 		own: {
 			notVoted,
-			pollBySeat: state.phase === 'debrief' ? state.polls : null,
 			catalogue: partsOf(scenario).catalogue
 		}
 	};

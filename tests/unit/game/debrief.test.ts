@@ -48,12 +48,13 @@ describe('the debrief', () => {
 		expect(d.citations[0].reasons[0].seat).toBeNull();
 	});
 
-	it('appears in the views only at the debrief; the poll counts for all, each answer only for the teacher', () => {
+	it('appears in the views only at the debrief; the poll as counts for all, each answer only for its own seat', () => {
 		expect(spectatorView(seatedGame(), tinyScenario).debrief).toBeNull();
 		const state = playedGame();
 		expect(spectatorView(state, tinyScenario).debrief?.poll.after).toEqual([0, 1]);
-		expect(JSON.stringify(spectatorView(state, tinyScenario))).not.toContain('pollBySeat');
-		expect(facilitatorView(state, tinyScenario).pollBySeat).toEqual({ minister: { before: null, after: 1 } });
+		expect(facilitatorView(state, tinyScenario).debrief?.poll).toEqual({ before: [0, 0], after: [0, 1] });
+		expect(facilitatorView(state, tinyScenario)).not.toHaveProperty('pollBySeat');
+		expect(seatView(state, 'general', tinyScenario).you.poll).toEqual({ before: null, after: null });
 		expect(seatView(state, 'minister', tinyScenario).you.poll).toEqual({ before: null, after: 1 });
 	});
 
