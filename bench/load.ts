@@ -260,7 +260,7 @@ function summarise(trials: Record<string, LoadPoint>[], ramps: Record<string, Lo
 		serverCpu: (p: LoadPoint) => p.serverCpu,
 		rssPerClient: (p: LoadPoint) => p.rssPerClientKb
 	};
-	const summary: Record<string, unknown> = {};
+	const summary: Record<string, { at600?: Record<string, number>; ratiosByPair: Record<string, number[]>; capacity?: { votesPerSecond: number; raw: number; ratio: number } }> = {};
 	for (const g of games) {
 		const ratiosByPair = Object.fromEntries(
 			Object.entries(metrics).map(([name, of]) => [name, trials.map((t) => ratio(of(t[g.name]), of(t.raw)))])
@@ -274,6 +274,13 @@ function summarise(trials: Record<string, LoadPoint>[], ramps: Record<string, Lo
 				console.log(`  ${name.padEnd(13)} ${value.toFixed(2)}×${pairs > 1 ? `  (pairs: ${ratiosByPair[name as keyof typeof metrics].map((r) => r.toFixed(2)).join(', ')})` : ''}`);
 		}
 		if (cap) console.log(`${g.name} capacity (p95 ≤ ${P95_LIMIT_MS} ms in 3 of 3 runs): ${cap.votesPerSecond.toFixed(0)} votes/s, raw ${cap.raw.toFixed(0)} votes/s, ratio ${cap.ratio.toFixed(2)}`);
+	}
+	// The regression check: the game's ratios to the baseline as a share of the game's at the commit.
+	if (before && summary.game && summary[before.target.name]) {
+		const [now, then] = [summary.game, summary[before.target.name]];
+		console.log(`\ngame's ratios to raw ÷ ${before.target.name}'s (1.00 = the same; within 0.90–1.10 is within 10%):`);
+		for (const name of Object.keys(now.at600 ?? {})) console.log(`  ${name.padEnd(13)} ${(now.at600![name] / then.at600![name]).toFixed(2)}`);
+		if (now.capacity && then.capacity) console.log(`  capacity      ${(now.capacity.ratio / then.capacity.ratio).toFixed(2)}`);
 	}
 	const file = `load${quick ? '-quick' : ''}${before ? '-compare' : ''}.json`;
 	mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
