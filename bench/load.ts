@@ -258,6 +258,9 @@ function summarise(trials: Record<string, LoadPoint>[], ramps: Record<string, Lo
 		p95: (p: LoadPoint) => p.p95,
 		p99: (p: LoadPoint) => p.p99,
 		serverCpu: (p: LoadPoint) => p.serverCpu,
+		// CPU for each vote taken in: on a contended machine, where a server may fall behind and take
+		// in fewer votes than were sent, CPU alone would flatter the one that fell further behind.
+		serverCpuPerVote: (p: LoadPoint) => p.serverCpu / p.votesPerSecond,
 		rssPerClient: (p: LoadPoint) => p.rssPerClientKb
 	};
 	const summary: Record<string, { at600?: Record<string, number>; ratiosByPair: Record<string, number[]>; capacity?: { votesPerSecond: number; raw: number; ratio: number } }> = {};
