@@ -1,14 +1,21 @@
 /**
  * The client harness: many Socket.IO clients in one process, apart from the servers, driving the
  * same load against either target — the game or the raw baseline. M rooms of 6 seats; each seat
- * votes r times a second. For every vote it measures the time from sending it until every seat of
- * its room has seen it (a view, or a patch to one, with at least the vote's sequence number for
- * the game; the echoed vote for the baseline).
+ * votes r times a second on average, each wait before its next vote drawn uniformly from half to
+ * one and a half periods (players do not vote like a metronome), from a seeded generator so that
+ * every target and every run gets the same schedule. For every vote it measures the time from
+ * sending it until every seat of its room has seen it: a view, or a patch to one, with at least the
+ * vote's sequence number for the game; the vote itself, echoed to the whole room (its sender too),
+ * for the baseline, which neither numbers nor acknowledges anything.
  *
- * Driven over IPC by bench/load.ts: `setup` connects and seats the clients, `run` drives a load
- * and returns the figures, `teardown` disconnects everyone.
+ * Driven over IPC by bench/load.ts: `setup` connects and seats the clients, `start` sets every seat
+ * voting at a rate, `window` measures for a while and returns the figures (the seats vote on
+ * between windows), `stop` stops the voting, `teardown` disconnects everyone.
  */
 import * as hdr from 'hdr-histogram-js';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { io, type Socket } from 'socket.io-client';
 import { serve } from './lib/child';
 import { createRooms, inBatches, openFirstVote, SEATS, takeSeat } from './lib/tables';
@@ -16,7 +23,6 @@ import { createRooms, inBatches, openFirstVote, SEATS, takeSeat } from './lib/ta
 type Target = 'game' | 'raw';
 
 interface Pending {
-	seq: number;
 	sentAt: number;
 	/** Seats of the room that have not seen it yet. */
 	waiting: number;
@@ -25,27 +31,33 @@ interface Pending {
 interface Seat {
 	socket: Socket;
 	room: RoomLoad;
-	/** The highest sequence number this seat has seen. */
+	/** The highest sequence number this seat has seen (the game's). */
 	seen: number;
 	choice: 'yes' | 'no';
+	/** When this seat votes next, drawn from its own generator. */
+	timer?: NodeJS.Timeout;
 }
 
 interface RoomLoad {
 	code: string;
 	seats: Seat[];
-	pending: Pending[];
+	/** The game's votes in flight, by the sequence number the server gave them. */
+	pending: (Pending & { seq: number })[];
 }
-
 
 let target: Target = 'game';
 let rooms: RoomLoad[] = [];
 let measuring = false;
+/** The baseline's votes in flight, by the number the harness gave them (the server gives none). */
+const rawPending = new Map<number, Pending>();
+let rawVotes = 0;
 const newHistogram = () => hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
 /** Send to every seat having seen it, in microseconds. */
 let histogram = newHistogram();
-/** Send to acknowledgement: the sender's own wait, which includes the commit to disk for the game. */
+/** Send to acknowledgement (the game only): the sender's own wait, which includes the commit. */
 let ackHistogram = newHistogram();
-const counts = { sent: 0, acked: 0, refused: 0, deliveries: 0, completed: 0 };
+/** `taken`: votes the server took in — acknowledged by the game, echoed by the baseline. */
+const counts = { sent: 0, taken: 0, refused: 0, deliveries: 0, completed: 0 };
 const refusals = new Map<string, number>();
 
 const now = () => performance.now();
@@ -57,7 +69,6 @@ function connect(url: string, auth: Record<string, string> = {}): Promise<Socket
 		socket.once('connect_error', reject);
 	});
 }
-
 
 /** A seat saw everything up to `seq`: every pending vote of its room up to there has one seat fewer to wait for. */
 function seen(seat: Seat, seq: number) {
@@ -75,17 +86,31 @@ function seen(seat: Seat, seq: number) {
 	}
 }
 
+/** A seat saw the baseline's echo of vote `id`; the first seat to see it shows the server took it in. */
+function seenRaw(id: number) {
+	if (measuring) counts.deliveries += 1;
+	const p = rawPending.get(id);
+	if (!p) return;
+	if (measuring && p.waiting === SEATS.length) counts.taken += 1;
+	if (--p.waiting === 0) {
+		complete(p);
+		rawPending.delete(id);
+	}
+}
+
 function complete(p: Pending) {
 	if (!measuring) return;
 	counts.completed += 1;
 	histogram.recordValue(Math.max(1, Math.round((now() - p.sentAt) * 1000)));
 }
 
+/** Rooms are kept in the order they were made, so seat n gets the same schedule on every target. */
 async function setupGame(url: string, count: number) {
 	const host = await connect(url);
 	const made = await createRooms(host, count, { tally: 'live', ballots: 'named' });
 	host.disconnect();
-	await inBatches(made, 10, async ({ code, facilitatorToken }) => {
+	rooms = new Array(made.length);
+	await inBatches([...made.entries()], 10, async ([index, { code, facilitatorToken }]) => {
 		const room: RoomLoad = { code, seats: [], pending: [] };
 		for (const seatId of SEATS) {
 			const socket = await connect(url);
@@ -97,34 +122,35 @@ async function setupGame(url: string, count: number) {
 		}
 		// The facilitator opens the first clause's vote and leaves; the seats then vote and change their votes.
 		await openFirstVote(await connect(url), code, facilitatorToken);
-		rooms.push(room);
+		rooms[index] = room;
 	});
 }
 
 async function setupRaw(url: string, count: number) {
-	await inBatches(
-		Array.from({ length: count }, (_, i) => `room-${i}`),
-		10,
-		async (code) => {
-			const room: RoomLoad = { code, seats: [], pending: [] };
-			for (let i = 0; i < SEATS.length; i++) {
-				const socket = await connect(url, { room: code });
-				const seat: Seat = { socket, room, seen: 0, choice: 'yes' };
-				socket.on('vote', (vote: { seq: number }) => seen(seat, vote.seq));
-				room.seats.push(seat);
-			}
-			rooms.push(room);
+	rooms = new Array(count);
+	await inBatches([...rooms.keys()], 10, async (index) => {
+		const room: RoomLoad = { code: `room-${index}`, seats: [], pending: [] };
+		for (let i = 0; i < SEATS.length; i++) {
+			const socket = await connect(url, { room: room.code });
+			const seat: Seat = { socket, room, seen: 0, choice: 'yes' };
+			socket.on('vote', (vote: { id: number }) => seenRaw(vote.id));
+			room.seats.push(seat);
 		}
-	);
+		rooms[index] = room;
+	});
 }
-
 
 function vote(seat: Seat) {
 	seat.choice = seat.choice === 'yes' ? 'no' : 'yes';
 	const sentAt = now();
 	if (measuring) counts.sent += 1;
-	const payload = target === 'game' ? { type: 'castVote', choice: seat.choice } : { choice: seat.choice };
-	seat.socket.emit(target === 'game' ? 'action' : 'vote', payload, (res: { ok: boolean; seq?: number; code?: string; update?: { patch?: { seq: number }; view?: { seq: number } } }) => {
+	if (target === 'raw') {
+		const id = ++rawVotes;
+		rawPending.set(id, { sentAt, waiting: SEATS.length });
+		seat.socket.emit('vote', { id, choice: seat.choice });
+		return;
+	}
+	seat.socket.emit('action', { type: 'castVote', choice: seat.choice }, (res: { ok: boolean; seq?: number; code?: string; update?: { patch?: { seq: number }; view?: { seq: number } } }) => {
 		if (!res.ok) {
 			if (measuring) {
 				counts.refused += 1;
@@ -133,7 +159,7 @@ function vote(seat: Seat) {
 			return;
 		}
 		if (measuring) {
-			counts.acked += 1;
+			counts.taken += 1;
 			ackHistogram.recordValue(Math.max(1, Math.round((now() - sentAt) * 1000)));
 		}
 		// The game sends the sender's own update inside the acknowledgement.
@@ -147,21 +173,40 @@ function vote(seat: Seat) {
 	});
 }
 
-async function run(rate: number, warmupMs: number, durationMs: number) {
+/**
+ * Sets every seat voting `rate` times a second on average: its first vote at a random moment
+ * within one period, each next one after a wait drawn uniformly from [0.5, 1.5] periods. Each seat
+ * draws from its own generator, split from `seed` in seat order, so a seat's schedule does not
+ * depend on when the others' timers happen to fire.
+ */
+function startVoting(rate: number, seed: number) {
 	const period = 1000 / rate;
-	const timers: NodeJS.Timeout[] = [];
+	const generators = xoroshiro128plus(seed);
 	for (const room of rooms)
 		for (const seat of room.seats) {
-			// Each seat starts at a random moment within one period, so the load is spread, not in bursts.
-			timers.push(setTimeout(() => {
+			const rng: RandomGenerator = generators.clone();
+			generators.jump();
+			const next = () => {
 				vote(seat);
-				timers.push(setInterval(() => vote(seat), period));
-			}, Math.random() * period));
+				seat.timer = setTimeout(next, (0.5 + uniformFloat64(rng)) * period);
+			};
+			seat.timer = setTimeout(next, uniformFloat64(rng) * period);
 		}
-	await sleep(warmupMs);
+}
+
+async function stopVoting() {
+	for (const room of rooms) for (const seat of room.seats) clearTimeout(seat.timer);
+	// Let the last votes drain before the next load starts.
+	await sleep(1000);
+	for (const room of rooms) room.pending = [];
+	rawPending.clear();
+}
+
+/** Measures the load already running for `durationMs`. */
+async function measureWindow(durationMs: number) {
 	histogram = newHistogram();
 	ackHistogram = newHistogram();
-	Object.assign(counts, { sent: 0, acked: 0, refused: 0, deliveries: 0, completed: 0 });
+	Object.assign(counts, { sent: 0, taken: 0, refused: 0, deliveries: 0, completed: 0 });
 	refusals.clear();
 	measuring = true;
 	process.send!({ type: 'measuring' });
@@ -171,31 +216,25 @@ async function run(rate: number, warmupMs: number, durationMs: number) {
 	const seconds = (now() - started) / 1000;
 	const cpu = process.cpuUsage(cpuBefore);
 	measuring = false;
-	timers.forEach((t) => clearInterval(t));
-	const result = {
+	const ms = (h: hdr.Histogram, q: number) => h.getValueAtPercentile(q) / 1000;
+	return {
 		type: 'result',
-		target,
 		rooms: rooms.length,
 		clients: rooms.length * SEATS.length,
-		rate,
 		seconds,
-		votesPerSecond: counts.acked / seconds,
+		votesPerSecond: counts.taken / seconds,
 		deliveriesPerSecond: counts.deliveries / seconds,
 		sent: counts.sent,
 		refused: counts.refused,
 		refusals: Object.fromEntries(refusals),
 		completed: counts.completed,
-		p50: histogram.getValueAtPercentile(50) / 1000,
-		p95: histogram.getValueAtPercentile(95) / 1000,
-		p99: histogram.getValueAtPercentile(99) / 1000,
+		p50: ms(histogram, 50),
+		p95: ms(histogram, 95),
+		p99: ms(histogram, 99),
 		max: histogram.maxValue / 1000,
-		ack: { p50: ackHistogram.getValueAtPercentile(50) / 1000, p99: ackHistogram.getValueAtPercentile(99) / 1000 },
+		ack: target === 'game' ? { p50: ms(ackHistogram, 50), p99: ms(ackHistogram, 99) } : null,
 		harnessCpu: (cpu.user + cpu.system) / 1e6 / seconds
 	};
-	// Let the last votes drain before the next load step starts.
-	await sleep(1000);
-	for (const room of rooms) room.pending = [];
-	return result;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -204,13 +243,18 @@ serve(async (message) => {
 	switch (message.cmd) {
 		case 'setup': {
 			target = message.target as Target;
-			rooms = [];
 			if (target === 'game') await setupGame(message.url as string, message.rooms as number);
 			else await setupRaw(message.url as string, message.rooms as number);
 			return { type: 'setupDone', clients: rooms.length * SEATS.length };
 		}
-		case 'run':
-			return run(message.rate as number, message.warmupMs as number, message.durationMs as number);
+		case 'start':
+			startVoting(message.rate as number, message.seed as number);
+			return { type: 'started' };
+		case 'window':
+			return measureWindow(message.durationMs as number);
+		case 'stop':
+			await stopVoting();
+			return { type: 'stopped' };
 		case 'teardown':
 			for (const room of rooms) for (const seat of room.seats) seat.socket.disconnect();
 			rooms = [];

@@ -22,3 +22,18 @@ export function rssKb(pid: number): number {
 	if (!match) throw new Error(`no VmRSS for process ${pid}`);
 	return Number(match[1]);
 }
+
+/**
+ * How busy the whole machine is, which the figures of a run on a shared machine depend on: the
+ * one-minute load average, and the share of the last ten seconds in which some runnable task
+ * waited for a CPU (pressure stall information; null where the kernel does not keep it).
+ */
+export function machineLoad(): { load1: number; cpuWaiting10s: number | null } {
+	const load1 = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+	try {
+		const some = /some avg10=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
+		return { load1, cpuWaiting10s: some ? Number(some[1]) / 100 : null };
+	} catch {
+		return { load1, cpuWaiting10s: null };
+	}
+}

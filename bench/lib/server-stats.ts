@@ -1,7 +1,8 @@
 /**
  * What a benchmark server answers its parent besides serving: a forced garbage collection before
- * memory is read, and how late its event loop ran since last asked (a stall there delays every
- * room at once).
+ * memory is read, and (the game only) how late its event loop ran since last asked (a stall there
+ * delays every room at once) and its garbage-collection pauses. The baseline answers only the
+ * first: a monitor sampling the event loop every millisecond is not part of a bare broadcast.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -33,6 +34,16 @@ function allocationSampler(dir: string | undefined) {
 	};
 }
 
+const collect = () => {
+	globalThis.gc?.();
+	return { type: 'gcDone' };
+};
+
+/** Collects garbage when asked, between measurements; costs nothing while serving. */
+export function serveGc() {
+	serve((message) => (message.cmd === 'gc' ? collect() : undefined));
+}
+
 export function serveServerStats() {
 	const loopDelay = monitorEventLoopDelay({ resolution: 1 });
 	loopDelay.enable();
@@ -48,10 +59,7 @@ export function serveServerStats() {
 	}).observe({ entryTypes: ['gc'] });
 	const sampleAllocations = allocationSampler(process.env.BENCH_HEAP_PROFILE);
 	serve(async (message) => {
-		if (message.cmd === 'gc') {
-			globalThis.gc?.();
-			return { type: 'gcDone' };
-		}
+		if (message.cmd === 'gc') return collect();
 		if (message.cmd === 'loopDelay') {
 			const ms = (q: number) => loopDelay.percentile(q) / 1e6;
 			const reply = { type: 'loopDelay', p50: ms(50), p99: ms(99), max: loopDelay.max / 1e6, gc };
