@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../server/store/migrations';
 import { openSqliteStore } from '../../server/store/sqlite-store';
 import { closeAll, connect, req } from '../helpers/clients';
-import { spawnKillable } from '../helpers/killable-server';
+import { killAllKillable, spawnKillable } from '../helpers/killable-server';
 import { startServer, tempDatabase, type RunningServer } from '../helpers/server';
 import { ask, Table, untimed } from '../helpers/table';
 import { UNNUMBERED_SEALED_VOTER, writeUnnumbered, type UnnumberedShape } from '../helpers/unnumbered-schema';
@@ -24,6 +24,8 @@ afterEach(async () => {
 	closeAll();
 	await running?.server.close();
 	running = undefined;
+	// A server that started on a file it should have refused is not left running.
+	await killAllKillable();
 });
 
 const ballot = (choice: 'yes' | 'no' | 'abstain', actionId: string) => ({ type: 'castVote', choice, actionId }) as Action;
