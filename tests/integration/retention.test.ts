@@ -4,10 +4,10 @@
  * bytes of the file and its write-ahead log; its code is then unknown. Rooms nobody is in leave
  * memory and load again, unchanged, when someone comes back.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeAll, connect, req, type TestClient } from '../helpers/clients';
 import { startServer, tempDatabase, type RunningServer } from '../helpers/server';
+import { rawBytes } from '../helpers/temp-database';
 
 const DAY = 24 * 60 * 60 * 1000;
 const untimed = { briefing: null, opening: null, debate: null, vote: null };
@@ -19,12 +19,6 @@ afterEach(async () => {
 	running = undefined;
 });
 
-function rawBytes(database: string): string {
-	return [database, `${database}-wal`]
-		.filter((file) => existsSync(file))
-		.map((file) => readFileSync(file).toString('latin1'))
-		.join('');
-}
 
 /** A class of `tables` tables, a named student seated at the first, who answers the poll. */
 async function playedClass(url: string, name: string, tables = 1) {

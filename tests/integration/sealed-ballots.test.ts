@@ -7,12 +7,12 @@
  */
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/log';
 import { closeAll } from '../helpers/clients';
 import { startServer, tempDatabase, type RunningServer } from '../helpers/server';
+import { rawBytes } from '../helpers/temp-database';
 import { ask, Table, untimed } from '../helpers/table';
 import type { Action } from '../../src/lib/protocol/actions';
 import { castsOf } from '../../src/lib/game/ballot-history';
@@ -40,13 +40,6 @@ function inspect(database: string, code: string) {
 	}
 }
 
-/** Every byte the database keeps on disk, main file and write-ahead log. */
-function rawBytes(database: string): string {
-	return [database, `${database}-wal`]
-		.filter((file) => existsSync(file))
-		.map((file) => readFileSync(file).toString('latin1'))
-		.join('');
-}
 
 /** A ballot sent with a client action id, as the browser sends it. */
 const ballot = (choice: 'yes' | 'no' | 'abstain', actionId: string) => ({ type: 'castVote', choice, actionId }) as Action;
