@@ -77,6 +77,8 @@ export function attachGame(httpServer: HttpServer, deps: ServerDeps): { io: Game
 	});
 	// After a restart, rooms played in the last day get their timers and scripted roles back at once.
 	for (const room of rooms.resumeActive(clock.now() - RESUME_WINDOW_MS)) bots.nudge(room);
+	// A file from an older version may still log poll answers beside their seats: they are counted now.
+	void rooms.countLoggedPollAnswers();
 	// Rooms past keeping are deleted now and then every minute; rooms nobody is in leave memory.
 	rooms.startSweeping();
 	return { io, rooms, bots, trusted };

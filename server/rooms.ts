@@ -11,7 +11,7 @@ import type { Outcome } from '../src/lib/game/outcome';
 import { refuse, type Refusal } from '../src/lib/protocol/errors';
 import type { Action, Actor, GameConfig, GameState, TimerStep } from '../src/lib/game/types';
 import type { Scenario } from '../src/lib/scenario/schema';
-import type { Append, AppliedAction, RoomRecord, SeatToken, SeatTokenChange, Store } from './store/store';
+import type { Append, AppliedAction, RoomRecord, SeatToken, SeatTokenChange, Snapshot, Store, Unlinked } from './store/store';
 import type { Clock } from './clock';
 import { hashToken, newClassId, newRoomCode, newToken, sameHash } from './tokens';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -21,6 +21,12 @@ import { playLimits } from '../src/lib/game/limits';
 
 /** A pseudonym for one seat in one sealed vote: random, so nothing about the seat can be read back. */
 const pseudonym = () => `voter-${randomBytes(6).toString('hex')}`;
+
+/** The actions a snapshot replaced keep their id, to answer a retry, and lose who sent them. */
+function forgetActors(room: Room, snapshot: Snapshot) {
+	for (const [id, applied] of room.actionIds)
+		if ((snapshot.unlinks as string[]).includes(applied.type)) room.actionIds.set(id, { seq: snapshot.seq, type: applied.type });
+}
 
 export interface Room {
 	code: string;
@@ -177,10 +183,12 @@ export class Rooms {
 		if (this.deleting.has(code)) return undefined;
 		const record = this.store.getRoom(code);
 		if (!record) return undefined;
-		// A sealed secret vote left a snapshot; the log before it no longer holds its ballots.
+		// A sealed secret vote or a counted poll answer left a snapshot; the log before it no longer
+		// holds their rows.
 		const snapshot = this.store.snapshot(code);
 		let state = snapshot ? freeze(withChunkedHistories(snapshot.state), true) : createGame(code, record.config, this.scenario);
-		for (const entry of this.store.log(code, snapshot?.seq)) {
+		const log = this.store.log(code, snapshot?.seq);
+		for (const entry of log) {
 			const outcome = apply(state, entry.action, entry.actor, { now: entry.at, scenario: this.scenario });
 			// A logged action was accepted once; if it no longer applies the rules changed underneath it.
 			if (!outcome.ok) throw new Error(`room ${code}: logged action ${entry.seq} no longer applies (${outcome.code})`);
@@ -207,7 +215,28 @@ export class Rooms {
 		};
 		this.live.set(code, room);
 		this.armTimer(room);
+		// An older version logged poll answers beside their seat: they are counted into a snapshot now.
+		if (log.some((entry) => entry.action.type === 'answerPoll')) {
+			const counted: Snapshot = { seq: state.seq, state, unlinks: ['answerPoll'] };
+			forgetActors(room, counted);
+			this.task(room, () => this.store.keepSnapshot(code, counted)).catch((err) => this.onError(err, `room ${code}: its logged poll answers could not be counted`));
+		}
 		return room;
+	}
+
+	/**
+	 * Loads every room whose log still holds poll answers beside their seats, as an older version
+	 * kept them, so loading counts them into a snapshot and deletes the rows. Run at start-up.
+	 */
+	async countLoggedPollAnswers(): Promise<void> {
+		for (const code of this.store.roomsWithLoggedPollAnswers()) {
+			try {
+				const room = this.get(code);
+				if (room) await this.task(room, async () => {});
+			} catch (err) {
+				this.onError(err, `room ${code} could not be loaded`);
+			}
+		}
 	}
 
 	/** Works out who a browser is from the tokens it presents. */
@@ -317,10 +346,12 @@ export class Rooms {
 						: action.type === 'releaseSeat'
 							? { seat: action.seat, hash: null }
 							: undefined;
-				// A secret vote this action closed is sealed before anything is stored, and stored as a snapshot.
+				// A secret vote this action closed is sealed before anything is stored, and stored as a
+				// snapshot; so is a poll answer once counted, whose logged row would name its seat.
 				const sealing = votesToSeal(state, outcome.state);
 				const next = sealVotes(outcome.state, sealing, pseudonym);
-				const snapshot = sealing.length > 0 ? { seq: next.seq, state: next } : undefined;
+				const unlinks: Unlinked[] = sealing.length > 0 ? ['castVote', 'answerPoll'] : action.type === 'answerPoll' ? ['answerPoll'] : [];
+				const snapshot = unlinks.length > 0 ? { seq: next.seq, state: next, unlinks } : undefined;
 				appends.push({ entry: { seq: next.seq, actor, action, at, actionId }, tokenChange, snapshot });
 				accepted.push({ item, answer: { ok: true, seq: next.seq, ...(seatToken ? { seatToken } : {}) } });
 				state = next;
@@ -347,9 +378,9 @@ export class Rooms {
 					type: entry.action.type,
 					...(entry.action.type === 'takeSeat' ? { seat: entry.action.seat } : {})
 				});
-			// Sealed ballots answer a retry with the snapshot's number and forget their voter, as after a restart.
-			if (snapshot)
-				for (const [id, applied] of room.actionIds) if (applied.type === 'castVote') room.actionIds.set(id, { seq: snapshot.seq, type: 'castVote' });
+			// Sealed ballots and counted poll answers answer a retry with the snapshot's number and
+			// forget who sent them, as after a restart.
+			if (snapshot) forgetActors(room, snapshot);
 			if (tokenChange) this.applyTokenChange(room, tokenChange);
 		}
 		this.armTimer(room);

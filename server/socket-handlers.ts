@@ -399,11 +399,11 @@ export function registerHandlers(
 			}
 			// The type and who acted, never the payload: names, arguments and ballots stay out of logs.
 			const actor = socket.data.actor;
-			// Nor, for a secret ballot, the seat or the ballot's place in the log: lined up with the
-			// sealed vote's anonymous ballots, either would name the voter.
-			const secretBallot = parsed.data.type === 'castVote' && room.state.config.ballot.ballots === 'secret';
+			// Nor, for a secret ballot or a poll answer, the seat or the action's place in the log: lined
+			// up with the sealed vote's anonymous ballots or the poll's counts, either would name who it was.
+			const unnamed = parsed.data.type === 'answerPoll' || (parsed.data.type === 'castVote' && room.state.config.ballot.ballots === 'secret');
 			logger.debug(
-				secretBallot
+				unnamed
 					? { room: room.code, action: parsed.data.type }
 					: { room: room.code, seq: result.seq, action: parsed.data.type, actor: actor.kind, seat: actor.kind === 'seat' ? actor.seat : undefined },
 				'action'

@@ -98,6 +98,20 @@ export const migrations: readonly Migration[] = [
 			) without rowid;
 			insert into sealed_ballot_ids (room, action_id) select room, action_id from sealed_action_ids order by random();
 			drop table sealed_action_ids;`
+	},
+	{
+		version: 6,
+		brings:
+			'one bare set for the action ids whose rows a snapshot replaced — sealed ballots and opinion-poll answers — with each one’s type, so a retry of either is still told from a reuse',
+		sql: `
+			create table unlinked_action_ids (
+				room text not null references rooms(code),
+				action_id text not null,
+				type text not null,
+				primary key (room, action_id)
+			) without rowid;
+			insert into unlinked_action_ids (room, action_id, type) select room, action_id, 'castVote' from sealed_ballot_ids order by random();
+			drop table sealed_ballot_ids;`
 	}
 ];
 

@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { DEFAULT_SYNC_EVERY_MS, type WriterChoice } from '../config';
 import { openDatabase } from './schema';
 import type { Action } from '../../src/lib/game/types';
-import type { AppliedAction, Store } from './store';
+import type { AppliedAction, Store, Unlinked } from './store';
 import { InlineWriter } from './inline-writer';
 import { Writer } from './writer';
 
@@ -37,7 +37,12 @@ export function openSqliteStore(file: string, options: { writer?: WriterChoice; 
 		'select seq, actor, action, at, action_id from actions where room = ? and seq > ? order by seq'
 	);
 	const selectSnapshot = db.prepare<[string], { seq: number; state: string }>('select seq, state from snapshots where room = ?');
-	const selectSealedActionIds = db.prepare<[string], { action_id: string }>('select action_id from sealed_ballot_ids where room = ?');
+	const selectRoomsWithPollAnswers = db.prepare<[], { room: string }>(
+		`select distinct room from actions where json_extract(action, '$.type') = 'answerPoll'`
+	);
+	const selectUnlinkedActionIds = db.prepare<[string], { action_id: string; type: Unlinked }>(
+		'select action_id, type from unlinked_action_ids where room = ?'
+	);
 	const selectActive = db.prepare<[number], { room: string }>('select distinct room from actions where at >= ?');
 	// A room's last action is the one with its highest sequence number, found through the log's key
 	// rather than by reading every action: this runs every minute on the server's thread.
@@ -76,6 +81,12 @@ export function openSqliteStore(file: string, options: { writer?: WriterChoice; 
 		setSeatToken(code, change) {
 			return writer.write({ op: 'setSeatToken', code, change });
 		},
+		keepSnapshot(code, snapshot) {
+			return writer.write({ op: 'keepSnapshot', code, snapshot });
+		},
+		roomsWithLoggedPollAnswers() {
+			return selectRoomsWithPollAnswers.all().map((r) => r.room);
+		},
 		snapshot(code) {
 			const row = selectSnapshot.get(code);
 			return row && { seq: row.seq, state: JSON.parse(row.state) };
@@ -96,9 +107,8 @@ export function openSqliteStore(file: string, options: { writer?: WriterChoice; 
 					return [r.action_id, { seq: r.seq, actor: JSON.parse(r.actor), type: action.type, ...(action.type === 'takeSeat' ? { seat: action.seat } : {}) }];
 				})
 			);
-			const sealedAt = selectSnapshot.get(code)?.seq ?? 0;
-			for (const r of selectSealedActionIds.all(code))
-				ids.set(r.action_id, { seq: sealedAt, type: 'castVote' });
+			const snapshotAt = selectSnapshot.get(code)?.seq ?? 0;
+			for (const r of selectUnlinkedActionIds.all(code)) ids.set(r.action_id, { seq: snapshotAt, type: r.type });
 			return ids;
 		},
 		roomsActiveSince(at) {

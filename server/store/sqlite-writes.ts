@@ -3,13 +3,14 @@
  * transaction, in the writer thread (writer-thread.ts) or on the server's (inline-writer.ts).
  */
 import type Database from 'better-sqlite3';
-import type { Append, ClassRecord, RoomRecord, SeatTokenChange } from './store';
+import type { Append, ClassRecord, RoomRecord, SeatTokenChange, Snapshot } from './store';
 
 /** One change, as sent to the writer thread. */
 export type Write =
 	| { op: 'createClass'; record: ClassRecord; rooms: RoomRecord[] }
 	| { op: 'append'; code: string; appends: Append[] }
 	| { op: 'setSeatToken'; code: string; change: SeatTokenChange }
+	| { op: 'keepSnapshot'; code: string; snapshot: Snapshot }
 	| { op: 'deleteRooms'; codes: string[] };
 
 export function prepareWrites(db: Database.Database) {
@@ -24,23 +25,33 @@ export function prepareWrites(db: Database.Database) {
 	const upsertSnapshot = db.prepare(
 		'insert into snapshots (room, seq, state) values (?, ?, ?) on conflict (room) do update set seq = excluded.seq, state = excluded.state'
 	);
-	// Kept as a bare set, copied in random order: neither voter nor arrival order survives to be
-	// lined up with the snapshot's anonymous ballots.
-	const keepSealedActionIds = db.prepare(
-		`insert into sealed_ballot_ids (room, action_id)
-		 select room, action_id from actions
-		 where room = ? and seq <= ? and json_extract(action, '$.type') = 'castVote' and action_id is not null
+	// Kept as a bare set, copied in random order: neither actor nor arrival order survives to be
+	// lined up with the snapshot's anonymous ballots or poll counts. The kinds come as a JSON array.
+	const keepUnlinkedActionIds = db.prepare(
+		`insert into unlinked_action_ids (room, action_id, type)
+		 select room, action_id, json_extract(action, '$.type') from actions
+		 where room = ? and seq <= ? and json_extract(action, '$.type') in (select value from json_each(?)) and action_id is not null
 		 order by random()`
 	);
-	const deleteBallots = db.prepare(`delete from actions where room = ? and seq <= ? and json_extract(action, '$.type') = 'castVote'`);
+	const deleteUnlinked = db.prepare(
+		`delete from actions where room = ? and seq <= ? and json_extract(action, '$.type') in (select value from json_each(?))`
+	);
 
 	// A room's rows, children first (they reference it); then its class, once it has no room left.
-	const deleteRoomRows = ['actions', 'seat_tokens', 'snapshots', 'sealed_ballot_ids'].map((table) =>
+	const deleteRoomRows = ['actions', 'seat_tokens', 'snapshots', 'unlinked_action_ids'].map((table) =>
 		db.prepare(`delete from ${table} where room = ?`)
 	);
 	const selectClassOf = db.prepare<[string], { class_id: string | null }>('select class_id from rooms where code = ?');
 	const deleteRoom = db.prepare('delete from rooms where code = ?');
 	const deleteEmptyClass = db.prepare('delete from classes where id = ? and not exists (select 1 from rooms where class_id = ?)');
+
+	// A sealed secret vote or a counted poll answer: the snapshot replaces their logged rows, which are deleted.
+	const keepSnapshot = (code: string, snapshot: Snapshot) => {
+		const kinds = JSON.stringify(snapshot.unlinks);
+		upsertSnapshot.run(code, snapshot.seq, JSON.stringify(snapshot.state));
+		keepUnlinkedActionIds.run(code, snapshot.seq, kinds);
+		deleteUnlinked.run(code, snapshot.seq, kinds);
+	};
 
 	const setSeatToken = (code: string, change: SeatTokenChange) => {
 		if (change.hash === null) deleteToken.run(code, change.seat);
@@ -58,16 +69,14 @@ export function prepareWrites(db: Database.Database) {
 				for (const { entry: e, tokenChange, snapshot } of w.appends) {
 					insertAction.run(w.code, e.seq, JSON.stringify(e.actor), JSON.stringify(e.action), e.at, e.actionId ?? null);
 					if (tokenChange) setSeatToken(w.code, tokenChange);
-					// A sealed secret vote: the snapshot replaces its logged ballots, which are deleted.
-					if (snapshot) {
-						upsertSnapshot.run(w.code, snapshot.seq, JSON.stringify(snapshot.state));
-						keepSealedActionIds.run(w.code, snapshot.seq);
-						deleteBallots.run(w.code, snapshot.seq);
-					}
+					if (snapshot) keepSnapshot(w.code, snapshot);
 				}
 				return;
 			case 'setSeatToken':
 				setSeatToken(w.code, w.change);
+				return;
+			case 'keepSnapshot':
+				keepSnapshot(w.code, w.snapshot);
 				return;
 			case 'deleteRooms':
 				for (const code of w.codes) {
@@ -109,8 +118,8 @@ export function batchCommitter(db: Database.Database) {
 				}
 			}
 		}
-		// The pages of deleted ballots and rooms stay in the write-ahead log until it is checkpointed and truncated.
-		if (jobs.some((j) => j.op === 'deleteRooms' || (j.op === 'append' && j.appends.some((a) => a.snapshot)))) db.pragma('wal_checkpoint(TRUNCATE)');
+		// The pages of deleted ballots, poll answers and rooms stay in the write-ahead log until it is checkpointed and truncated.
+		if (jobs.some((j) => j.op === 'deleteRooms' || j.op === 'keepSnapshot' || (j.op === 'append' && j.appends.some((a) => a.snapshot)))) db.pragma('wal_checkpoint(TRUNCATE)');
 		return done;
 	};
 }

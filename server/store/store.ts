@@ -61,13 +61,19 @@ export interface AppliedAction {
 	seat?: string;
 }
 
+/** The kinds of action whose logged rows a snapshot replaces: each would tie a seat to a secret. */
+export type Unlinked = Extract<Action['type'], 'castVote' | 'answerPoll'>;
+
 /**
- * A room's whole state at one sequence number, written when a secret vote is sealed. Loading a
- * room starts from its latest snapshot and applies only the actions logged after it.
+ * A room's whole state at one sequence number, written when a secret vote is sealed or an
+ * opinion-poll answer counted. Loading a room starts from its latest snapshot and applies only the
+ * actions logged after it.
  */
 export interface Snapshot {
 	seq: number;
 	state: GameState;
+	/** The actions whose rows up to `seq` this snapshot replaces, to be deleted with it. */
+	unlinks: Unlinked[];
 }
 
 /** Changes resolve once committed (synced to disk as the store is set up to); reads see every committed change. */
@@ -84,20 +90,25 @@ export interface Store {
 	 * a taken seat without its token or the reverse.
 	 *
 	 * With a snapshot (the action closed a secret vote, whose ballots the snapshot holds under
-	 * pseudonyms), the same transaction stores it and deletes every logged ballot up to it, so
-	 * no stored row ties a seat to a secret ballot. Their client action ids are kept as a bare set
-	 * — no voter, no sequence number, no order — so a late retry is still answered as a duplicate.
+	 * pseudonyms, or answered the poll, which the snapshot holds as counts), the same transaction
+	 * stores it and deletes every logged row up to it of the kinds it replaces, so no stored row
+	 * ties a seat to a secret ballot or a poll answer. Their client action ids are kept as a bare
+	 * set — no actor, no sequence number, no order — so a late retry is still answered as a duplicate.
 	 */
 	append(code: string, appends: Append[]): Promise<void>;
 	/** Sets or revokes a seat's token outside any game action (moving a seat to another device). */
 	setSeatToken(code: string, change: SeatTokenChange): Promise<void>;
-	/** The room's latest snapshot, if a secret vote has been sealed. */
-	snapshot(code: string): Snapshot | undefined;
+	/** Stores a snapshot outside any game action (a room logged by an older version), deleting the rows it replaces. */
+	keepSnapshot(code: string, snapshot: Snapshot): Promise<void>;
+	/** The room's latest snapshot, if a secret vote has been sealed or the poll answered. */
+	snapshot(code: string): Omit<Snapshot, 'unlinks'> | undefined;
+	/** Rooms whose log still holds poll answers beside their seats, as versions before snapshots kept them. */
+	roomsWithLoggedPollAnswers(): string[];
 	/** The logged actions after sequence number `after` (all of them by default), in order. */
 	log(code: string, after?: number): LoggedAction[];
 	/**
 	 * The client action ids a room has accepted: the sequence number, actor and type of each.
-	 * A ballot sealed into a snapshot reports the snapshot's sequence number.
+	 * An action a snapshot replaced reports the snapshot's sequence number and no actor.
 	 */
 	actionIds(code: string): Map<string, AppliedAction>;
 	/** Rooms with an action at or after `at`: the ones worth reloading after a restart. */
@@ -105,7 +116,7 @@ export interface Store {
 	/** Rooms whose last action (or, with none, their creation) came before `at`: past keeping. */
 	roomsIdleSince(at: number): string[];
 	/**
-	 * Deletes rooms and everything about them — log, snapshot, seat tokens, sealed ballot ids —
+	 * Deletes rooms and everything about them — log, snapshot, seat tokens, unlinked action ids —
 	 * and each class left with no room, in one transaction; the freed pages are overwritten and
 	 * the write-ahead log truncated, so nothing of them stays in the file.
 	 */

@@ -137,14 +137,14 @@ test('a teacher runs a class of two tables from the console to the debrief', asy
 	await expect(host.getByText('Next: opening statements.')).toBeVisible();
 
 	// Briefing: two students answer the private poll, told who will see what.
-	await expect(dermer.getByText(/No one else sees your answer, the facilitator included: the debrief shows only how many/)).toBeVisible();
+	await expect(dermer.getByText(/It is counted without your name: the game keeps only how many chose each answer/)).toBeVisible();
 	for (const [page, answer] of [
 		[dermer, 'Definitely yes'],
 		[chief, 'Probably not']
 	] as const) {
 		await page.getByRole('radio', { name: answer }).check();
-		await page.getByRole('button', { name: 'Save my answer' }).click();
-		await expect(page.getByText(`Your answer: ${answer}`)).toBeVisible();
+		await page.getByRole('button', { name: 'Send my answer' }).click();
+		await expect(page.getByText(`Counted. You answered: ${answer}`)).toBeVisible();
 	}
 
 	// Opening statements, one step back to the briefing, and forward again.
@@ -306,8 +306,9 @@ test('a teacher runs a class of two tables from the console to the debrief', asy
 
 	// After the game the students answer the poll again.
 	await dermer.getByRole('radio', { name: 'Probably yes' }).check();
-	await dermer.getByRole('button', { name: 'Save my answer' }).click();
-	await expect(dermer.getByText('Your answer: Probably yes')).toBeVisible();
+	await dermer.getByRole('button', { name: 'Send my answer' }).click();
+	await expect(dermer.getByText('Counted. You answered: Probably yes')).toBeVisible();
+	await expect(dermer.getByText('Before the game you answered: Definitely yes.')).toBeVisible();
 
 	// The console, live all along, sees table 1 finished and table 2 still in its lobby.
 	await expect(watched.nth(0).getByTestId('phase')).toHaveText('Debrief');

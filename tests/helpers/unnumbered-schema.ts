@@ -75,7 +75,7 @@ export const UNNUMBERED_SEALED_VOTER = '{"kind":"seat","seat":"voter-kept-by-an-
 
 /** Where an unnumbered table's rows come from, when the current file keeps them differently. */
 const UNNUMBERED_SOURCES: Record<string, string> = {
-	sealed_action_ids: `select room, action_id, '${UNNUMBERED_SEALED_VOTER}', 'castVote' from played.sealed_ballot_ids`
+	sealed_action_ids: `select room, action_id, '${UNNUMBERED_SEALED_VOTER}', 'castVote' from played.unlinked_action_ids where type = 'castVote'`
 };
 
 /**

@@ -111,9 +111,10 @@ describe('a file written before the schema steps were numbered', () => {
 		expect(migrated.pragma('user_version', { simple: true })).toBe(latest);
 		// The voters the old file kept beside its sealed ballots' ids are gone, from its rows and its pages.
 		if (ballots === 'secret') {
-			expect(migrated.prepare('select * from sealed_ballot_ids where action_id = ?').get('first-idf-chief')).toEqual({
+			expect(migrated.prepare('select * from unlinked_action_ids where action_id = ?').get('first-idf-chief')).toEqual({
 				room: table.code,
-				action_id: 'first-idf-chief'
+				action_id: 'first-idf-chief',
+				type: 'castVote'
 			});
 		}
 		migrated.close();

@@ -8,7 +8,7 @@ import type { Refusal } from '../protocol/errors';
 import type { Ack, ServerToClientEvents } from '../protocol/events';
 import { HeldView, type PatchOutcome } from './held-view';
 import { connectToGame, request, type GameSocket } from './socket';
-import { saved } from './storage';
+import { ownPoll, saved } from './storage';
 
 export type Connection = 'connecting' | 'connected' | 'reconnecting';
 
@@ -57,7 +57,10 @@ export class Table {
 		this.socket.on('connect', () => this.enter());
 		this.socket.on('notice', (notice) => {
 			// A seat opened in another tab of this browser keeps its token: that tab uses it too.
-			if (notice.code !== 'seat_opened_elsewhere') saved.forget('seat', this.code);
+			if (notice.code !== 'seat_opened_elsewhere') {
+				saved.forget('seat', this.code);
+				ownPoll.forget(this.code);
+			}
 			if (notice.code === 'room_deleted') {
 				// Nothing of a deleted room stays on the page either: not the brief, not the table.
 				this.socket.disconnect();

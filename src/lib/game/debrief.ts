@@ -120,17 +120,11 @@ export function debrief(state: GameState, scenario: Scenario): Debrief {
 		}
 	}
 
-	// The poll is counted without names, here and nowhere else, and shown only once the game is
-	// over: the 'before' counts appear when they are final, so none moves as a student answers. At a
+	// The poll is kept only as counts, shown once the game is over: the 'before' counts appear when
+	// they are final, so none moves as a student answers. At a
 	// very small table counts can still show how someone answered (one person among scripted roles,
 	// whose answers follow their roles' stances). That is accepted rather than hiding the counts of
 	// small tables, and the student is told so where they answer.
-	const options = scenario.defaults.poll.options.length;
-	const histogram = (when: 'before' | 'after') => {
-		const counts = Array<number>(options).fill(0);
-		for (const answers of Object.values(state.polls)) if (answers[when] !== null) counts[answers[when]!] += 1;
-		return counts;
-	};
 
 	return {
 		signed: Boolean(state.signed),
@@ -157,6 +151,6 @@ export function debrief(state: GameState, scenario: Scenario): Debrief {
 		timeline,
 		influences,
 		citations: [...cited.values()],
-		poll: { before: histogram('before'), after: histogram('after') }
+		poll: state.poll.counts
 	};
 }

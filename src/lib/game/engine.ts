@@ -10,7 +10,7 @@ import { injectCard, hidePost, postArgument } from './arguments';
 import { proposeAmendment, withdrawAmendment } from './amendments';
 import { accept, refuse, type Outcome } from './outcome';
 import { advance, back, end, start, stepForward } from './phases';
-import { answerPoll } from './poll';
+import { answerPoll, emptyPoll } from './poll';
 import { buildSeats, handToBot, lockRoom, releaseSeat, takeBackSeat, takeSeat } from './seats';
 import { endFloor, giveFloor, lowerHand, raiseHand } from './speakers';
 import { expiryRefusal, extendTimer, pause, resume } from './timers';
@@ -38,7 +38,7 @@ export function createGame(code: string, config: GameConfig, scenario: Scenario)
 		queue: [],
 		speaker: null,
 		floorTime: {},
-		polls: {},
+		poll: emptyPoll(scenario),
 		signed: null,
 		seq: 0
 	};

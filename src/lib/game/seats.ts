@@ -88,8 +88,9 @@ export function releaseSeat(state: GameState, actor: Actor, seatId: string, now:
 				delete open.ballots[seatId];
 				open.history = filterCasts(open.history, (cast) => cast.seat !== seatId);
 			}
-			// So do their private poll answers: the seat's next player must not see them.
-			delete d.polls[seatId];
+			// Their poll answers stay counted (they are not known any more) and the seat's next
+			// player may answer for themselves.
+			for (const when of ['before', 'after'] as const) d.poll.answered[when] = d.poll.answered[when].filter((s) => s !== seatId);
 		}),
 		{ type: 'seatTaken', seat: seatId }
 	);

@@ -161,10 +161,20 @@ export interface Floor {
 	variantId: VariantId;
 }
 
-export interface PollAnswers {
-	before: number | null;
-	after: number | null;
+/** The poll's two askings: before the game (briefing and opening statements) and after it (debrief). */
+export type PollWhen = 'before' | 'after';
+
+/**
+ * The opinion poll as the game keeps it: how many players gave each answer, and which seats have
+ * answered, in seat order. Never which answer a seat gave: an answer is counted and forgotten.
+ */
+export interface PollTally {
+	counts: Record<PollWhen, number[]>;
+	answered: Record<PollWhen, SeatId[]>;
 }
+
+/** Whether a seat has answered each asking; the answer itself stays on the player's device. */
+export type PollAnswered = Record<PollWhen, boolean>;
 
 export interface GameState {
 	code: string;
@@ -193,7 +203,7 @@ export interface GameState {
 	speaker: { seat: SeatId; since: number } | null;
 	/** Milliseconds each seat has held the floor, not counting the current turn. */
 	floorTime: Record<SeatId, number>;
-	polls: Record<SeatId, PollAnswers>;
+	poll: PollTally;
 	/** Whether the treaty was signed; null until ratification or the end. */
 	signed: boolean | null;
 	/** How many actions have been applied: the sequence number of the last event. */

@@ -9,6 +9,7 @@
 import type { BallotSetting, BriefingCard, Objectives, RedLine, Scenario, Side, VotingRule } from '../scenario/schema';
 import { debrief, type Debrief } from './debrief';
 import { openVoteOf } from './guards';
+import { pollAnswered } from './poll';
 import type {
 	Amendment,
 	Ballot,
@@ -17,7 +18,7 @@ import type {
 	Floor,
 	GameState,
 	Phase,
-	PollAnswers,
+	PollAnswered,
 	Post,
 	SeatId,
 	Timer,
@@ -112,7 +113,8 @@ export interface YourSeat {
 	hand: CardId[];
 	/** Your ballot in the open vote, if you have cast one. */
 	ballot: Ballot | null;
-	poll: PollAnswers;
+	/** Whether you have answered the poll before and after; your answers stay on your device. */
+	poll: PollAnswered;
 	amendmentsLeft: number;
 }
 
@@ -315,8 +317,6 @@ function cardsWithHand(table: Record<CardId, CardView>, hand: CardId[], scenario
 }
 
 const NO_CARDS: CardId[] = [];
-/** A seat that has not answered the poll: one shared object, so its view keeps it unchanged. */
-const NO_POLL: PollAnswers = Object.freeze({ before: null, after: null });
 
 /**
  * A view in two parts: `table`, what this kind of viewer sees of the whole table (built once per
@@ -357,7 +357,7 @@ export function seatParts(state: GameState, seatId: SeatId, scenario: Scenario):
 				redLines: role.redLines,
 				hand,
 				ballot: openVoteOf(state)?.ballots[seatId] ?? null,
-				poll: state.polls[seatId] ?? NO_POLL,
+				poll: pollAnswered(state.poll, seatId),
 				amendmentsLeft: Math.max(0, scenario.defaults.amendmentsPerSeat - used)
 			}
 		}

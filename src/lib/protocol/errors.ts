@@ -63,6 +63,7 @@ export const errorCodes = [
 	'nothing_to_vote',
 	// polls
 	'poll_closed',
+	'poll_answered',
 	'bad_answer',
 	// the server's own trouble
 	'rate_limited',

@@ -54,13 +54,15 @@ describe('the debrief', () => {
 		expect(spectatorView(state, tinyScenario).debrief?.poll.after).toEqual([0, 1]);
 		expect(facilitatorView(state, tinyScenario).debrief?.poll).toEqual({ before: [0, 0], after: [0, 1] });
 		expect(facilitatorView(state, tinyScenario)).not.toHaveProperty('pollBySeat');
-		expect(seatView(state, 'general', tinyScenario).you.poll).toEqual({ before: null, after: null });
-		expect(seatView(state, 'minister', tinyScenario).you.poll).toEqual({ before: null, after: 1 });
+		expect(seatView(state, 'general', tinyScenario).you.poll).toEqual({ before: false, after: false });
+		expect(seatView(state, 'minister', tinyScenario).you.poll).toEqual({ before: false, after: true });
 	});
 
 	it('asks the poll at the briefing and the debrief only', () => {
 		const briefing = seatedGame();
-		expect(play(briefing, [[seat('general'), { type: 'answerPoll', answer: 0 }]]).polls.general).toEqual({ before: 0, after: null });
+		const answered = play(briefing, [[seat('general'), { type: 'answerPoll', answer: 0 }]]);
+		expect(answered.poll).toEqual({ counts: { before: [1, 0], after: [0, 0] }, answered: { before: ['general'], after: [] } });
+		expect(attempt(answered, seat('general'), { type: 'answerPoll', answer: 1 })).toMatchObject({ code: 'poll_answered' });
 		expect(attempt(briefing, seat('general'), { type: 'answerPoll', answer: 5 })).toMatchObject({ code: 'bad_answer' });
 		expect(attempt(atFirstClause(), seat('general'), { type: 'answerPoll', answer: 0 })).toMatchObject({ code: 'poll_closed' });
 	});

@@ -1,7 +1,7 @@
 /**
- * The private opinion poll is counted without names: the answering seat's own view is the only
- * place an answer is ever shown beside a seat. Every seat plants a different pair of answers;
- * then every view and every export of the debrief is searched for them.
+ * The private opinion poll is counted without names: the game keeps how many gave each answer,
+ * never which seat gave which. Every seat plants a different pair of answers; the state must not
+ * change when the seats swap them, and every view and export of the debrief is searched for them.
  */
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src/lib/export/csv';
@@ -15,10 +15,14 @@ import { tinyScenario } from '../../helpers/tiny-scenario';
 const options = ['Strongly for', 'Rather for', 'Torn', 'Rather against', 'Strongly against'];
 const scenario = Scenario.parse({ ...tinyScenario, defaults: { ...tinyScenario.defaults, poll: { question: 'Sign the pact?', options } } });
 
-/** Six seats, each answering differently before and after; the game ends in the debrief. */
-function polledGame(): { state: GameState; answers: Map<string, { before: number; after: number }> } {
+/**
+ * Six seats, each answering differently before and after; the game ends in the debrief. With a
+ * `turn`, each seat gives the answers the seat `turn` places after it gave without.
+ */
+function polledGame(turn = 0): { state: GameState; answers: Map<string, { before: number; after: number }> } {
 	let state = newGame({ seatCounts: { adviser: 3, professor: 1 } }, scenario);
-	const answers = new Map(state.seats.map((s, i) => [s.id, { before: i % options.length, after: (i * 2 + 1) % options.length }]));
+	const n = state.seats.length;
+	const answers = new Map(state.seats.map((s, i) => [s.id, { before: ((i + turn) % n) % options.length, after: (((i + turn) % n) * 2 + 1) % options.length }]));
 	const each = (when: 'before' | 'after') => [...answers].map(([id, a]): [Actor, Action] => [seat(id), { type: 'answerPoll', answer: a[when] }]);
 	state = play(
 		state,
@@ -67,11 +71,18 @@ describe('the opinion poll, counted without names', () => {
 		for (const view of views) expect(view.debrief?.poll, nameOf(view)).toEqual(counts);
 	});
 
-	it('shows an answer beside a seat only in that seat’s own view', () => {
+	it('keeps no answer beside a seat: seats that swap their answers leave the same state behind', () => {
+		const swapped = polledGame(1);
+		expect([...swapped.answers.values()]).not.toEqual([...answers.values()]);
+		expect(swapped.state.poll.counts).toEqual(state.poll.counts);
+		expect(JSON.stringify(swapped.state)).toBe(JSON.stringify(state));
+	});
+
+	it('shows a seat only that it has answered, and no view an answer beside a seat', () => {
 		for (const view of views) {
 			const own = view.as === 'seat' ? ['you.poll'] : [];
 			expect(answersIn(view).sort(), nameOf(view)).toEqual(['debrief.poll', ...own].sort());
-			if (view.as === 'seat') expect(view.you.poll).toEqual(answers.get(view.you.seat));
+			if (view.as === 'seat') expect(view.you.poll).toEqual({ before: true, after: true });
 		}
 	});
 
@@ -97,10 +108,21 @@ describe('the opinion poll, counted without names', () => {
 		}
 	});
 
-	it('takes a freed seat’s answers off the seat and out of the counts', () => {
-		const freed = play(state, [[facilitator, { type: 'releaseSeat', seat: 'general' }]], scenario);
-		const left = [...answers].filter(([id]) => id !== 'general').map(([, a]) => a);
-		expect(spectatorView(freed, scenario).debrief?.poll).toEqual({ before: histogram(left, 'before'), after: histogram(left, 'after') });
-		expect(seatView(freed, 'general', scenario).you.poll).toEqual({ before: null, after: null });
+	it('keeps a freed seat’s answer counted, and lets the seat’s next player answer for themselves', () => {
+		const briefing = play(
+			newGame({ seatCounts: { adviser: 1, professor: 1 } }, scenario),
+			[
+				[guest, { type: 'takeSeat', seat: 'general', name: 'First pupil' }],
+				[facilitator, { type: 'start' }],
+				[seat('general'), { type: 'answerPoll', answer: 3 }],
+				[facilitator, { type: 'releaseSeat', seat: 'general' }]
+			],
+			scenario
+		);
+		expect(briefing.poll.counts.before).toEqual([0, 0, 0, 1, 0]);
+		expect(seatView(briefing, 'general', scenario).you.poll).toEqual({ before: false, after: false });
+		const next = play(briefing, [[guest, { type: 'takeSeat', seat: 'general', name: 'Next pupil' }], [seat('general'), { type: 'answerPoll', answer: 0 }]], scenario);
+		expect(next.poll.counts.before).toEqual([1, 0, 0, 1, 0]);
+		expect(seatView(next, 'general', scenario).you.poll).toEqual({ before: true, after: false });
 	});
 });

@@ -19,7 +19,7 @@ export function decideForSeat(view: SeatView): Action | null {
 	switch (view.phase) {
 		case 'briefing':
 		case 'opening': {
-			if (view.you.poll.before === null) return { type: 'answerPoll', answer: pollAnswer(view) };
+			if (!view.you.poll.before) return { type: 'answerPoll', answer: pollAnswer(view) };
 			if (view.phase === 'opening' && !view.posts.some((p) => p.seat === me && p.kind === 'opening')) return openingStatement(view);
 			return null;
 		}
@@ -31,7 +31,7 @@ export function decideForSeat(view: SeatView): Action | null {
 			return ballot(view, ratificationChoice(view), undefined, 'the treaty as assembled');
 		}
 		case 'debrief':
-			return view.you.poll.after === null ? { type: 'answerPoll', answer: view.you.poll.before ?? pollAnswer(view) } : null;
+			return view.you.poll.after ? null : { type: 'answerPoll', answer: pollAnswer(view) };
 		default:
 			return null;
 	}
