@@ -146,6 +146,7 @@ test('a teacher runs a class of two tables from the console to the debrief', asy
 		await page.getByRole('button', { name: 'Send my answer' }).click();
 		await expect(page.getByText(`Counted. You answered: ${answer}`)).toBeVisible();
 	}
+	await screenshots(dermer, 'classroom-player-poll-counted');
 
 	// Opening statements, one step back to the briefing, and forward again.
 	await host.getByRole('button', { name: 'Next step' }).click();
