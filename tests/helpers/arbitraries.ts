@@ -131,7 +131,12 @@ export function configArb(scenario: Scenario): fc.Arbitrary<GameConfig> {
 			const botSeats = fc.oneof({ arbitrary: fc.constant([] as string[]), weight: 3 }, { arbitrary: fc.subarray(ids), weight: 1 });
 			// Seldom, the seats still empty at the start go to scripted roles as well.
 			const fill = fc.oneof({ arbitrary: fc.constant(false), weight: 9 }, { arbitrary: fc.constant(true), weight: 1 });
-			return fc.tuple(botSeats, fill).map(([bots, botsFillEmptySeats]): GameConfig => ({ ...config, botSeats: bots, botsFillEmptySeats }));
+			// A third of games run at a hands-free pace, either part of it or both.
+			const countdown = fc.option(fc.integer({ min: 3, max: 30 }), { freq: 3 });
+			const pace = fc.option(fc.record({ lastCallSeconds: countdown, resultSeconds: countdown }), { freq: 2, nil: undefined });
+			return fc
+				.tuple(botSeats, fill, pace)
+				.map(([bots, botsFillEmptySeats, pace]): GameConfig => ({ ...config, botSeats: bots, botsFillEmptySeats, ...(pace ? { pace } : {}) }));
 		});
 }
 
@@ -304,6 +309,7 @@ export const moveArbs: Record<StepType, MoveArb> = {
 	pause: (t) => byFacilitator(t, bare('pause')),
 	resume: (t) => byFacilitator(t, bare('resume')),
 	extendTimer: (t) => byFacilitator(t, fc.integer({ min: 10, max: 120 }).map((seconds) => ({ type: 'extendTimer' as const, seconds }))),
+	holdCountdown: (t) => byFacilitator(t, fc.constant({ type: 'holdCountdown' as const })),
 	openVote: (t) => byFacilitator(t, bare('openVote')),
 	closeVote: (t) => byFacilitator(t, bare('closeVote')),
 	injectCard: (t) => byFacilitator(t, cardIdArb(t.scenario).map((card) => ({ type: 'injectCard' as const, card }))),
@@ -344,6 +350,7 @@ export const defaultWeights: Record<StepType, number> = {
 	pause: 1,
 	resume: 10,
 	extendTimer: 2,
+	holdCountdown: 1,
 	openVote: 16,
 	closeVote: 9,
 	injectCard: 4,

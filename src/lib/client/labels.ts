@@ -3,7 +3,7 @@
  * phases, vote kinds, outlets of the source articles, durations.
  */
 import type { CardView, ClauseView, PublicSeat, TableView, VoteView } from '../game/view';
-import type { Choice, Phase, TimerStep, VoteKind } from '../game/types';
+import type { Choice, Countdown, Phase, TimerStep, VoteKind } from '../game/types';
 import type { Side, SigningStance } from '../scenario/schema';
 
 /** The six phases in order, with the words the phase bar shows. */
@@ -17,11 +17,13 @@ export const phaseNames: Record<Phase, string> = {
 };
 export const phaseOrder: Phase[] = ['lobby', 'briefing', 'opening', 'clauses', 'ratification', 'debrief'];
 
-export const timerStepNames: Record<TimerStep, string> = {
+export const timerStepNames: Record<TimerStep | Countdown, string> = {
 	briefing: 'Briefing',
 	opening: 'Opening statements',
 	debate: 'Debate',
-	vote: 'Vote'
+	vote: 'Vote',
+	lastCall: 'Everyone has voted: last call',
+	result: 'Moving on in'
 };
 
 export const choiceNames: Record<Choice, string> = { yes: 'Yes', no: 'No', abstain: 'Abstain' };

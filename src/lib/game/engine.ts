@@ -10,6 +10,7 @@ import { injectCard, hidePost, postArgument } from './arguments';
 import { proposeAmendment, withdrawAmendment } from './amendments';
 import { accept, refuse, type Outcome } from './outcome';
 import { advance, back, end, start, stepForward } from './phases';
+import { holdCountdown } from './pace';
 import { answerPoll, emptyPoll } from './poll';
 import { buildSeats, handToBot, lockRoom, releaseSeat, takeBackSeat, takeSeat } from './seats';
 import { endFloor, giveFloor, lowerHand, raiseHand } from './speakers';
@@ -86,6 +87,8 @@ function route(state: GameState, action: Action, actor: Actor, ctx: Context): Ou
 			return pause(state, actor, ctx);
 		case 'resume':
 			return resume(state, actor, ctx);
+		case 'holdCountdown':
+			return holdCountdown(state, actor);
 		case 'extendTimer':
 			return extendTimer(state, actor, action.seconds, ctx);
 		case 'openVote':
@@ -127,7 +130,7 @@ function expireTimer(state: GameState, actor: Actor, ctx: Context): Outcome {
 	const step = state.timer!.step;
 	const next = produce(state, (d) => {
 		d.timer = null;
-		if (step === 'vote') closeVoteNow(d, ctx);
+		if (step === 'vote' || step === 'lastCall') closeVoteNow(d, ctx);
 		else if (step === 'debate') openVoteNow(d, ctx);
 		else stepForward(d, ctx);
 	});

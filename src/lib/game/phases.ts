@@ -11,6 +11,8 @@ import { accept, refuse, type Outcome } from './outcome';
 import { endTurn } from './speakers';
 import { startTimer } from './timers';
 import type { Actor, Context, GameState, Phase } from './types';
+// voting.ts imports this module too; the cycle is only between functions called at run time.
+import { openVoteNow } from './voting';
 
 /** Moves the game into a phase and sets up what that phase starts with. */
 export function enterPhase(d: Draft<GameState>, phase: Phase, ctx: Context) {
@@ -29,6 +31,8 @@ export function enterPhase(d: Draft<GameState>, phase: Phase, ctx: Context) {
 			break;
 		case 'ratification':
 			d.cursor = d.agenda.length;
+			// At a hands-free pace the treaty goes to the vote at once, as every clause did.
+			if (d.config.pace?.resultSeconds != null && !d.votes.some((v) => v.kind === 'ratification')) openVoteNow(d, ctx);
 			break;
 		case 'debrief':
 			dropPendingAmendment(d);

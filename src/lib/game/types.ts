@@ -30,6 +30,20 @@ export type Phase = (typeof phases)[number];
 
 export type TimerStep = 'briefing' | 'opening' | 'debate' | 'vote';
 
+/**
+ * The short countdowns of a hands-free pace: the last call once every seated player has voted,
+ * and the pause on a clause's result before the game moves on.
+ */
+export type Countdown = 'lastCall' | 'result';
+
+/** How a game runs on without the facilitator's clicks; fixed when the game is made. */
+export interface Pace {
+	/** Close a vote this many seconds after every seated player has voted; null waits for the vote's timer or the facilitator. */
+	lastCallSeconds: number | null;
+	/** Move on this many seconds after a clause's result; null waits for the facilitator. */
+	resultSeconds: number | null;
+}
+
 /** Settings chosen when the game is created; they never change during play. */
 export interface GameConfig {
 	scenarioId: string;
@@ -47,6 +61,8 @@ export interface GameConfig {
 	autopilot?: boolean;
 	/** Seats still empty when the game starts are given to scripted roles. */
 	botsFillEmptySeats?: boolean;
+	/** A hands-free pace (none in games made before it existed: they wait for the facilitator). */
+	pace?: Pace;
 	/**
 	 * Limits of play fixed when the game is made (playLimits in limits.ts). Games made before
 	 * they existed have none, so their logs replay exactly as they were played.
@@ -75,7 +91,7 @@ export interface Seat {
 
 /** A running timer ends at endsAt; a paused one keeps the milliseconds it had left. */
 export interface Timer {
-	step: TimerStep;
+	step: TimerStep | Countdown;
 	endsAt: number;
 	/** Set while the game is paused: the time left when it was paused. */
 	remaining: number | null;

@@ -8,8 +8,9 @@ import { appendCast, NO_CASTS } from './ballot-history';
 import { actingSeat, asFacilitator, isRefusal, openVoteOf } from './guards';
 import { accept, frozen, nextSeq, refuse, type Outcome } from './outcome';
 import { enterPhase } from './phases';
+import { lastCallTimer, startResultCountdown } from './pace';
 import { startTimer } from './timers';
-import type { Actor, Ballot, BallotCast, Choice, Context, GameState, Seat, Vote, VoteResult } from './types';
+import type { Actor, Ballot, BallotCast, Choice, Context, GameEvent, GameState, Seat, Vote, VoteResult } from './types';
 
 /** Opens the vote the moment calls for: a pending amendment first, then the clause, or ratification. */
 export function openVoteNow(d: Draft<GameState>, ctx: Context) {
@@ -60,8 +61,11 @@ export function castVote(state: GameState, actor: Actor, intent: BallotIntent, c
 	// draft of the history would have immer visit every earlier ballot to finalise and freeze it.
 	// Only the new objects are frozen here; everything they share with the old state already is.
 	const votes = [...state.votes];
-	votes[vote.id - 1] = frozen({ ...vote, ballots: frozen({ ...vote.ballots, [seat.id]: ballot }), history: appendCast(vote.history, cast) });
-	return accept({ ...state, votes: frozen(votes) }, { type: 'voteCast', vote: vote.id });
+	const withBallot = frozen({ ...vote, ballots: frozen({ ...vote.ballots, [seat.id]: ballot }), history: appendCast(vote.history, cast) });
+	votes[vote.id - 1] = withBallot;
+	const timer = lastCallTimer(state, withBallot, ctx.now);
+	const events: GameEvent[] = timer === state.timer ? [{ type: 'voteCast', vote: vote.id }] : [{ type: 'voteCast', vote: vote.id }, { type: 'timerChanged' }];
+	return accept({ ...state, votes: frozen(votes), timer: timer && frozen(timer) }, ...events);
 }
 
 /** Closes the open vote and carries out its result. */
@@ -80,6 +84,7 @@ export function closeVoteNow(d: Draft<GameState>, ctx: Context) {
 		startTimer(d, 'debate', ctx.now);
 	} else if (vote.kind === 'clause') {
 		d.adopted[vote.clauseId!] = result.passed ? vote.variantId : null;
+		startResultCountdown(d, ctx.now);
 	} else {
 		d.signed = result.passed;
 		enterPhase(d, 'debrief', ctx);

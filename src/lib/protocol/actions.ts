@@ -95,6 +95,7 @@ export const Action = z.discriminatedUnion('type', [
 	bare('pause'),
 	bare('resume'),
 	ExtendTimer,
+	bare('holdCountdown'),
 	bare('openVote'),
 	bare('closeVote'),
 	InjectCard,

@@ -395,9 +395,19 @@ function checkInvariants(r: StepReport, scenario: Scenario) {
 	// Timers and pause.
 	if (s.timer) {
 		const step = s.timer.step;
-		assert(s.config.timers[step] !== null, () => `a ${step} timer runs though that step is untimed`);
+		const pace = s.config.pace;
+		const set = step === 'lastCall' ? pace?.lastCallSeconds : step === 'result' ? pace?.resultSeconds : s.config.timers[step];
+		assert(set != null, () => `a ${step} timer runs though that step is untimed`);
 		assert((s.timer.remaining !== null) === s.paused, 'a timer is frozen while the game runs, or runs while paused');
-		const fits = { briefing: s.phase === 'briefing', opening: s.phase === 'opening', debate: s.phase === 'clauses' && !open[0], vote: !!open[0] }[step];
+		const fits = {
+			briefing: s.phase === 'briefing',
+			opening: s.phase === 'opening',
+			debate: s.phase === 'clauses' && !open[0],
+			vote: !!open[0],
+			lastCall: !!open[0],
+			// The pause on a clause's result: the clause on the floor is decided and no vote is open.
+			result: s.phase === 'clauses' && !open[0] && s.floor !== null && s.floor.clauseId in s.adopted
+		}[step];
 		assert(fits, () => `a ${step} timer runs in the ${s.phase} phase (open vote: ${!!open[0]})`);
 	}
 	if (s.phase === 'lobby' || s.phase === 'debrief') assert(!s.paused && s.timer === null, () => `paused or timed in the ${s.phase}`);
