@@ -39,8 +39,8 @@ describe('loading a scenario file', () => {
 		const result = await loadScenarioFile(`${FIXTURES}minimal.yaml`, dir);
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
-		expect(result.errors.map((e) => e.path)).toEqual(['cards[0].source']);
-		expect(result.errors[0].hint).toContain('other.txt');
+		const source = result.errors.find((e) => e.path === 'cards[0].source');
+		expect(source?.hint).toContain('other.txt');
 	});
 
 	it('reads every .txt seed by file name', async () => {
