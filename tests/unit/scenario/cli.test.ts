@@ -19,7 +19,7 @@ describe('npm run scenario:check', { timeout: 60_000 }, () => {
 		const { code, err } = check('tests/fixtures/scenarios/weights-off.yaml');
 		expect(code).toBe(1);
 		expect(err).toContain(
-			'tests/fixtures/scenarios/weights-off.yaml: roles[0].objectives.weights — the weights of "dermer" sum to 95, not 100 (5 short).'
+			'tests/fixtures/scenarios/weights-off.yaml:34: roles[0].objectives.weights — the weights of "dermer" sum to 95, not 100 (5 short).'
 		);
 		expect(err).toContain('Fix: add 5 point(s), e.g. make "scope.existential" 100.');
 		expect(err).toContain('✗ tests/fixtures/scenarios/weights-off.yaml: 1 error');

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +21,18 @@ describe('loading a scenario file', () => {
 		expect(error.path).toMatch(/^\(yaml\) line \d+, column \d+$/);
 		expect(error.message).toContain('YAML syntax: Missing closing "quote');
 		expect(error.hint).toMatch(/^close the quotation mark opened on line 3,/);
+	});
+
+	it('names the line of the file each error points at', async () => {
+		const result = await loadScenarioFile(`${FIXTURES}weights-off.yaml`);
+		expect(result.ok ? [] : result.errors).toEqual([expect.objectContaining({ path: 'roles[0].objectives.weights', line: 34 })]);
+		const dir = mkdtempSync(join(tmpdir(), 'scenario-'));
+		const file = join(dir, 'unmarked.yaml');
+		const text = readFileSync(`${FIXTURES}minimal.yaml`, 'utf8').replace('brief: I want a narrow pact. [game]', 'brief: I want a narrow pact.');
+		writeFileSync(file, text);
+		const unmarked = await loadScenarioFile(file);
+		const line = text.split('\n').findIndex((l) => l.includes('brief: I want a narrow pact.')) + 1;
+		expect(unmarked.ok ? [] : unmarked.errors).toEqual([expect.objectContaining({ path: 'roles[0].brief', line })]);
 	});
 
 	it('reports a key written twice as a YAML error', async () => {
