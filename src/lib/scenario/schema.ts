@@ -149,8 +149,11 @@ export const BriefingCard = z.strictObject({
 	about: text(120).optional(),
 	supports: z.array(variantId).default([]),
 	undercuts: z.array(variantId).default([]),
-	/** When the passage argues for or against signing any treaty at all ("no pact" is an outcome too). */
-	signing: SigningArgument.optional(),
+	/**
+	 * When the passage argues for or against signing any treaty at all ("no pact" is an outcome
+	 * too). Not "signing", which names a role's secret stance.
+	 */
+	anyTreaty: SigningArgument.optional(),
 	decks: z.array(slug).min(1, 'put the card in at least one deck (a role id or "shared")')
 });
 export type BriefingCard = z.infer<typeof BriefingCard>;

@@ -146,7 +146,7 @@ describe('the shipped scenario', () => {
 	});
 
 	it('lets the table argue for no pact at all: cards against any treaty sit in the decks', () => {
-		const against = scenario.cards.filter((c) => c.signing === 'against').map((c) => c.id);
+		const against = scenario.cards.filter((c) => c.anyTreaty === 'against').map((c) => c.id);
 		expect(against).toEqual(expect.arrayContaining(['eisenkot-no-need', 'lack-of-confidence', 'assist-in-any-case']));
 	});
 

@@ -41,7 +41,7 @@ function tally(view: SeatView) {
 		const card = post.card ? view.cards[post.card] : undefined;
 		if (card) {
 			tableCards.push(card);
-			if (card.signing) signingPull += card.signing === 'for' ? CARD_PULL : -CARD_PULL;
+			if (card.anyTreaty) signingPull += card.anyTreaty === 'for' ? CARD_PULL : -CARD_PULL;
 			card.supports.forEach((v) => pull(v, CARD_PULL));
 			card.undercuts.forEach((v) => pull(v, -CARD_PULL));
 		} else if (post.variantId && post.stance) {

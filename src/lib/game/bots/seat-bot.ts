@@ -119,7 +119,7 @@ function ballot(view: SeatView, choice: Choice, variant: VariantId | undefined, 
 				: c.supports.includes(variant);
 	const recent = [...doctrine.tableCards].reverse();
 	// At ratification a card on signing itself explains the ballot best.
-	const onSigning = variant === undefined ? recent.find((c) => c.signing === (choice === 'yes' ? 'for' : 'against')) : undefined;
+	const onSigning = variant === undefined ? recent.find((c) => c.anyTreaty === (choice === 'yes' ? 'for' : 'against')) : undefined;
 	const card = onSigning ?? recent.find(cites);
 	return { type: 'castVote', choice, reason: voteReason(choice, card, what), ...(card ? { card: card.id } : {}) };
 }
