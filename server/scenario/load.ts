@@ -5,8 +5,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument, type YAMLError } from 'yaml';
-import type { ScenarioError, ScenarioResult } from '../../src/lib/scenario/errors';
+import { isNode, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { parsePath, type ScenarioError, type ScenarioResult } from '../../src/lib/scenario/errors';
 import { validateScenario } from '../../src/lib/scenario/validate';
 
 /** The seed articles shipped with the game, at the repository root. */
@@ -86,9 +86,22 @@ export async function loadScenarioFile(file: string, seedsDir: string = SEEDS_DI
 			errors: [{ file: name, path: '(seeds)', message: `the seeds folder ${seedsDir} cannot be read`, hint: 'put the article .txt files in the seeds folder' }]
 		};
 	}
-	const doc = parseDocument(text, { prettyErrors: true });
+	const lines = new LineCounter();
+	const doc = parseDocument(text, { prettyErrors: true, lineCounter: lines });
 	if (doc.errors.length) return { ok: false, errors: doc.errors.map((e) => fromYamlError(e, name, text)) };
-	return validateScenario(doc.toJS(), seeds, name);
+	const result = validateScenario(doc.toJS(), seeds, name);
+	if (result.ok) return result;
+	return { ok: false, errors: result.errors.map((e) => ({ ...e, line: lineOf(doc, lines, e.path) })) };
+}
+
+/** The line a checker's path points at: the value's own line, or its nearest enclosing one that exists. */
+function lineOf(doc: Document, lines: LineCounter, path: string): number | undefined {
+	const keys = parsePath(path);
+	for (let n = keys.length; n > 0; n--) {
+		const node = doc.getIn(keys.slice(0, n), true);
+		if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+	}
+	return undefined;
 }
 
 export function loadDefaultScenario(): Promise<ScenarioResult> {

@@ -21,6 +21,7 @@ const card = (id: string, decks: string[], tags: object) => ({
 	title: `Card ${id}`,
 	quote: `The quoted words of ${id}, long enough to count.`,
 	source: 'seed.txt',
+	kind: 'own-words',
 	speaker: 'Someone',
 	decks,
 	...tags

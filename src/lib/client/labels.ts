@@ -1,9 +1,10 @@
 /**
  * Small lookups that turn the ids in a view into words a player reads: seats, variants, clauses,
- * phases, vote kinds, outlets of the source articles, durations.
+ * phases, vote kinds, who a card quotes or reports on, durations.
  */
 import type { CardView, ClauseView, PublicSeat, TableView, VoteView } from '../game/view';
 import type { Choice, Countdown, Phase, TimerStep, VoteKind } from '../game/types';
+import { paragraphsOf, withoutMarkers } from '../scenario/citations';
 import type { Side, SigningStance } from '../scenario/schema';
 
 /** The six phases in order, with the words the phase bar shows. */
@@ -45,12 +46,21 @@ export const signingNames: Record<SigningStance, string> = {
 /** The stance on signing in two words, for tables. */
 export const signingShort: Record<SigningStance, string> = { for: 'For signing', against: 'Against signing', open: 'Open' };
 
-const outlets: Record<string, string> = { '000': 'Walla', '001': 'Zenger News', '002': 'Haaretz', '003': 'NBC News' };
+/**
+ * Whose words a card shows, and where and when they were reported: "Eytan Gilboa, in Zenger
+ * News (September 2023)" for own words; "Reported in “…” (February 2021), about Defense
+ * officials" for the article's narration, which is never shown as the person's quote.
+ */
+export function attribution(card: Pick<CardView, 'kind' | 'speaker' | 'about' | 'origin'>): string {
+	const where = `${card.origin.name} (${card.origin.period})`;
+	if (card.kind === 'own-words') return `${card.speaker}, in ${where}`;
+	return `Reported in ${where}${card.about ? `, about ${card.about}` : ''}`;
+}
 
-/** The outlet behind a seed article: "001_04d8d90dc4da8652.txt" → "Zenger News". */
-export function outletOf(source: string): string {
-	const prefix = source.slice(0, 3);
-	return outlets[prefix] ?? source.replace(/\.txt$/, '');
+/** Who a card is by or about, in a few words, for lists: "Eytan Gilboa", "report on Defense officials". */
+export function cardWho(card: Pick<CardView, 'kind' | 'speaker' | 'about'>): string {
+	if (card.kind === 'own-words') return card.speaker ?? '';
+	return card.about ? `report on ${card.about}` : 'report';
 }
 
 /** A seat's role as the table knows it: "White House adviser — Senate liaison". */
@@ -160,10 +170,7 @@ export function spokenDuration(ms: number): string {
 	return parts.join(' ');
 }
 
-/** Splits a brief into its paragraphs. */
+/** Splits a brief into its paragraphs, without the markers that cite its passages. */
 export function paragraphs(text: string): string[] {
-	return text
-		.split(/\n+/)
-		.map((p) => p.trim())
-		.filter(Boolean);
+	return paragraphsOf(withoutMarkers(text));
 }

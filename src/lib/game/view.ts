@@ -6,6 +6,7 @@
  * A player's poll answers reach their own seat's view and no other, the facilitator's included:
  * everyone else sees only the debrief's counts.
  */
+import { originOf, type CardOrigin } from '../scenario/records';
 import type { BallotSetting, BriefingCard, Objectives, RedLine, Scenario, Side, VotingRule } from '../scenario/schema';
 import { debrief, type Debrief } from './debrief';
 import { openVoteOf } from './guards';
@@ -49,7 +50,8 @@ export interface ClauseView {
 	variants: { id: VariantId; text: string; summary: string }[];
 }
 
-export type CardView = Omit<BriefingCard, 'decks'>;
+/** A card as a page shows it: without the decks it is dealt from, with its article's name and date. */
+export type CardView = Omit<BriefingCard, 'decks'> & { origin: CardOrigin };
 
 export interface VoteView {
 	id: number;
@@ -128,9 +130,9 @@ export type FacilitatorView = TableView & {
 export type SpectatorView = TableView & { as: 'spectator' };
 export type AnyView = SeatView | FacilitatorView | SpectatorView;
 
-function cardView(card: BriefingCard): CardView {
+function cardView(card: BriefingCard, scenario: Scenario): CardView {
 	const { decks: _decks, ...rest } = card;
-	return rest;
+	return { ...rest, origin: originOf(scenario, card) };
 }
 
 /**
@@ -150,7 +152,7 @@ const partsByScenario = new WeakMap<Scenario, ScenarioParts>();
 
 function partsOf(scenario: Scenario): ScenarioParts {
 	return cached(partsByScenario, scenario, () => {
-		const cardViews = new Map(scenario.cards.map((c) => [c.id, cardView(c)]));
+		const cardViews = new Map(scenario.cards.map((c) => [c.id, cardView(c, scenario)]));
 		return { seats: new WeakMap(), clauses: new WeakMap(), posts: new WeakMap(), cardViews, catalogue: [...cardViews.values()] };
 	});
 }

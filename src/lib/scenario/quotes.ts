@@ -1,19 +1,20 @@
 /**
- * Briefing cards quote the source articles character for character: a card is evidence only if
- * anyone can find its words in the article. When a quote is not found, the error shows the
- * passage the author most likely meant and the first character that differs.
+ * Briefing cards, and the passages the role texts, timeline and glossary rest on, quote the
+ * source articles character for character: a quote is evidence only if anyone can find its words
+ * in the article. When a quote is not found, the error shows the passage the author most likely
+ * meant and the first character that differs.
  */
 import { closestPassage, describeChar, firstDifference, widenToWords } from './closest';
-import type { ScenarioError } from './errors';
-import type { BriefingCard } from './schema';
+import { renderPath, type ScenarioError } from './errors';
+import type { Basis, BriefingCard } from './schema';
 
 const ellipsis = /\.\.\.|…/;
 
 /** Above this share of edits the nearest passage is shown as a guess, not as the likely source. */
 const FAR = 0.4;
 
-function checkQuote(card: BriefingCard, seeds: Record<string, string>): { message: string; hint: string } | undefined {
-	const { quote, source } = card;
+/** Why a quote is not word for word in its seed, or nothing when it is (or the seed is unknown: references.ts says so). */
+export function checkQuote(quote: string, source: string, seeds: Record<string, string>): { message: string; hint: string } | undefined {
 	const seed = seeds[source];
 	if (ellipsis.test(quote)) {
 		return {
@@ -57,8 +58,17 @@ function checkQuote(card: BriefingCard, seeds: Record<string, string>): { messag
 export function checkQuotes(cards: readonly BriefingCard[], seeds: Record<string, string>, file: string): ScenarioError[] {
 	const errors: ScenarioError[] = [];
 	cards.forEach((card, i) => {
-		const problem = checkQuote(card, seeds);
+		const problem = checkQuote(card.quote, card.source, seeds);
 		if (problem) errors.push({ file, path: `cards[${i}].quote`, ...problem });
 	});
+	return errors;
+}
+
+export function checkBasisPassages(basis: Record<string, Basis>, seeds: Record<string, string>, file: string): ScenarioError[] {
+	const errors: ScenarioError[] = [];
+	for (const [id, entry] of Object.entries(basis)) {
+		const problem = checkQuote(entry.passage, entry.source, seeds);
+		if (problem) errors.push({ file, path: renderPath(['basis', id, 'passage']), ...problem });
+	}
 	return errors;
 }

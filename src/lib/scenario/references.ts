@@ -147,11 +147,11 @@ function checkCards(scenario: Scenario, variantIds: string[], seedNames: string[
 				}
 			});
 		}
-		if (card.supports.length + card.undercuts.length === 0) {
+		if (card.supports.length + card.undercuts.length === 0 && !card.anyTreaty) {
 			report(
 				at,
-				`card "${card.id}" neither supports nor undercuts any variant`,
-				'list the variant ids the passage argues for under "supports:" or against under "undercuts:"'
+				`card "${card.id}" neither supports nor undercuts any variant, nor argues about signing`,
+				'list the variant ids the passage argues for under "supports:" or against under "undercuts:", or say "anyTreaty: against" (or "for") when it argues about any treaty at all'
 			);
 		}
 		for (const variant of card.supports.filter((v) => card.undercuts.includes(v))) {

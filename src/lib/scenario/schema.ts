@@ -1,8 +1,9 @@
 /**
  * The shape of a scenario file (seeds/scenarios/*.yaml): the roles, the draft treaty's clauses
- * and the briefing cards a game is played with. This module only describes the shape of each
- * field; the checks that span fields (references resolve, weights sum to 100, quotes occur in
- * their seed) live in validate.ts.
+ * and the briefing cards a game is played with, and what lets a student check them: a record of
+ * each source article, the passages the role texts rest on, a timeline and a glossary. This
+ * module only describes the shape of each field; the checks that span fields (references
+ * resolve, weights sum to 100, quotes occur in their seed) live in validate.ts.
  */
 import { z } from 'zod';
 
@@ -42,6 +43,9 @@ export type BallotSetting = z.infer<typeof BallotSetting>;
 export const SigningStance = z.enum(['for', 'against', 'open']);
 export type SigningStance = z.infer<typeof SigningStance>;
 
+/** A seed article's file name, as in the seeds folder. */
+const seedName = z.string().regex(/^[\w.-]+\.txt$/, 'name the seed file, e.g. "001_04d8d90dc4da8652.txt"');
+
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 export const Variant = z.strictObject({
@@ -49,7 +53,12 @@ export const Variant = z.strictObject({
 	/** The treaty wording a reader sees when this variant is adopted. */
 	text: text(1200),
 	/** One line of plain language for a student. */
-	summary: text(200)
+	summary: text(200),
+	/**
+	 * Why fewer than two cards argue this variant, when that is so: usually that no article
+	 * discusses it. Without it, the checker asks for a second card.
+	 */
+	unargued: text(300).optional()
 });
 export type Variant = z.infer<typeof Variant>;
 
@@ -93,10 +102,13 @@ export const Role = z.strictObject({
 		.default({ min: 1, max: 1 }),
 	/** Titles for each seat of a multi-seat role, in seat order ("National Security Adviser", ...). */
 	portfolios: z.array(text(80)).max(3).optional(),
-	/** What everyone at the table knows about the role. */
-	description: text(600),
+	/**
+	 * What everyone at the table knows about the role. Like the brief, every paragraph ends with
+	 * markers saying what its sentences rest on (see citations.ts).
+	 */
+	description: text(700),
 	/** What only the seat's player reads: interests, history, red lines, in the role's own voice. */
-	brief: text(3000),
+	brief: text(3500),
 	objectives: Objectives,
 	redLines: z.array(RedLine).default([])
 });
@@ -105,20 +117,99 @@ export type Role = z.infer<typeof Role>;
 /** Deck names: a role id, or "shared" for the deck every hand also draws from. */
 export const SHARED_DECK = 'shared';
 
+/**
+ * Whose words a card's passage is.
+ * - own-words: the words are the speaker's (what the article puts in quotation marks, or a
+ *   statement the article quotes); the card shows them as the speaker's.
+ * - reported: the article's own words, narrating or paraphrasing what someone said, did or
+ *   believes; the card shows them as the article's report, never as that person's quote.
+ */
+export const cardKinds = ['own-words', 'reported'] as const;
+export const CardKind = z.enum(cardKinds);
+export type CardKind = z.infer<typeof CardKind>;
+
+/** Which way a card argues on signing any treaty at all, whatever its text. */
+export const SigningArgument = z.enum(['for', 'against']);
+export type SigningArgument = z.infer<typeof SigningArgument>;
+
 export const BriefingCard = z.strictObject({
 	id: slug,
 	title: text(80),
 	/** Verbatim from the source seed, character for character. */
 	quote: z.string().min(20, 'a quote must hold at least a full clause of a sentence').max(800),
-	/** The seed's file name, e.g. "001_04d8d90dc4da8652.txt". */
-	source: z.string().regex(/^[\w.-]+\.txt$/, 'name the seed file, e.g. "001_04d8d90dc4da8652.txt"'),
-	/** The person quoted, or the outlet when the passage is the article's own claim. */
-	speaker: text(120),
+	/** The seed's file name, e.g. "001_04d8d90dc4da8652.txt"; it needs a record under "sources". */
+	source: seedName,
+	kind: CardKind,
+	/** own-words only: the person or body whose words these are ("Eytan Gilboa", "JINSA statement"). */
+	speaker: text(120).optional(),
+	/**
+	 * reported only: whom the passage reports on ("Amos Yadlin", "Defense officials"); left out
+	 * when the passage is the article's own account of events.
+	 */
+	about: text(120).optional(),
 	supports: z.array(variantId).default([]),
 	undercuts: z.array(variantId).default([]),
+	/**
+	 * When the passage argues for or against signing any treaty at all ("no pact" is an outcome
+	 * too). Not "signing", which names a role's secret stance.
+	 */
+	anyTreaty: SigningArgument.optional(),
 	decks: z.array(slug).min(1, 'put the card in at least one deck (a role id or "shared")')
 });
 export type BriefingCard = z.infer<typeof BriefingCard>;
+
+/**
+ * A passage of a seed that a sentence of the scenario rests on, checked word for word like a
+ * card quote. Role texts cite it by its id in brackets: "… in mid-August. [dermer-mid-august]".
+ */
+export const Basis = z.strictObject({
+	source: seedName,
+	passage: z.string().min(10, 'quote at least a few words of the passage').max(800)
+});
+export type Basis = z.infer<typeof Basis>;
+
+/** What can be shown about one seed article, and when it was reported. */
+export const SourceRecord = z.strictObject({
+	seed: seedName,
+	/** Only as printed in the seed; left out when the text gives none. */
+	headline: text(200).optional(),
+	author: text(120).optional(),
+	/** The outlet, only when the seed's text names it (the checker looks for it there). */
+	outlet: text(120).optional(),
+	/** The period the article reports, as a student reads it: "September 2023". */
+	period: text(40),
+	/** Basis ids of the passages that date it. */
+	datedBy: z.array(slug).min(1, 'name at least one passage that dates the article'),
+	/** How those passages date it, including any outside fact the reasoning uses. */
+	dating: text(700)
+});
+export type SourceRecord = z.infer<typeof SourceRecord>;
+
+/** One event reported by the articles, resting on passages checked like card quotes. */
+export const TimelineEntry = z.strictObject({
+	/** For ordering: the year the event happened. */
+	year: z.number().int().min(1900).max(2100),
+	/** As shown: "1981", "mid-August 2023". */
+	when: text(40),
+	/** The game's one-sentence account of what the passages say, attributed as they attribute it. */
+	event: text(300),
+	/** Basis ids of the passages the entry rests on. */
+	basis: z.array(slug).min(1, 'an event rests on at least one passage')
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+/** A term the game uses, explained for a student. */
+export const GlossaryEntry = z.strictObject({
+	term: text(60),
+	/** Other ways the texts write it ("NATO Article 5", "MoUs"); the term itself always counts. */
+	forms: z.array(text(60)).default([]),
+	definition: text(900),
+	/** Basis ids of seed passages the definition cites. */
+	basis: z.array(slug).default([]),
+	/** A text outside the seeds the definition quotes, e.g. "North Atlantic Treaty (1949), Article 5". */
+	from: text(200).optional()
+});
+export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 
 export const Scenario = z.strictObject({
 	id: slug,
@@ -146,8 +237,15 @@ export const Scenario = z.strictObject({
 		/** The one-question private opinion poll put at briefing and again at the end. */
 		poll: z.strictObject({ question: text(200), options: z.array(text(80)).min(2).max(7) })
 	}),
+	/** One record per seed a card, passage or timeline entry draws on. */
+	sources: z.array(SourceRecord).default([]),
+	/** Passages the role texts, the timeline, the glossary and the source records rest on, by id. */
+	basis: z.record(slug, Basis).default({}),
 	roles: z.array(Role).min(1),
 	clauses: z.array(Clause).min(1),
-	cards: z.array(BriefingCard).min(1)
+	cards: z.array(BriefingCard).min(1),
+	/** The events of the articles in order. */
+	timeline: z.array(TimelineEntry).default([]),
+	glossary: z.array(GlossaryEntry).default([])
 });
 export type Scenario = z.infer<typeof Scenario>;

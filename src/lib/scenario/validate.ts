@@ -1,11 +1,17 @@
 /**
  * Checks a scenario (already parsed from YAML) against its seeds: first its shape, then the
- * references between its parts, then every quote against its article. Pure: the caller reads
- * the files, so the browser, the server and the tests can all use it.
+ * references between its parts, then every quote and passage against its article, the source
+ * records, the markers of the role texts, card kinds, the glossary and the evidence for every
+ * variant. Pure: the caller reads the files, so the browser, the server and the tests can all use it.
  */
-import { checkQuotes } from './quotes';
+import { checkBasis } from './basis';
+import { checkCoverage } from './coverage';
+import { checkGlossary } from './glossary';
+import { checkKinds } from './kinds';
+import { checkBasisPassages, checkQuotes } from './quotes';
 import { checkReferences } from './references';
 import { Scenario } from './schema';
+import { checkSources } from './sources';
 import { fromZodIssue } from './zod-issues';
 import type { ScenarioResult } from './errors';
 
@@ -25,7 +31,13 @@ export function validateScenario(raw: unknown, seeds: Record<string, string>, fi
 	const scenario = parsed.data;
 	const errors = [
 		...checkReferences(scenario, Object.keys(seeds), file),
-		...checkQuotes(scenario.cards, seeds, file)
+		...checkQuotes(scenario.cards, seeds, file),
+		...checkBasisPassages(scenario.basis, seeds, file),
+		...checkSources(scenario, seeds, file),
+		...checkBasis(scenario, file),
+		...checkKinds(scenario.cards, file),
+		...checkGlossary(scenario, file),
+		...checkCoverage(scenario, file)
 	];
 	return errors.length ? { ok: false, errors } : { ok: true, scenario };
 }

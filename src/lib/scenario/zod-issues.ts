@@ -91,6 +91,7 @@ export function fromZodIssue(issue: Issue, raw: unknown, file: string, schema: z
 				`write ${article(yamlKind(issue.expected))} here`
 			);
 		case 'invalid_value':
+			if (value === undefined) return at(`"${String(last)}" is missing`, `add "${String(last)}:" with one of: ${issue.values.map((v) => show(v)).join(', ')}`);
 			return at(
 				`${show(value)} is not one of the allowed values`,
 				`use one of: ${issue.values.map((v) => show(v)).join(', ')}`

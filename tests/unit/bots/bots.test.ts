@@ -7,6 +7,7 @@ import { buildSeats } from '../../../src/lib/game/seats';
 import { castsOf } from '../../../src/lib/game/ballot-history';
 import type { GameConfig } from '../../../src/lib/game/types';
 import type { Scenario, VotingRule } from '../../../src/lib/scenario/schema';
+import { originOf } from '../../../src/lib/scenario/records';
 import { shippedScenario } from '../../helpers/server';
 
 let scenario: Scenario;
@@ -85,7 +86,9 @@ describe('scripted roles', { timeout: 60_000 }, () => {
 			if (action.card) {
 				cited++;
 				expect(state.posts.some((p) => p.card === action.card)).toBe(true);
-				expect(action.reason).toContain(scenario.cards.find((c) => c.id === action.card)!.speaker);
+				const card = scenario.cards.find((c) => c.id === action.card)!;
+				// Own words name their speaker; a report names whom it is about, or its article.
+				expect(action.reason).toContain(`(${card.speaker ?? card.about ?? originOf(scenario, card).name})`);
 			}
 		}
 		// Most votes cite a card: a bot argues with its cards before it votes.

@@ -12,14 +12,14 @@ describe('npm run scenario:check', { timeout: 60_000 }, () => {
 	it('passes the shipped scenario and counts what is in it', () => {
 		const { code, out } = check();
 		expect(code).toBe(0);
-		expect(out.trim()).toBe('✓ seeds/scenarios/us-israel-pact.yaml: 9 roles, 11 clauses, 60 cards');
+		expect(out.trim()).toBe('✓ seeds/scenarios/us-israel-pact.yaml: 9 roles, 11 clauses, 59 cards');
 	});
 
 	it('fails a broken file with exit code 1 and says what to fix', () => {
 		const { code, err } = check('tests/fixtures/scenarios/weights-off.yaml');
 		expect(code).toBe(1);
 		expect(err).toContain(
-			'tests/fixtures/scenarios/weights-off.yaml: roles[0].objectives.weights — the weights of "dermer" sum to 95, not 100 (5 short).'
+			'tests/fixtures/scenarios/weights-off.yaml:34: roles[0].objectives.weights — the weights of "dermer" sum to 95, not 100 (5 short).'
 		);
 		expect(err).toContain('Fix: add 5 point(s), e.g. make "scope.existential" 100.');
 		expect(err).toContain('✗ tests/fixtures/scenarios/weights-off.yaml: 1 error');

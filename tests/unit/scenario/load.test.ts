@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +23,18 @@ describe('loading a scenario file', () => {
 		expect(error.hint).toMatch(/^close the quotation mark opened on line 3,/);
 	});
 
+	it('names the line of the file each error points at', async () => {
+		const result = await loadScenarioFile(`${FIXTURES}weights-off.yaml`);
+		expect(result.ok ? [] : result.errors).toEqual([expect.objectContaining({ path: 'roles[0].objectives.weights', line: 34 })]);
+		const dir = mkdtempSync(join(tmpdir(), 'scenario-'));
+		const file = join(dir, 'unmarked.yaml');
+		const text = readFileSync(`${FIXTURES}minimal.yaml`, 'utf8').replace('brief: I want a narrow pact. [game]', 'brief: I want a narrow pact.');
+		writeFileSync(file, text);
+		const unmarked = await loadScenarioFile(file);
+		const line = text.split('\n').findIndex((l) => l.includes('brief: I want a narrow pact.')) + 1;
+		expect(unmarked.ok ? [] : unmarked.errors).toEqual([expect.objectContaining({ path: 'roles[0].brief', line })]);
+	});
+
 	it('reports a key written twice as a YAML error', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'scenario-'));
 		const file = join(dir, 'twice.yaml');
@@ -39,8 +51,8 @@ describe('loading a scenario file', () => {
 		const result = await loadScenarioFile(`${FIXTURES}minimal.yaml`, dir);
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
-		expect(result.errors.map((e) => e.path)).toEqual(['cards[0].source']);
-		expect(result.errors[0].hint).toContain('other.txt');
+		const source = result.errors.find((e) => e.path === 'cards[0].source');
+		expect(source?.hint).toContain('other.txt');
 	});
 
 	it('reads every .txt seed by file name', async () => {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO_FILE, loadDefaultScenario } from '../../../server/scenario/load';
 import type { Scenario } from '../../../src/lib/scenario/schema';
 import { deckOf, sharedDeck } from '../../../src/lib/scenario/validate';
+import { buildSeats } from '../../../src/lib/game/seats';
+import { decide } from '../../../src/lib/game/voting';
 import { readSeedsSync, SHIPPED } from './fixtures';
 
 const seeds = readSeedsSync();
@@ -90,11 +92,62 @@ describe('the shipped scenario', () => {
 		expect(scenario.roles.some((r) => r.core && r.side === 'us')).toBe(true);
 	});
 
-	it('lets every role score: each weighted variant has at least one card arguing for it somewhere', () => {
-		const argued = new Set(scenario.cards.flatMap((card) => card.supports));
+	it('lets every role score: each weighted variant has a card for it or against its rival, or says why the articles do not', () => {
+		const clauseOf = (variant: string) => variant.split('.')[0];
+		const argued = new Set([
+			...scenario.cards.flatMap((card) => card.supports),
+			...scenario.cards.flatMap((card) =>
+				card.undercuts.flatMap((u) => scenario.clauses.find((c) => c.id === clauseOf(u))!.variants.map((v) => v.id).filter((v) => v !== u))
+			)
+		]);
+		const unargued = new Set(scenario.clauses.flatMap((c) => c.variants.filter((v) => v.unargued).map((v) => v.id)));
 		for (const role of scenario.roles) {
-			for (const variant of Object.keys(role.objectives.weights)) expect(argued, `${role.id} wants ${variant}`).toContain(variant);
+			for (const variant of Object.keys(role.objectives.weights))
+				expect(argued.has(variant) || unargued.has(variant), `${role.id} wants ${variant}`).toBe(true);
 		}
+	});
+
+	it('lets only office-holders turn a key: at a full table the White House seats alone hold the US key', () => {
+		const seatCounts = Object.fromEntries(scenario.roles.map((r) => [r.id, r.seats.max]));
+		const seats = buildSeats(scenario, { seatCounts }).map((s) => ({ ...s, player: 'someone' }));
+		expect(new Set(seats.filter((s) => s.side === 'us').map((s) => s.roleId))).toEqual(new Set(['white-house-adviser']));
+		for (const role of ['jinsa-advocate', 'former-nsa', 'academic-expert']) {
+			expect(scenario.roles.find((r) => r.id === role)!.side, role).toBe('expert');
+		}
+		// One adviser and the think tank disagree: the adviser's yes turns the US key alone.
+		const one = buildSeats(scenario, { seatCounts: { 'white-house-adviser': 1, 'jinsa-advocate': 1 } }).map((s) => ({ ...s, player: 'p' }));
+		const ballots = Object.fromEntries(
+			one.map((s) => [s.id, { choice: s.roleId === 'jinsa-advocate' ? ('no' as const) : ('yes' as const) }])
+		);
+		expect(decide('dual-key', ballots, one)).toMatchObject({ passed: true, keys: { israel: true, us: true } });
+	});
+
+	it('gives every card a source record with a date, and shows reported passages as reports', () => {
+		for (const card of scenario.cards) {
+			expect(scenario.sources.find((s) => s.seed === card.source)?.period, card.id).toMatch(/^[A-Z][a-z]+ \d{4}$/);
+			if (card.kind === 'reported') expect(card.speaker, card.id).toBeUndefined();
+		}
+		expect(scenario.cards.filter((c) => c.kind === 'reported').length).toBeGreaterThanOrEqual(14);
+		const periods = Object.fromEntries(scenario.sources.map((s) => [s.seed.slice(0, 3), s.period]));
+		expect(periods).toEqual({ '000': 'September 2023', '001': 'September 2023', '002': 'February 2021', '003': 'September 2019' });
+	});
+
+	it('names no outlet the seed texts do not show', () => {
+		for (const record of scenario.sources) if (record.outlet) expect(seeds[record.seed], record.seed).toContain(record.outlet);
+		// The dating notes may say which outlet another seed credits; nothing a player sees names one.
+		const names = JSON.stringify({ ...scenario, sources: scenario.sources.map(({ dating: _dating, ...rest }) => rest) });
+		for (const outlet of ['Walla', 'Haaretz', 'NBC']) expect(names).not.toContain(outlet);
+	});
+
+	it('quotes Article 5 as the North Atlantic Treaty words it: "such action as it deems necessary"', () => {
+		const automatic = scenario.clauses.flatMap((c) => c.variants).find((v) => v.id === 'activation.automatic')!;
+		expect(automatic.text).toContain('such action as it deems necessary');
+		expect(scenario.glossary.find((g) => g.term === 'Article 5')!.definition).toContain('such action as it deems necessary');
+	});
+
+	it('lets the table argue for no pact at all: cards against any treaty sit in the decks', () => {
+		const against = scenario.cards.filter((c) => c.anyTreaty === 'against').map((c) => c.id);
+		expect(against).toEqual(expect.arrayContaining(['eisenkot-no-need', 'lack-of-confidence', 'assist-in-any-case']));
 	});
 
 	it('leaves the seed articles exactly as shipped', () => {

@@ -4,6 +4,7 @@
  * Everything here is computed from the seat's own view: a bot knows what its human would know.
  */
 import type { CardView, SeatView } from '../view';
+import type { Score } from '../scoring';
 import type { Choice, VariantId } from '../types';
 
 /** How far one card moves a bot, and how far all of them together can. */
@@ -18,10 +19,12 @@ export interface Doctrine {
 	utility(variant: VariantId): number;
 	/** Cards on the table (played or injected), in the order they appeared. */
 	tableCards: CardView[];
+	/** How far the cards heard for or against signing any treaty move the role at ratification. */
+	signingPull: number;
 }
 
 /** What the table has argued, read once per version of the feed and shared by every bot. */
-const heard = new WeakMap<SeatView['posts'], { shifts: Map<VariantId, number>; tableCards: CardView[] }>();
+const heard = new WeakMap<SeatView['posts'], { shifts: Map<VariantId, number>; tableCards: CardView[]; signingPull: number }>();
 
 function whatTheTableSaid(view: SeatView) {
 	let said = heard.get(view.posts);
@@ -33,29 +36,33 @@ function tally(view: SeatView) {
 	const shifts = new Map<VariantId, number>();
 	const pull = (variant: VariantId, by: number) => shifts.set(variant, (shifts.get(variant) ?? 0) + by);
 	const tableCards: CardView[] = [];
+	let signingPull = 0;
 	for (const post of view.posts) {
 		const card = post.card ? view.cards[post.card] : undefined;
 		if (card) {
 			tableCards.push(card);
+			if (card.anyTreaty) signingPull += card.anyTreaty === 'for' ? CARD_PULL : -CARD_PULL;
 			card.supports.forEach((v) => pull(v, CARD_PULL));
 			card.undercuts.forEach((v) => pull(v, -CARD_PULL));
 		} else if (post.variantId && post.stance) {
 			pull(post.variantId, post.stance === 'for' ? ARGUMENT_PULL : -ARGUMENT_PULL);
 		}
 	}
-	return { shifts, tableCards };
+	return { shifts, tableCards, signingPull: clamp(signingPull) };
 }
+
+const clamp = (n: number) => Math.max(-MAX_SHIFT, Math.min(MAX_SHIFT, n));
 
 export function doctrineOf(view: SeatView): Doctrine {
 	const weights = view.you.objectives.weights;
 	const redLines = new Set(view.you.redLines.map((r) => r.variant));
-	const { shifts, tableCards } = whatTheTableSaid(view);
-	const clamp = (n: number) => Math.max(-MAX_SHIFT, Math.min(MAX_SHIFT, n));
+	const { shifts, tableCards, signingPull } = whatTheTableSaid(view);
 	return {
 		weight: (v) => weights[v] ?? 0,
 		redLine: (v) => redLines.has(v),
 		utility: (v) => (redLines.has(v) ? -Infinity : (weights[v] ?? 0) + clamp(shifts.get(v) ?? 0)),
-		tableCards
+		tableCards,
+		signingPull
 	};
 }
 
@@ -85,6 +92,17 @@ export function clauseChoice(
 	if (u < 0) return 'no';
 	if (others.some((v) => v !== variant && doctrine.utility(v) >= OPPOSE_FOR)) return 'no';
 	return signing === 'for' ? 'yes' : signing === 'against' ? 'no' : 'abstain';
+}
+
+/**
+ * How the role votes on ratifying the assembled text: never over a red line; otherwise yes when
+ * the text scores better signed than unsigned, once the cards heard for or against signing any
+ * treaty at all (Eisenkot's "doesn't need a defense pact", say) have moved it.
+ */
+export function ratificationChoice(signed: Score, unsigned: Score, signingPull: number): Choice {
+	if (signed.redLinesCrossed.length) return 'no';
+	const margin = signed.score + signingPull - unsigned.score;
+	return margin > 0 ? 'yes' : margin < 0 ? 'no' : 'abstain';
 }
 
 /** An amendment replaces the text on the floor: yes when the new text is worth more. */

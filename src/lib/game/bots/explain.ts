@@ -13,7 +13,7 @@ export function voteReason(choice: Choice, card: CardView | undefined, what: str
 		const plain = choice === 'yes' ? `${what} serves my objectives.` : choice === 'no' ? `${what} works against my objectives.` : `I have no stake in ${what}.`;
 		return fit(plain.charAt(0).toUpperCase() + plain.slice(1), REASON_MAX);
 	}
-	const lead = ` (${card.speaker}) `;
+	const lead = ` (${card.speaker ?? card.about ?? card.origin.name}) `;
 	const room = REASON_MAX - lead.length - tail.length - 2;
 	return `“${fit(card.title, Math.max(10, room))}”${lead}${tail}`.slice(0, REASON_MAX);
 }

@@ -6,7 +6,7 @@
 import { scoreRole } from '../scoring';
 import type { CardView, SeatView, VoteView } from '../view';
 import type { Action, Choice, Stance, VariantId } from '../types';
-import { amendmentChoice, clauseChoice, doctrineOf, preferred, type Doctrine } from './doctrine';
+import { amendmentChoice, clauseChoice, doctrineOf, preferred, ratificationChoice, type Doctrine } from './doctrine';
 import { argumentText, voteReason } from './explain';
 
 /** How much better another variant must be before the bot spends an amendment on it. */
@@ -28,7 +28,7 @@ export function decideForSeat(view: SeatView): Action | null {
 		case 'ratification': {
 			const vote = openVote(view);
 			if (!vote) return null;
-			return ballot(view, ratificationChoice(view), undefined, 'the treaty as assembled');
+			return ballot(view, ratify(view, doctrine), undefined, 'the treaty as assembled');
 		}
 		case 'debrief':
 			return view.you.poll.after ? null : { type: 'answerPoll', answer: pollAnswer(view) };
@@ -117,19 +117,21 @@ function ballot(view: SeatView, choice: Choice, variant: VariantId | undefined, 
 			: choice === 'no'
 				? c.undercuts.includes(variant) || c.supports.some((v) => v !== variant && sameClause(v, variant))
 				: c.supports.includes(variant);
-	const card = [...doctrine.tableCards].reverse().find(cites);
+	const recent = [...doctrine.tableCards].reverse();
+	// At ratification a card on signing itself explains the ballot best.
+	const onSigning = variant === undefined ? recent.find((c) => c.anyTreaty === (choice === 'yes' ? 'for' : 'against')) : undefined;
+	const card = onSigning ?? recent.find(cites);
 	return { type: 'castVote', choice, reason: voteReason(choice, card, what), ...(card ? { card: card.id } : {}) };
 }
 
 const sameClause = (a: VariantId, b: VariantId) => a.split('.')[0] === b.split('.')[0];
 
-/** Signs when the assembled text scores better signed than unsigned; never over a red line. */
-function ratificationChoice(view: SeatView): Choice {
+/** Signs when the assembled text scores better signed than unsigned, as the table's arguments on signing move it. */
+function ratify(view: SeatView, doctrine: Doctrine): Choice {
 	const role = { objectives: view.you.objectives, redLines: view.you.redLines };
 	const signed = scoreRole(role, { signed: true, adopted: view.adopted });
 	const unsigned = scoreRole(role, { signed: false, adopted: view.adopted });
-	if (signed.redLinesCrossed.length) return 'no';
-	return signed.score > unsigned.score ? 'yes' : signed.score < unsigned.score ? 'no' : 'abstain';
+	return ratificationChoice(signed, unsigned, doctrine.signingPull);
 }
 
 function summaryOf(view: SeatView, variant: VariantId): string {
