@@ -20,6 +20,7 @@ import {
 	type ClientToServerEvents,
 	type ServerToClientEvents
 } from '../src/lib/protocol/events';
+import { referenceOf } from '../src/lib/scenario/reference';
 import type { Scenario } from '../src/lib/scenario/schema';
 import type { BotRunner } from './bot-runner';
 import type { Clock } from './clock';
@@ -80,6 +81,7 @@ export function registerHandlers(
 	options: HandlerOptions
 ) {
 	const { limits } = options;
+	const reference = referenceOf(scenario);
 	/** When each seat's last browser left, per room: the grace period for handing it to a bot runs from here. */
 	const awaySince = new Map<string, Map<string, number>>();
 
@@ -283,6 +285,8 @@ export function registerHandlers(
 			logger.info({ class: created.classId, rooms: created.codes, votingRule }, 'class created');
 			return { ok: true, ...created, code: created.codes[0] };
 		});
+
+		handle(socket, 'reference', log, () => ({ ok: true, reference }));
 
 		handle(socket, 'enterClass', log, async (raw) => {
 			const parsed = EnterClass.safeParse(raw);

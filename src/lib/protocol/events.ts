@@ -84,6 +84,8 @@ export type DeleteClass = z.infer<typeof DeleteClass>;
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | Refusal;
 
+import type { Reference } from '../scenario/reference';
+
 export interface ClientToServerEvents {
 	/** Creates one table, or several for a class; answers with the console's class id and the key. */
 	createGame: (
@@ -97,6 +99,8 @@ export interface ClientToServerEvents {
 	/** Facilitator only: a fresh link for a seat, to move it to another device; the old link stops working. */
 	reissueSeat: (payload: z.infer<typeof ReissueSeat>, ack: (res: Ack<{ seatToken: string }>) => void) => void;
 	enterRoom: (payload: EnterRoom, ack: (res: Ack<{ view: AnyView; serverTime: number }>) => void) => void;
+	/** The scenario's source records, timeline, glossary and the passages they rest on: public, the same for everyone. */
+	reference: (payload: Record<string, never>, ack: (res: Ack<{ reference: Reference }>) => void) => void;
 	/** Every game action goes through this one event, so each passes the same checks and queue. */
 	action: (payload: Action & { actionId?: string }, ack: (res: Ack<{ seq: number; seatToken?: string; update?: ViewUpdate }>) => void) => void;
 }
