@@ -262,6 +262,7 @@ export const moveArbs: Record<StepType, MoveArb> = {
 				{
 					type: fc.constant('postArgument' as const),
 					variant: variantIdArb(t.scenario),
+					on: fc.constant('signing' as const),
 					stance: fc.constantFrom('for' as const, 'against' as const),
 					card: cardForSeatArb(t, seat),
 					text: textArb

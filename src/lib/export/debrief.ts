@@ -10,6 +10,10 @@ import type { SeatId } from '../game/types';
 import { toCsv } from './csv';
 import { labels, OBJECTIVE_SHARE, objectivePoints } from './labels';
 import { ballotSteps } from './steps';
+import { attribution } from '../client/labels';
+
+/** Whose words a card is and when they were reported, as the card itself says it. */
+const cardOrigin = (card: CardView | null) => (card ? attribution(card) : null);
 
 export type DebriefView = TableView & { catalogue?: CardView[] };
 export type EndedView = DebriefView & { debrief: Debrief };
@@ -124,16 +128,16 @@ export function postsCsv(view: EndedView): string {
 		p.seat === null ? 'Facilitator (news)' : name.role(p.seat),
 		p.seat === null ? null : name.player(p.seat),
 		p.clauseId === null ? null : name.clause(p.clauseId),
-		name.variant(p.variantId),
+		p.on === 'signing' ? 'signing any treaty at all' : name.variant(p.variantId),
 		p.stance,
 		p.card,
 		p.card ? name.card(p.card) : null,
-		p.card ? (name.cardView(p.card)?.speaker ?? null) : null,
+		p.card ? (cardOrigin(name.cardView(p.card)) ?? null) : null,
 		p.text,
 		p.hidden
 	]);
 	return toCsv(
-		['post', 'at', 'kind', 'seat', 'role', 'player', 'clause', 'variant', 'stance', 'card', 'card title', 'card speaker', 'text', 'hidden by facilitator'],
+		['post', 'at', 'kind', 'seat', 'role', 'player', 'clause', 'variant', 'stance', 'card', 'card title', 'card source', 'text', 'hidden by facilitator'],
 		rows
 	);
 }

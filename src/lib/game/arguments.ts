@@ -9,6 +9,7 @@ import type { Actor, Context, GameState, Post, Stance } from './types';
 
 export interface ArgumentIntent {
 	variant?: string;
+	on?: 'signing';
 	stance?: Stance;
 	card?: string;
 	text?: string;
@@ -35,7 +36,12 @@ export function postArgument(state: GameState, actor: Actor, intent: ArgumentInt
 
 	let clauseId: string | null = null;
 	let variantId: string | null = intent.variant ?? null;
-	if (state.phase === 'opening') {
+	if (intent.on === 'signing') {
+		// Whether to sign any treaty at all is an argument of its own ("no pact" is an outcome too).
+		if (variantId) return refuse('bad_payload', 'Argue either about a variant or about signing any treaty at all, not both at once.');
+		if (!intent.stance) return refuse('stance_missing', 'Say whether you argue for or against signing any treaty.');
+		clauseId = state.phase === 'opening' ? null : state.floor!.clauseId;
+	} else if (state.phase === 'opening') {
 		const usedCard = state.posts.some((p) => p.kind === 'opening' && p.seat === seat.id && p.card);
 		if (intent.card && usedCard) return refuse('opening_card_used', 'Each role may play one card in the opening statements; yours is played.');
 		if (variantId && !ctx.scenario.clauses.some((c) => c.variants.some((v) => v.id === variantId)))
@@ -56,7 +62,8 @@ export function postArgument(state: GameState, actor: Actor, intent: ArgumentInt
 		seat: seat.id,
 		clauseId,
 		variantId,
-		stance: variantId ? intent.stance! : null,
+		stance: variantId || intent.on ? intent.stance! : null,
+		...(intent.on ? { on: intent.on } : {}),
 		card: intent.card ?? null,
 		text,
 		at: ctx.now,

@@ -164,6 +164,8 @@ export interface Post {
 	clauseId: ClauseId | null;
 	variantId: VariantId | null;
 	stance: Stance | null;
+	/** An argument about signing any treaty at all rather than a variant (absent in older games' posts). */
+	on?: 'signing';
 	card: CardId | null;
 	text: string | null;
 	at: number;

@@ -56,6 +56,8 @@ export const PostArgument = z.strictObject({
 	type: z.literal('postArgument'),
 	/** The variant argued for or against; optional in opening statements. */
 	variant: z.optional(id),
+	/** Instead of a variant: signing any treaty at all, which a player may argue for or against too. */
+	on: z.optional(z.literal('signing')),
 	stance: z.optional(Stance),
 	card: z.optional(id),
 	text: z.optional(ArgumentText)

@@ -26,6 +26,22 @@ describe('arguments and cards', () => {
 		});
 	});
 
+	it('argues for or against signing any treaty at all, with a card, in the debate and the opening statements', () => {
+		const floor = atFirstClause();
+		const card = floor.hands.minister[0];
+		const state = play(floor, [[seat('minister'), { type: 'postArgument', on: 'signing', stance: 'against', card }]]);
+		expect(state.posts[0]).toMatchObject({ clauseId: 'scope', variantId: null, on: 'signing', stance: 'against', card });
+		expect(attempt(floor, seat('minister'), { type: 'postArgument', on: 'signing', text: 'No pact.' })).toMatchObject({ code: 'stance_missing' });
+		expect(attempt(floor, seat('minister'), { type: 'postArgument', on: 'signing', variant: 'scope.broad', stance: 'for', text: 'x' })).toMatchObject({
+			code: 'bad_payload'
+		});
+		const opening = play(seatedGame(), [
+			[facilitator, { type: 'advance' }],
+			[seat('general'), { type: 'postArgument', on: 'signing', stance: 'for', text: 'Sign it.' }]
+		]);
+		expect(opening.posts[0]).toMatchObject({ kind: 'opening', clauseId: null, variantId: null, on: 'signing', stance: 'for' });
+	});
+
 	it('allows one card per role in the opening statements', () => {
 		const opening = play(seatedGame(), [[facilitator, { type: 'advance' }]]);
 		const [first, second] = opening.hands.general;
