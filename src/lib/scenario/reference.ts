@@ -4,10 +4,14 @@
  * same for every viewer and never changes during a game, so it is asked for once per page rather
  * than sent with every view.
  */
-import type { Basis, GlossaryEntry, Scenario, SourceRecord, TimelineEntry } from './schema';
+import type { Basis, GlossaryEntry, Role, Scenario, SourceRecord, TimelineEntry } from './schema';
+
+/** What anyone may know of a role before sitting in it: as the seat picker shows it. */
+export type RoleSummary = Pick<Role, 'id' | 'name' | 'title' | 'side' | 'core' | 'seats' | 'portfolios' | 'description'>;
 
 export interface Reference {
 	title: string;
+	roles: RoleSummary[];
 	sources: SourceRecord[];
 	timeline: TimelineEntry[];
 	glossary: GlossaryEntry[];
@@ -17,6 +21,7 @@ export interface Reference {
 export function referenceOf(scenario: Scenario): Reference {
 	return {
 		title: scenario.title,
+		roles: scenario.roles.map(({ id, name, title, side, core, seats, portfolios, description }) => ({ id, name, title, side, core, seats, portfolios, description })),
 		sources: scenario.sources,
 		timeline: [...scenario.timeline].sort((a, b) => a.year - b.year),
 		glossary: [...scenario.glossary].sort((a, b) => a.term.localeCompare(b.term)),

@@ -1,9 +1,11 @@
 /**
- * What the "Run a game" form offers. The timer defaults and the optional roles mirror the shipped
- * scenario (seeds/scenarios/us-israel-pact.yaml: defaults.timers and the non-core roles); the
+ * What the "Run a game" form offers. The timer defaults mirror the shipped scenario
+ * (seeds/scenarios/us-israel-pact.yaml: defaults.timers); the roles come from the scenario the
+ * server plays, so what the form says of a real person is what the scenario says, cited. The
  * server checks every id and number again when the game is created.
  */
 import type { TimerStep } from '$lib/game/types';
+import type { RoleSummary } from '$lib/scenario/reference';
 import type { VotingRule } from '$lib/scenario/schema';
 
 export const votingRules: { value: VotingRule; label: string; explain: string }[] = [
@@ -23,32 +25,18 @@ export const timerSteps: { step: TimerStep; label: string; explain: string; defa
 	{ step: 'vote', label: 'Vote', explain: 'Then seats that have not voted abstain', default: 90, choices: [30, 60, 90, 120, 180] }
 ];
 
-/** The core seats every table has besides the White House advisers. */
-export const coreSeats = ['Ron Dermer (Strategic Affairs Minister)', 'IDF Chief of Staff (Herzi Halevi)', 'Mossad Director (David Barnea)'];
+/** The roles every table seats, and those a larger table may add: as the scenario has them. */
+export const coreRoles = (roles: readonly RoleSummary[]) => roles.filter((r) => r.core);
+export const optionalRoles = (roles: readonly RoleSummary[]) => roles.filter((r) => !r.core);
 
-export const optionalRoles: { id: string; name: string; explain: string }[] = [
-	{
-		id: 'planning-directorate',
-		name: 'Tal Kelman, IDF Planning Directorate',
-		explain: 'The IDF’s head of planning: did not reject the proposal, will “thoroughly assess” it.'
-	},
-	{
-		id: 'prime-minister',
-		name: 'Benjamin Netanyahu, Prime Minister (chair)',
-		explain: 'Chairs the table; once against a pact, he has pushed it for years.'
-	},
-	{ id: 'jinsa-advocate', name: 'JINSA advocate', explain: 'A Washington think tank that has promoted a defense treaty since 2019 (US side).' },
-	{
-		id: 'former-nsa',
-		name: 'Jacob Nagel, former national security adviser',
-		explain: 'Admires Dermer and disagrees with him on this pact (expert: turns neither key).'
-	},
-	{
-		id: 'academic-expert',
-		name: 'Eytan Gilboa, academic expert',
-		explain: 'Knows the precedents; thinks the security chiefs are right (expert: turns neither key).'
-	}
-];
+/** The seats a solo learner can play: the first seat of each core role, and on a larger table the optional roles too. */
+export function soloSeats(roles: readonly RoleSummary[]): { seat: string; label: string; optional: boolean }[] {
+	return roles.map((role) => {
+		const several = role.seats.max > 1;
+		const title = several ? (role.portfolios?.[0] ?? role.title) : role.title;
+		return { seat: several ? `${role.id}-1` : role.id, label: `${role.name} — ${title}`, optional: !role.core };
+	});
+}
 
 /** "5 min", "90 s", "1 min 30 s". */
 export function minutes(seconds: number): string {
@@ -57,16 +45,3 @@ export function minutes(seconds: number): string {
 	const s = seconds % 60;
 	return s ? `${m} min ${s} s` : `${m} min`;
 }
-
-/** The seats a solo learner can play: the core seats, and on a larger table the optional roles too. */
-export const soloSeats: { seat: string; label: string; optional: boolean }[] = [
-	{ seat: 'dermer', label: 'Ron Dermer — Strategic Affairs Minister', optional: false },
-	{ seat: 'idf-chief', label: 'Lt. Gen. Herzi Halevi — IDF Chief of Staff', optional: false },
-	{ seat: 'mossad-director', label: 'David Barnea — Director of the Mossad', optional: false },
-	{ seat: 'white-house-adviser-1', label: 'White House adviser — National Security Adviser', optional: false },
-	{ seat: 'planning-directorate', label: 'Gen. Tal Kelman — IDF Planning Directorate', optional: true },
-	{ seat: 'prime-minister', label: 'Benjamin Netanyahu — Prime Minister (chair)', optional: true },
-	{ seat: 'jinsa-advocate', label: 'JINSA advocate', optional: true },
-	{ seat: 'former-nsa', label: 'Jacob Nagel — former national security adviser', optional: true },
-	{ seat: 'academic-expert', label: 'Eytan Gilboa — academic expert', optional: true }
-];
