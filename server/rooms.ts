@@ -76,7 +76,7 @@ type Queued =
 	| ({ kind: 'task'; run: () => Promise<unknown> } & Answer<unknown>);
 type QueuedAction = Extract<Queued, { kind: 'action' }>;
 
-export type GameOptions = Partial<Pick<GameConfig, 'votingRule' | 'ballot' | 'seatCounts' | 'botSeats' | 'autopilot' | 'botsFillEmptySeats'>> & {
+export type GameOptions = Partial<Pick<GameConfig, 'votingRule' | 'ballot' | 'seatCounts' | 'botSeats' | 'autopilot' | 'botsFillEmptySeats' | 'pace'>> & {
 	timers?: Partial<Record<TimerStep, number | null>>;
 };
 
@@ -138,6 +138,7 @@ export class Rooms {
 				botSeats: options.botSeats ?? [],
 				autopilot: options.autopilot ?? false,
 				botsFillEmptySeats: options.botsFillEmptySeats ?? false,
+				...(options.pace ? { pace: options.pace } : {}),
 				limits: playLimits(this.scenario)
 			},
 			facilitatorTokenHash,

@@ -247,7 +247,7 @@ export function registerHandlers(
 			if (!parsed.success) return badPayload(parsed.error);
 			if (!(await limits.create(address)))
 				return refuse('rate_limited', 'Too many games have been created from this network in the last ten minutes; wait a few minutes and try again.');
-			const { tables, votingRule, tally, ballots, seatCounts, timers, bots: fill, solo } = parsed.data;
+			const { tables, votingRule, tally, ballots, seatCounts, timers, bots: fill, solo, pace } = parsed.data;
 			const unknown = Object.keys(seatCounts ?? {}).filter((id) => !scenario.roles.some((r) => r.id === id));
 			if (unknown.length)
 				return refuse('bad_payload', `seatCounts names roles this scenario does not have: ${unknown.join(', ')}.`);
@@ -280,7 +280,8 @@ export function registerHandlers(
 				ballot: { tally: tally ?? d.tally, ballots: ballots ?? d.ballots },
 				seatCounts,
 				timers,
-				botsFillEmptySeats: fill ?? false
+				botsFillEmptySeats: fill ?? false,
+				pace
 			});
 			logger.info({ class: created.classId, rooms: created.codes, votingRule }, 'class created');
 			return { ok: true, ...created, code: created.codes[0] };

@@ -52,6 +52,10 @@ export const CreateGame = z.strictObject({
 		.optional(),
 	/** Give the seats still empty at the start to scripted roles. */
 	bots: z.boolean().optional(),
+	/** A hands-free pace: seconds of last call once everyone has voted, and of the countdown after a result (null: off). */
+	pace: z
+		.strictObject({ lastCallSeconds: z.number().int().min(3).max(120).nullable(), resultSeconds: z.number().int().min(3).max(120).nullable() })
+		.optional(),
 	/** Solo practice: this person takes this seat, scripted roles take every other, the game runs itself. */
 	solo: z.strictObject({ seat: z.string().min(1).max(64), name: DisplayName }).optional()
 });

@@ -45,3 +45,6 @@ export function minutes(seconds: number): string {
 	const s = seconds % 60;
 	return s ? `${m} min ${s} s` : `${m} min`;
 }
+
+/** The hands-free pace's countdowns, in seconds: long enough to read a result aloud, short enough to keep a lesson moving. */
+export const HANDS_FREE = { lastCallSeconds: 10, resultSeconds: 15 } as const;

@@ -1,0 +1,76 @@
+/**
+ * A hands-free game: once the facilitator starts it, timers, the last call after everyone has
+ * voted and the countdown after each result carry it through every clause and the ratification
+ * to the debrief, with no other click; and the facilitator can stop a countdown to take over.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeAll, connect, req } from '../helpers/clients';
+import { startServer, type RunningServer } from '../helpers/server';
+import type { FacilitatorView } from '../../src/lib/game/view';
+
+let running: RunningServer | undefined;
+afterEach(async () => {
+	closeAll();
+	await running?.server.close();
+	running = undefined;
+});
+
+const SHORT = { briefing: 10, opening: 10, debate: 10, vote: 30 };
+const PACE = { lastCallSeconds: 5, resultSeconds: 5 };
+
+/** A table with scripted roles in every seat, created and started by a facilitator who then only watches. */
+async function startedTable(pace: typeof PACE | undefined) {
+	running = await startServer();
+	const host = await connect(running.url);
+	const created = await req(host, 'createGame', { timers: SHORT, bots: true, ...(pace ? { pace } : {}) });
+	await req(host, 'enterRoom', { code: created.code, facilitatorToken: created.facilitatorToken });
+	expect(await req(host, 'action', { type: 'start' })).toMatchObject({ ok: true });
+	const probe = async (): Promise<FacilitatorView> => (await req(host, 'enterRoom', { code: created.code, facilitatorToken: created.facilitatorToken })).view;
+	return { host, probe, code: created.code as string };
+}
+
+/** Lets test-clock time pass a second at a time, giving the room's queue a turn each second. */
+async function watch(probe: () => Promise<FacilitatorView>, until: (view: FacilitatorView) => boolean, seconds: number) {
+	for (let s = 0; s < seconds; s++) {
+		const view = await probe();
+		if (until(view)) return view;
+		running!.clock.advance(1000);
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+	return probe();
+}
+
+describe('a hands-free pace', () => {
+	it('runs a game from its start to the debrief with no facilitator action after the start', async () => {
+		const { probe } = await startedTable(PACE);
+		const ended = await watch(probe, (v) => v.phase === 'debrief', 60 * 60);
+		expect(ended.phase).toBe('debrief');
+		// Every clause was voted on and closed, then the treaty itself.
+		expect(ended.votes.filter((v) => v.kind === 'clause').length).toBeGreaterThanOrEqual(ended.clauses.length);
+		expect(ended.votes.every((v) => v.status === 'closed')).toBe(true);
+		expect(ended.votes.at(-1)!.kind).toBe('ratification');
+		// Scripted roles vote at once, so each vote closed on its last call, long before its own timer.
+		for (const vote of ended.votes) expect(vote.closedAt! - vote.openedAt).toBeLessThan(SHORT.vote * 1000);
+	});
+
+	it('waits for the facilitator after a result without it, and whenever the facilitator stops the countdown', async () => {
+		const manual = await startedTable(undefined);
+		const waiting = await watch(manual.probe, (v) => v.votes.some((x) => x.kind === 'clause' && x.status === 'closed'), 120);
+		const after = await watch(manual.probe, () => false, 30);
+		expect(after.floor?.clauseId).toBe(waiting.floor?.clauseId);
+		expect(after.timer).toBeNull();
+		await running!.server.close();
+		running = undefined;
+		closeAll();
+
+		const paced = await startedTable(PACE);
+		const counting = await watch(paced.probe, (v) => v.timer?.step === 'result', 120);
+		expect(counting.timer?.step).toBe('result');
+		expect(await req(paced.host, 'action', { type: 'holdCountdown' })).toMatchObject({ ok: true });
+		const held = await watch(paced.probe, () => false, 30);
+		expect(held.floor?.clauseId).toBe(counting.floor?.clauseId);
+		expect(held.timer).toBeNull();
+		expect(await req(paced.host, 'action', { type: 'holdCountdown' })).toMatchObject({ ok: false, code: 'no_timer' });
+		expect(await req(paced.host, 'action', { type: 'advance' })).toMatchObject({ ok: true });
+	});
+});
