@@ -1,5 +1,5 @@
 /** Saves a page at phone and laptop widths into test-output/screenshots, for people to look at. */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 
 const dir = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
@@ -11,4 +11,9 @@ export async function screenshots(page: Page, name: string) {
 		await page.screenshot({ path: `${dir}${name}-${width}.png`, fullPage: true });
 	}
 	if (original) await page.setViewportSize(original);
+}
+
+/** One part of a page at the page's present width, e.g. a section that opens within a long page. */
+export async function screenshotOf(part: Locator, name: string) {
+	await part.screenshot({ path: `${dir}${name}.png` });
 }

@@ -6,7 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
-import { screenshots } from './screenshots';
+import { screenshotOf, screenshots } from './screenshots';
 
 test('a card opens its article with the passage highlighted; the brief, glossary and timeline can be checked', async ({ page, context }) => {
 	test.setTimeout(120_000);
@@ -58,6 +58,7 @@ test('a card opens its article with the passage highlighted; the brief, glossary
 	const term = page.getByRole('button', { expanded: false }).filter({ hasText: /^(Article 5|MoU|IDF|US)$/ }).first();
 	await term.click();
 	await expect(page.getByRole('note').first()).toBeVisible();
+	await screenshotOf(glossary, 'sources-glossary-360');
 	await page.keyboard.press('Escape');
 	await expect(page.getByRole('note')).toHaveCount(0);
 	expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
