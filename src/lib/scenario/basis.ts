@@ -37,11 +37,15 @@ export function checkBasis(scenario: Scenario, file: string): ScenarioError[] {
 	};
 
 	scenario.roles.forEach((role, i) => {
-		for (const field of ['description', 'brief'] as const) {
-			const path = `roles[${i}].${field}`;
-			paragraphsOf(role[field]).forEach((paragraph, p) => {
+		// The description, the brief, and the reason given for each red line: all speak of real people.
+		const texts = [
+			...(['description', 'brief'] as const).map((field) => ({ path: `roles[${i}].${field}`, text: role[field], what: `the ${field}` })),
+			...role.redLines.map((line, k) => ({ path: `roles[${i}].redLines[${k}].why`, text: line.why, what: `red line ${k + 1}'s reason` }))
+		];
+		for (const { path, text, what } of texts) {
+			paragraphsOf(text).forEach((paragraph, p) => {
 				for (const run of citedRuns(paragraph)) {
-					const where = `paragraph ${p + 1} of the ${field} of "${role.id}" («${opening(run.text)}»)`;
+					const where = `paragraph ${p + 1} of ${what} of "${role.id}" («${opening(run.text)}»)`;
 					if (run.marks.length === 0) {
 						report(
 							path,

@@ -59,6 +59,21 @@ describe('a scenario whose claims cannot be traced', () => {
 		]);
 	});
 
+	it('refuses a red line’s reason that does not say what it rests on', () => {
+		let i = -1;
+		const errors = errorsAfter((raw) => {
+			i = role(raw, 'mossad-director');
+			raw.roles[i].redLines[0].why = 'Israel’s nuclear capabilities are its most closely guarded secret; no pact is worth disclosing them.';
+		});
+		expect(errors).toEqual([
+			expect.objectContaining({
+				path: `roles[${i}].redLines[0].why`,
+				message: expect.stringContaining(`paragraph 1 of red line 1's reason of "mossad-director" («Israel’s nuclear capabilities`),
+				hint: expect.stringContaining('[game]')
+			})
+		]);
+	});
+
 	it('refuses a reporter’s paraphrase shown as the person’s own words', () => {
 		let i = -1;
 		const errors = errorsAfter((raw) => {
