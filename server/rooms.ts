@@ -76,7 +76,7 @@ type Queued =
 	| ({ kind: 'task'; run: () => Promise<unknown> } & Answer<unknown>);
 type QueuedAction = Extract<Queued, { kind: 'action' }>;
 
-export type GameOptions = Partial<Pick<GameConfig, 'votingRule' | 'ballot' | 'seatCounts' | 'botSeats' | 'autopilot' | 'botsFillEmptySeats' | 'pace'>> & {
+export type GameOptions = Partial<Pick<GameConfig, 'votingRule' | 'ballot' | 'seatCounts' | 'botSeats' | 'autopilot' | 'botsFillEmptySeats' | 'pace' | 'agenda'>> & {
 	timers?: Partial<Record<TimerStep, number | null>>;
 };
 
@@ -139,6 +139,7 @@ export class Rooms {
 				autopilot: options.autopilot ?? false,
 				botsFillEmptySeats: options.botsFillEmptySeats ?? false,
 				...(options.pace ? { pace: options.pace } : {}),
+				...(options.agenda ? { agenda: options.agenda } : {}),
 				limits: playLimits(this.scenario)
 			},
 			facilitatorTokenHash,

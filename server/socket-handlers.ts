@@ -247,7 +247,11 @@ export function registerHandlers(
 			if (!parsed.success) return badPayload(parsed.error);
 			if (!(await limits.create(address)))
 				return refuse('rate_limited', 'Too many games have been created from this network in the last ten minutes; wait a few minutes and try again.');
-			const { tables, votingRule, tally, ballots, seatCounts, timers, bots: fill, solo, pace } = parsed.data;
+			const { tables, votingRule, tally, ballots, seatCounts, timers, bots: fill, solo, pace, agenda } = parsed.data;
+			const clauseIds = scenario.clauses.map((c) => c.id);
+			const strange = (agenda ?? []).filter((id, i, all) => !clauseIds.includes(id) || all.indexOf(id) !== i);
+			if (strange.length)
+				return refuse('bad_payload', `agenda lists clauses this scenario does not have, or lists one twice: ${strange.join(', ')}. Choose from: ${clauseIds.join(', ')}.`);
 			const unknown = Object.keys(seatCounts ?? {}).filter((id) => !scenario.roles.some((r) => r.id === id));
 			if (unknown.length)
 				return refuse('bad_payload', `seatCounts names roles this scenario does not have: ${unknown.join(', ')}.`);
@@ -281,7 +285,8 @@ export function registerHandlers(
 				seatCounts,
 				timers,
 				botsFillEmptySeats: fill ?? false,
-				pace
+				pace,
+				agenda
 			});
 			logger.info({ class: created.classId, rooms: created.codes, votingRule }, 'class created');
 			return { ok: true, ...created, code: created.codes[0] };

@@ -294,6 +294,15 @@ export const moveArbs: Record<StepType, MoveArb> = {
 	advance: (t) => byFacilitator(t, bare('advance')),
 	back: (t) => byFacilitator(t, bare('back')),
 	skipClause: (t) => byFacilitator(t, bare('skipClause')),
+	setAgenda: (t) => {
+		const ids = t.scenario.clauses.map((c) => c.id);
+		// Any choice of clauses in any order, now and then none or one the scenario does not have.
+		const clauses = fc.oneof(
+			{ arbitrary: fc.shuffledSubarray(ids, { minLength: 1 }), weight: 4 },
+			{ arbitrary: fc.constantFrom([] as string[], ['no-such-clause']), weight: 1 }
+		);
+		return byFacilitator(t, clauses.map((list) => ({ type: 'setAgenda' as const, clauses: list })));
+	},
 	reorderClauses: (t) => {
 		const ids = t.scenario.clauses.map((c) => c.id);
 		// Right only when it lists exactly the clauses still to come: every clause (before the
@@ -352,6 +361,7 @@ export const defaultWeights: Record<StepType, number> = {
 	resume: 10,
 	extendTimer: 2,
 	holdCountdown: 1,
+	setAgenda: 1,
 	openVote: 16,
 	closeVote: 9,
 	injectCard: 4,

@@ -40,6 +40,27 @@ export function skipClause(state: GameState, actor: Actor, moveOn: (d: Draft<Gam
 	);
 }
 
+/**
+ * Before the start, the facilitator chooses the clauses to debate and their order (fitting the
+ * game to the lesson); those left out are set aside, so the treaty is silent on them.
+ */
+export function setAgenda(state: GameState, actor: Actor, clauses: string[], ctx: Context): Outcome {
+	const no = asFacilitator(actor, 'choose the clauses');
+	if (no) return no;
+	if (state.phase !== 'lobby') return refuse('wrong_phase', 'The clauses are chosen before the start; during the game, skip or reorder them.');
+	const all = ctx.scenario.clauses.map((c) => c.id);
+	const unknown = clauses.filter((c) => !all.includes(c));
+	if (clauses.length === 0 || unknown.length || new Set(clauses).size !== clauses.length)
+		return refuse('bad_order', `List at least one clause, each once, from: ${all.join(', ')}.`);
+	return accept(
+		produce(state, (d) => {
+			d.agenda = [...clauses];
+			d.skipped = all.filter((c) => !clauses.includes(c));
+		}),
+		{ type: 'agendaChanged' }
+	);
+}
+
 export function reorderClauses(state: GameState, actor: Actor, order: string[]): Outcome {
 	const no = asFacilitator(actor, 'reorder the clauses');
 	if (no) return no;

@@ -5,7 +5,7 @@
  */
 import { produce } from 'immer';
 import type { Scenario } from '../scenario/schema';
-import { reorderClauses, skipClause } from './agenda';
+import { reorderClauses, setAgenda, skipClause } from './agenda';
 import { injectCard, hidePost, postArgument } from './arguments';
 import { proposeAmendment, withdrawAmendment } from './amendments';
 import { accept, refuse, type Outcome } from './outcome';
@@ -27,11 +27,12 @@ export function createGame(code: string, config: GameConfig, scenario: Scenario)
 		locked: false,
 		timer: null,
 		seats: buildSeats(scenario, config),
-		agenda: scenario.clauses.map((c) => c.id),
+		agenda: config.agenda ?? scenario.clauses.map((c) => c.id),
 		cursor: -1,
 		floor: null,
 		adopted: {},
-		skipped: [],
+		// Clauses a lesson plan leaves out are set aside from the start: the treaty is silent on them.
+		skipped: config.agenda ? scenario.clauses.map((c) => c.id).filter((id) => !config.agenda!.includes(id)) : [],
 		hands: {},
 		posts: [],
 		amendments: [],
@@ -83,6 +84,8 @@ function route(state: GameState, action: Action, actor: Actor, ctx: Context): Ou
 			return skipClause(state, actor, (d) => stepForward(d, ctx));
 		case 'reorderClauses':
 			return reorderClauses(state, actor, action.order);
+		case 'setAgenda':
+			return setAgenda(state, actor, action.clauses, ctx);
 		case 'pause':
 			return pause(state, actor, ctx);
 		case 'resume':

@@ -63,6 +63,8 @@ export interface GameConfig {
 	botsFillEmptySeats?: boolean;
 	/** A hands-free pace (none in games made before it existed: they wait for the facilitator). */
 	pace?: Pace;
+	/** The clauses to debate, in order (a lesson plan's); the others are set aside. Every clause when absent. */
+	agenda?: ClauseId[];
 	/**
 	 * Limits of play fixed when the game is made (playLimits in limits.ts). Games made before
 	 * they existed have none, so their logs replay exactly as they were played.

@@ -73,6 +73,7 @@ export const AnswerPoll = z.strictObject({ type: z.literal('answerPoll'), answer
 
 // Facilitator
 export const ReorderClauses = z.strictObject({ type: z.literal('reorderClauses'), order: z.array(id).check(z.maxLength(30)) });
+export const SetAgenda = z.strictObject({ type: z.literal('setAgenda'), clauses: z.array(id).check(z.maxLength(30)) });
 export const ExtendTimer = z.strictObject({ type: z.literal('extendTimer'), seconds: whole(10, 1800) });
 export const InjectCard = z.strictObject({ type: z.literal('injectCard'), card: id });
 export const HidePost = z.strictObject({ type: z.literal('hidePost'), post: whole(1, Number.MAX_SAFE_INTEGER) });
@@ -94,6 +95,7 @@ export const Action = z.discriminatedUnion('type', [
 	bare('back'),
 	bare('skipClause'),
 	ReorderClauses,
+	SetAgenda,
 	bare('pause'),
 	bare('resume'),
 	ExtendTimer,

@@ -52,6 +52,8 @@ export const CreateGame = z.strictObject({
 		.optional(),
 	/** Give the seats still empty at the start to scripted roles. */
 	bots: z.boolean().optional(),
+	/** The clauses to debate, in order (a lesson plan's); every clause when absent. */
+	agenda: z.array(z.string().max(64)).min(1).max(30).optional(),
 	/** A hands-free pace: seconds of last call once everyone has voted, and of the countdown after a result (null: off). */
 	pace: z
 		.strictObject({ lastCallSeconds: z.number().int().min(3).max(120).nullable(), resultSeconds: z.number().int().min(3).max(120).nullable() })

@@ -4,7 +4,7 @@
  * same for every viewer and never changes during a game, so it is asked for once per page rather
  * than sent with every view.
  */
-import type { Basis, GlossaryEntry, Role, Scenario, SourceRecord, TimelineEntry } from './schema';
+import type { Basis, GlossaryEntry, LessonPlan, Role, Scenario, SourceRecord, TimelineEntry } from './schema';
 
 /** What anyone may know of a role before sitting in it: as the seat picker shows it. */
 export type RoleSummary = Pick<Role, 'id' | 'name' | 'title' | 'side' | 'core' | 'seats' | 'portfolios' | 'description'>;
@@ -12,6 +12,11 @@ export type RoleSummary = Pick<Role, 'id' | 'name' | 'title' | 'side' | 'core' |
 export interface Reference {
 	title: string;
 	roles: RoleSummary[];
+	/** The clauses in the draft's own order, by id and title, for choosing an agenda. */
+	clauses: { id: string; title: string }[];
+	/** The scenario's timings, which the create form suggests. */
+	timers: Scenario['defaults']['timers'];
+	lessonPlans: LessonPlan[];
 	sources: SourceRecord[];
 	timeline: TimelineEntry[];
 	glossary: GlossaryEntry[];
@@ -22,6 +27,9 @@ export function referenceOf(scenario: Scenario): Reference {
 	return {
 		title: scenario.title,
 		roles: scenario.roles.map(({ id, name, title, side, core, seats, portfolios, description }) => ({ id, name, title, side, core, seats, portfolios, description })),
+		clauses: scenario.clauses.map(({ id, title }) => ({ id, title })),
+		timers: scenario.defaults.timers,
+		lessonPlans: scenario.lessonPlans,
 		sources: scenario.sources,
 		timeline: [...scenario.timeline].sort((a, b) => a.year - b.year),
 		glossary: [...scenario.glossary].sort((a, b) => a.term.localeCompare(b.term)),

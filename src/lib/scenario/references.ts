@@ -5,6 +5,7 @@
 import { closestName } from './closest';
 import type { ScenarioError } from './errors';
 import { SHARED_DECK, type Scenario } from './schema';
+import { expectedLength } from '../game/lesson';
 
 type Report = (path: string, message: string, hint: string) => void;
 
@@ -172,6 +173,30 @@ function checkCards(scenario: Scenario, variantIds: string[], seedNames: string[
 	});
 }
 
+/** Lesson plans name clauses that exist, once each, and fit the lesson they are named for. */
+function checkLessonPlans(scenario: Scenario, report: Report) {
+	const clauseIds = scenario.clauses.map((c) => c.id);
+	checkUnique(
+		scenario.lessonPlans.map((p, i) => ({ id: p.id, path: `lessonPlans[${i}].id` })),
+		'lesson plan',
+		report
+	);
+	scenario.lessonPlans.forEach((plan, i) => {
+		const clauses = plan.clauses ?? clauseIds;
+		clauses.forEach((id, k) => {
+			if (!clauseIds.includes(id)) report(`lessonPlans[${i}].clauses[${k}]`, `there is no clause "${id}"`, suggest(id, clauseIds, 'clause ids'));
+			else if (clauses.indexOf(id) !== k) report(`lessonPlans[${i}].clauses[${k}]`, `clause "${id}" is listed twice`, 'list each clause once');
+		});
+		const { minutes } = expectedLength(plan.timers, plan.timers, clauses.length, plan.pace);
+		if (minutes > plan.minutes)
+			report(
+				`lessonPlans[${i}].timers`,
+				`the plan "${plan.name}" takes about ${minutes} minutes (debrief included), more than its ${plan.minutes}`,
+				'shorten its timers or debate fewer clauses'
+			);
+	});
+}
+
 /** Every cross-field problem in an already well-shaped scenario. */
 export function checkReferences(scenario: Scenario, seedNames: string[], file: string): ScenarioError[] {
 	const errors: ScenarioError[] = [];
@@ -181,5 +206,6 @@ export function checkReferences(scenario: Scenario, seedNames: string[], file: s
 	checkClauses(scenario, variantClause, report);
 	checkRoles(scenario, variantIds, report);
 	checkCards(scenario, variantIds, seedNames, report);
+	checkLessonPlans(scenario, report);
 	return errors;
 }

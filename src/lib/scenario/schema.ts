@@ -211,6 +211,27 @@ export const GlossaryEntry = z.strictObject({
 });
 export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 
+/** Seconds for a timed step of a lesson plan. */
+const planSeconds = z.number().int().min(10).max(3600);
+
+/**
+ * A way to fit the game to a lesson: the clauses debated, in order, and the timers and pace that
+ * make the whole game last about `minutes`. The game's design, not the articles'.
+ */
+export const LessonPlan = z.strictObject({
+	id: slug,
+	name: text(60),
+	/** How long the lesson is; the plan's timers must leave room for the debrief within it. */
+	minutes: z.number().int().min(10).max(600),
+	/** The clauses on the agenda, in order; every clause when absent. */
+	clauses: z.array(slug).min(1).optional(),
+	timers: z.strictObject({ briefing: planSeconds, opening: planSeconds, debate: planSeconds, vote: planSeconds }),
+	pace: z
+		.strictObject({ lastCallSeconds: z.number().int().min(3).max(120).nullable(), resultSeconds: z.number().int().min(3).max(120).nullable() })
+		.optional()
+});
+export type LessonPlan = z.infer<typeof LessonPlan>;
+
 export const Scenario = z.strictObject({
 	id: slug,
 	title: text(120),
@@ -246,6 +267,8 @@ export const Scenario = z.strictObject({
 	cards: z.array(BriefingCard).min(1),
 	/** The events of the articles in order. */
 	timeline: z.array(TimelineEntry).default([]),
-	glossary: z.array(GlossaryEntry).default([])
+	glossary: z.array(GlossaryEntry).default([]),
+	/** Ways to fit the game to a class period, offered when a game is created. */
+	lessonPlans: z.array(LessonPlan).default([])
 });
 export type Scenario = z.infer<typeof Scenario>;
