@@ -82,7 +82,20 @@ export const ReissueSeat = z.strictObject({ seat: z.string().min(1).max(64) });
 export const DeleteClass = z.strictObject({ classId: ClassId, facilitatorToken: Token });
 export type DeleteClass = z.infer<typeof DeleteClass>;
 
+/** The request for the join addresses carries nothing. */
+export const AskJoinAddresses = z.strictObject({});
+
 export type Ack<T extends object = object> = ({ ok: true } & T) | Refusal;
+
+/**
+ * Where students open the game, as origins (`http://192.168.1.20:3000`): the server's public
+ * address when one is set (PUBLIC_URL), else its addresses on the local network — none when it is
+ * reachable from this computer only.
+ */
+export interface JoinAddresses {
+	public: string | null;
+	lan: string[];
+}
 
 export interface ClientToServerEvents {
 	/** Creates one table, or several for a class; answers with the console's class id and the key. */
@@ -98,6 +111,8 @@ export interface ClientToServerEvents {
 	reissueSeat: (payload: z.infer<typeof ReissueSeat>, ack: (res: Ack<{ seatToken: string }>) => void) => void;
 	enterRoom: (payload: EnterRoom, ack: (res: Ack<{ view: AnyView; serverTime: number }>) => void) => void;
 	/** Every game action goes through this one event, so each passes the same checks and queue. */
+	/** The addresses to give students (for the projector's link and QR code), whatever address this page was opened at. */
+	joinAddresses: (payload: Record<string, never>, ack: (res: Ack<JoinAddresses>) => void) => void;
 	action: (payload: Action & { actionId?: string }, ack: (res: Ack<{ seq: number; seatToken?: string; update?: ViewUpdate }>) => void) => void;
 }
 
