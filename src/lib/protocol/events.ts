@@ -15,9 +15,14 @@ export { Action } from './actions';
 /** Room codes: six characters from an alphabet with no look-alikes (no 0/O, 1/I/L). */
 export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const ROOM_CODE_LENGTH = 6;
+/**
+ * How many characters a room code may be typed with: pasted from a message it may carry spaces or
+ * dashes (" K7Q-M2P "), which are dropped, as is the case of its letters.
+ */
+export const ROOM_CODE_TYPED_LENGTH = 16;
 export const RoomCode = z
 	.string()
-	.transform((s) => s.trim().toUpperCase())
+	.transform((s) => s.replace(/[\s\p{Pd}]/gu, '').toUpperCase())
 	.pipe(
 		z
 			.string()
