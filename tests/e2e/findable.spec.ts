@@ -8,6 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { screenshots } from './screenshots';
 
 async function expectAccessible(page: Page, what: string) {
 	const { violations } = await new AxeBuilder({ page }).analyze();
@@ -49,6 +50,8 @@ test('a solo game to the debrief: its vote result, outcome, CSV downloads, heade
 	const result = page.getByRole('status', { name: 'Vote result' });
 	await expect.soft(result).toContainText(/(Adopted|Not adopted|Amendment carried|Amendment rejected) — \d+ yes/);
 	await expectAccessible(page, 'the player page with a closed vote');
+	await result.scrollIntoViewIfNeeded();
+	await screenshots(page, 'findable-player-result', [360, 1280, 1920]);
 
 	// The learner ends the game from their own game's facilitator page.
 	await page.goto(`/facilitate/${code}`);
@@ -78,4 +81,5 @@ test('a solo game to the debrief: its vote result, outcome, CSV downloads, heade
 	});
 	expect.soft(ends.bands).toBeCloseTo(ends.axis, 0);
 	await expectAccessible(page, 'the debrief');
+	await screenshots(page, 'findable-debrief', [360, 1280, 1920]);
 });

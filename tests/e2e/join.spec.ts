@@ -77,13 +77,21 @@ test.describe('a laptop on the classroom network, opened at localhost', () => {
 		await expect(page.getByText(/localhost/)).toHaveCount(0);
 		await expect(page.getByTestId('join-warning')).toHaveCount(0);
 		await expectAccessible(page, 'the projector, lobby, with classroom addresses');
-		await screenshots(page, 'join-projector-lan');
+		await screenshots(page, 'join-projector-lan', [360, 1280, 1920]);
 
 		// Students cannot reach the first? The teacher picks the other, and this browser keeps it.
 		await page.getByLabel('Students can’t reach this? Try another address of this computer:').selectOption(cable);
 		await expect(page.getByTestId('join-url')).toHaveText(`${cable}/?code=${code}`);
 		await page.goto(`${base}${consolePage}`);
 		await expect(page.getByTestId('join-origin')).toHaveText(cable);
+		await expectAccessible(page, 'the console, with classroom addresses');
+		// The facilitator's page invites players at the same address.
+		await page.goto(`${base}/facilitate/${code}`);
+		const invite = page.getByRole('region', { name: 'Invite players' });
+		await expect(invite.getByRole('link', { name: `${cable}/?code=${code}` })).toBeVisible();
+		await expectAccessible(page, 'the facilitator page, with classroom addresses');
+		await page.goto(`${base}${consolePage}`);
+		await screenshots(page, 'join-console-lan', [360, 1280, 1920]);
 	});
 });
 
@@ -91,11 +99,15 @@ test('a server reachable from this computer only: the projector says so, and how
 	// The suite's own server listens on 127.0.0.1 alone.
 	const code = await createClass(page, '');
 	await expect(page.getByTestId('join-warning')).toContainText('Students cannot open this address');
+	await expectAccessible(page, 'the console, on loopback only');
+	await screenshots(page, 'join-console-loopback', [360, 1280, 1920]);
+	await page.goto(`/facilitate/${code}`);
+	await expect(page.getByRole('region', { name: 'Invite players' }).getByTestId('join-warning')).toContainText('works on this computer only');
 	await page.goto(`/projector/${code}`);
 	const warning = page.getByTestId('join-warning');
 	await expect(warning).toContainText('works on this computer only');
 	await expect(warning).toContainText('PUBLIC_URL');
 	await expect(page.getByTestId('join-url')).toHaveText(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/\\?code=${code}$`));
 	await expectAccessible(page, 'the projector, lobby, on loopback only');
-	await screenshots(page, 'join-projector-loopback');
+	await screenshots(page, 'join-projector-loopback', [360, 1280, 1920]);
 });
