@@ -13,7 +13,8 @@ import { TRUST_NO_PROXY, type TrustProxy } from './client-address';
 import { DEFAULT_LIMITS, Limits, type LimitSettings } from './limits';
 import { EVERY_RESPONSE } from './headers';
 import { createLogger, type Logger } from './log';
-import { TrustedOrigins, type MachineNames } from './origins';
+import { machineNamesFrom, TrustedOrigins, type MachineNames } from './origins';
+import { joinAddresses, networkInterfaces, type NetworkInterfaces } from './join-addresses';
 import { DEFAULT_KEEPING, Rooms, type Keeping } from './rooms';
 import { registerHandlers, type GameServer } from './socket-handlers';
 import type { Store } from './store/store';
@@ -36,8 +37,12 @@ export interface ServerDeps {
 	limits?: LimitSettings;
 	/** Origins served by this server besides its own names (loopback, its addresses, its host name). */
 	allowedOrigins?: string[];
-	/** This machine's own addresses and host names; read from the system unless a test says otherwise. */
+	/** This machine's own addresses and host names; by default its host name and the addresses of its network interfaces. */
 	machineNames?: MachineNames;
+	/** The machine's network interfaces, whose addresses students are given to join; the system's unless a test says otherwise. */
+	networkInterfaces?: NetworkInterfaces;
+	/** The address students open instead of the machine's own (PUBLIC_URL); list it in allowedOrigins too. */
+	publicUrl?: string | null;
 	/** Socket.IO transports to accept, e.g. ['websocket'] where proxies mishandle long-polling. */
 	transports?: ('polling' | 'websocket')[];
 	/** How long rooms are kept, in the store and in memory (30 days after their last action; 10 idle minutes). */
@@ -56,7 +61,9 @@ export function attachGame(httpServer: HttpServer, deps: ServerDeps): { io: Game
 	const clock = deps.clock ?? systemClock;
 	const logger = deps.logger ?? createLogger();
 	const log = (msg: string, err?: unknown) => logger.error({ err }, msg);
-	const trusted = new TrustedOrigins(() => httpServer.address(), deps.allowedOrigins, deps.machineNames);
+	const interfaces = deps.networkInterfaces ?? networkInterfaces;
+	// The addresses given to students are among the names the server answers to: both come from the same interfaces.
+	const trusted = new TrustedOrigins(() => httpServer.address(), deps.allowedOrigins, deps.machineNames ?? machineNamesFrom(interfaces));
 	const io: GameServer = new Server(httpServer, {
 		maxHttpBufferSize: MAX_MESSAGE_BYTES,
 		serveClient: false,
@@ -73,7 +80,8 @@ export function attachGame(httpServer: HttpServer, deps: ServerDeps): { io: Game
 	registerHandlers(io, rooms, bots, deps.scenario, clock, log, logger, {
 		botGraceMs: deps.botGraceMs ?? 20_000,
 		limits: new Limits(deps.limits ?? DEFAULT_LIMITS),
-		trustProxy: deps.trustProxy ?? TRUST_NO_PROXY
+		trustProxy: deps.trustProxy ?? TRUST_NO_PROXY,
+		joinAddresses: () => joinAddresses(httpServer.address(), deps.publicUrl ?? null, interfaces)
 	});
 	// After a restart, rooms played in the last day get their timers and scripted roles back at once.
 	for (const room of rooms.resumeActive(clock.now() - RESUME_WINDOW_MS)) bots.nudge(room);

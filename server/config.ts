@@ -13,9 +13,11 @@ export interface Settings {
 	botPace: { minMs: number; maxMs: number };
 	/**
 	 * Origins that serve this server's pages besides its own names (for a deployment behind another
-	 * domain). A public address of the server, once there is a setting for one, joins this list.
+	 * domain). The public address, when set, is one of them.
 	 */
 	allowedOrigins: string[];
+	/** The address students open (PUBLIC_URL), given to them instead of the machine's own addresses; null when unset. */
+	publicUrl: string | null;
 	/** Origins whose pages may show the projector page in a frame; every other page is never framed. */
 	frameAncestors: string[];
 	/** Socket.IO transports, e.g. only websocket where a proxy breaks long-polling. */
@@ -84,6 +86,18 @@ export function parseOrigins(name: string, text: string): string[] {
 		});
 }
 
+/** One origin, e.g. "https://pact.school.example" or "http://10.0.0.5:3000"; null when unset. */
+function parsePublicUrl(text: string | undefined): string | null {
+	if (!text?.trim()) return null;
+	const problem = `PUBLIC_URL is the one address students open, such as http://192.168.1.20:3000 or https://pact.school.example (a scheme, a name and perhaps a port, nothing after); not "${text}"`;
+	if (text.includes(',')) throw new Error(problem);
+	try {
+		return parseOrigins('PUBLIC_URL', text)[0];
+	} catch {
+		throw new Error(problem);
+	}
+}
+
 /** "1500-4500" → a range; "0" → at once. */
 function parsePace(text: string): { minMs: number; maxMs: number } {
 	const match = /^(\d+)(?:-(\d+))?$/.exec(text.trim());
@@ -96,6 +110,7 @@ function parsePace(text: string): { minMs: number; maxMs: number } {
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 	const port = Number(env.PORT ?? 3000);
+	const publicUrl = parsePublicUrl(env.PUBLIC_URL);
 	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
 	return {
 		port,
@@ -104,7 +119,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 		database: resolve(env.PACT_ROOM_DB ?? 'data/pact-room.sqlite'),
 		scenarioFile: env.SCENARIO_FILE ? resolve(env.SCENARIO_FILE) : undefined,
 		botPace: parsePace(env.BOT_PACE_MS ?? '1500-4500'),
-		allowedOrigins: parseOrigins('ALLOWED_ORIGINS', env.ALLOWED_ORIGINS ?? ''),
+		// The public address serves the pages too: a page opened there may open a game connection.
+		allowedOrigins: [...new Set([...parseOrigins('ALLOWED_ORIGINS', env.ALLOWED_ORIGINS ?? ''), ...(publicUrl ? [publicUrl] : [])])],
+		publicUrl,
 		frameAncestors: parseOrigins('FRAME_ANCESTORS', env.FRAME_ANCESTORS ?? ''),
 		transports: parseTransports(env.TRANSPORTS ?? 'polling,websocket'),
 		writer: parseWriter(env.PACT_ROOM_WRITER ?? 'auto'),

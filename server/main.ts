@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer, type HttpHandler } from './app';
 import { readSettings } from './config';
 import { createLogger } from './log';
+import { readyMessage } from './join-addresses';
 import { closeOnSignals } from './shutdown';
 import { fromSettings, loadScenarioOrExit, openStore } from './startup';
 
@@ -23,8 +24,7 @@ const { handler } = (await import(handlerFile)) as { handler: HttpHandler };
 const logger = createLogger();
 const server = createServer({ store: openStore(settings), scenario, handler, logger, ...fromSettings(settings) });
 const address = await server.listen(settings.port, settings.host);
-const shown = settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;
-// One plain line for the person who typed npm start; everything after is structured logs.
-console.log(`Pact Room is ready at http://${shown}:${address.port}`);
+// Plain lines for the person who typed npm start — where students join; everything after is structured logs.
+console.log(readyMessage(address, settings.publicUrl));
 
 closeOnSignals(server, logger);

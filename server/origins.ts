@@ -8,18 +8,24 @@
  * only from such an origin.
  */
 import { isIP, type AddressInfo } from 'node:net';
-import { hostname, networkInterfaces } from 'node:os';
+import { hostname } from 'node:os';
+import { networkInterfaces as systemInterfaces, type NetworkInterfaces } from './join-addresses';
 
 /** This machine's own addresses and host names, without ports; injected in tests. */
 export type MachineNames = () => string[];
 
-export const machineNames: MachineNames = () => {
-	const name = hostname();
-	// A host name without a dot is also reached as <name>.local on the classroom network (mDNS).
-	const names = name.includes('.') ? [name] : [name, `${name}.local`];
-	for (const addresses of Object.values(networkInterfaces())) for (const a of addresses ?? []) names.push(a.address);
-	return names;
-};
+/** The host name and every address of the given interfaces (the system's unless a test gives others). */
+export const machineNamesFrom =
+	(interfaces: NetworkInterfaces): MachineNames =>
+	() => {
+		const name = hostname();
+		// A host name without a dot is also reached as <name>.local on the classroom network (mDNS).
+		const names = name.includes('.') ? [name] : [name, `${name}.local`];
+		for (const addresses of Object.values(interfaces())) for (const a of addresses ?? []) names.push(a.address);
+		return names;
+	};
+
+export const machineNames: MachineNames = machineNamesFrom(systemInterfaces);
 
 /** Names that mean this machine whatever its network: a rebound domain can never be one of them. */
 const LOOPBACK = ['localhost', '127.0.0.1', '::1'];

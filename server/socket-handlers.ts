@@ -11,6 +11,7 @@ import { Action } from '../src/lib/protocol/actions';
 import { refuse, type Refusal } from '../src/lib/protocol/errors';
 import {
 	ActionId,
+	AskJoinAddresses,
 	CreateGame,
 	DeleteClass,
 	EnterClass,
@@ -18,6 +19,7 @@ import {
 	ReissueSeat,
 	describeIssues,
 	type ClientToServerEvents,
+	type JoinAddresses,
 	type ServerToClientEvents
 } from '../src/lib/protocol/events';
 import { referenceOf } from '../src/lib/scenario/reference';
@@ -68,6 +70,8 @@ export interface HandlerOptions {
 	limits: Limits;
 	/** Which reverse proxies' X-Forwarded-For to believe when working out a client's address. */
 	trustProxy: TrustProxy;
+	/** Where students open the game, read afresh on each request (a laptop may join a network while serving). */
+	joinAddresses: () => JoinAddresses;
 }
 
 export function registerHandlers(
@@ -336,6 +340,13 @@ export function registerHandlers(
 			const result = await rooms.reissueSeat(room, parsed.data.seat);
 			if (result.ok) unseat(room.code, parsed.data.seat, 'seat_moved', 'Your seat has been moved to another device by the facilitator.');
 			return result;
+		});
+
+		handle(socket, 'joinAddresses', log, async (raw) => {
+			const parsed = AskJoinAddresses.safeParse(raw);
+			if (!parsed.success) return badPayload(parsed.error);
+			if (!(await limits.action(socket.id))) return tooFast();
+			return { ok: true, ...options.joinAddresses() };
 		});
 
 		handle(socket, 'enterRoom', log, async (raw) => {

@@ -31,10 +31,11 @@ export function openStore(settings: Settings) {
 }
 
 /** The server's parts that come from settings alone, the same in production and dev mode. */
-export function fromSettings(settings: Settings): Pick<ServerDeps, 'botPace' | 'allowedOrigins' | 'transports' | 'trustProxy' | 'keeping'> {
+export function fromSettings(settings: Settings): Pick<ServerDeps, 'botPace' | 'allowedOrigins' | 'publicUrl' | 'transports' | 'trustProxy' | 'keeping'> {
 	return {
 		botPace: settings.botPace,
 		allowedOrigins: settings.allowedOrigins,
+		publicUrl: settings.publicUrl,
 		transports: settings.transports,
 		trustProxy: settings.trustProxy,
 		keeping: { ...DEFAULT_KEEPING, retentionMs: settings.retentionMs }

@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { io, type Socket } from 'socket.io-client';
 import { CastVote, DisplayName, PostArgument, type Action } from '../../src/lib/protocol/actions';
-import { RoomCode } from '../../src/lib/protocol/events';
+import { ROOM_CODE_TYPED_LENGTH, RoomCode } from '../../src/lib/protocol/events';
 import { corpus, expectNoSidewaysScroll, Tripwires } from './hostile';
 import { screenshots } from './screenshots';
 
@@ -101,7 +101,7 @@ test('the home page takes hostile room codes and solo names as text, and refuses
 		const field = page.getByLabel('Room code');
 		await field.fill(text);
 		const typed = await field.inputValue();
-		expect(typed.length, `${label}: the room code field holds`).toBeLessThanOrEqual(6);
+		expect(typed.length, `${label}: the room code field holds`).toBeLessThanOrEqual(ROOM_CODE_TYPED_LENGTH);
 		await page.getByRole('button', { name: 'Join' }).click();
 		const parsed = RoomCode.safeParse(typed);
 		if (parsed.success) {

@@ -30,13 +30,13 @@ import type { Actor } from '../../src/lib/game/types';
 import type { FacilitatorView } from '../../src/lib/game/view';
 import { Action } from '../../src/lib/protocol/actions';
 import { errorCodes, type ErrorCode } from '../../src/lib/protocol/errors';
-import { ActionId, CreateGame, EnterClass, EnterRoom, ReissueSeat } from '../../src/lib/protocol/events';
+import { ActionId, AskJoinAddresses, CreateGame, EnterClass, EnterRoom, ReissueSeat } from '../../src/lib/protocol/events';
 import { moveArbs, stepTypes, tableOf, type Table as ArbTable } from '../helpers/arbitraries';
 import { closeAll, connect, req, viewWhere, type TestClient } from '../helpers/clients';
 import { shippedScenario, startServer, type RunningServer } from '../helpers/server';
 import { ramDatabase, removeDatabase, untimed } from '../helpers/table';
 
-const CLIENT_EVENTS = ['createGame', 'enterClass', 'reissueSeat', 'enterRoom', 'action'] as const;
+const CLIENT_EVENTS = ['createGame', 'enterClass', 'reissueSeat', 'enterRoom', 'joinAddresses', 'action'] as const;
 type ClientEvent = (typeof CLIENT_EVENTS)[number];
 const SEATED = ['dermer', 'idf-chief', 'mossad-director'] as const;
 
@@ -117,6 +117,8 @@ function predict(actor: Actor | null, event: string, payload: unknown): Predicti
 			if (parsed.data.seatToken) return Object.values(seatTokens).includes(parsed.data.seatToken) ? SKIP : 'bad_token';
 			return SKIP;
 		}
+		case 'joinAddresses':
+			return AskJoinAddresses.safeParse(payload).success ? SKIP : 'bad_payload';
 		case 'reissueSeat': {
 			const parsed = ReissueSeat.safeParse(payload);
 			if (!parsed.success) return 'bad_payload';

@@ -9,15 +9,21 @@ import { DisplayName, type Action } from './actions';
 import type { Refusal } from './errors';
 import type { ViewPatch, ViewUpdate } from './view-patch';
 import { Token } from './token';
+import type { Reference } from '../scenario/reference';
 
 export { Action } from './actions';
 
 /** Room codes: six characters from an alphabet with no look-alikes (no 0/O, 1/I/L). */
 export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const ROOM_CODE_LENGTH = 6;
+/**
+ * How many characters a room code may be typed with: pasted from a message it may carry spaces or
+ * dashes (" K7Q-M2P "), which are dropped, as is the case of its letters.
+ */
+export const ROOM_CODE_TYPED_LENGTH = 16;
 export const RoomCode = z
 	.string()
-	.transform((s) => s.trim().toUpperCase())
+	.transform((s) => s.replace(/[\s\p{Pd}]/gu, '').toUpperCase())
 	.pipe(
 		z
 			.string()
@@ -88,9 +94,20 @@ export const ReissueSeat = z.strictObject({ seat: z.string().min(1).max(64) });
 export const DeleteClass = z.strictObject({ classId: ClassId, facilitatorToken: Token });
 export type DeleteClass = z.infer<typeof DeleteClass>;
 
+/** The request for the join addresses carries nothing. */
+export const AskJoinAddresses = z.strictObject({});
+
 export type Ack<T extends object = object> = ({ ok: true } & T) | Refusal;
 
-import type { Reference } from '../scenario/reference';
+/**
+ * Where students open the game, as origins (`http://192.168.1.20:3000`): the server's public
+ * address when one is set (PUBLIC_URL), else its addresses on the local network — none when it is
+ * reachable from this computer only.
+ */
+export interface JoinAddresses {
+	public: string | null;
+	lan: string[];
+}
 
 export interface ClientToServerEvents {
 	/** Creates one table, or several for a class; answers with the console's class id and the key. */
@@ -107,6 +124,8 @@ export interface ClientToServerEvents {
 	enterRoom: (payload: EnterRoom, ack: (res: Ack<{ view: AnyView; serverTime: number }>) => void) => void;
 	/** The scenario's source records, timeline, glossary and the passages they rest on: public, the same for everyone. */
 	reference: (payload: Record<string, never>, ack: (res: Ack<{ reference: Reference }>) => void) => void;
+	/** The addresses to give students (for the projector's link and QR code), whatever address this page was opened at. */
+	joinAddresses: (payload: Record<string, never>, ack: (res: Ack<JoinAddresses>) => void) => void;
 	/** Every game action goes through this one event, so each passes the same checks and queue. */
 	action: (payload: Action & { actionId?: string }, ack: (res: Ack<{ seq: number; seatToken?: string; update?: ViewUpdate }>) => void) => void;
 }

@@ -3,12 +3,12 @@
  * a click during loading): a plain GET with the code, answered with a redirect to the table.
  */
 import { redirect } from '@sveltejs/kit';
-import { RoomCode } from '$lib/protocol/events';
+import { ROOM_CODE_TYPED_LENGTH, RoomCode } from '$lib/protocol/events';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url }) => {
 	const typed = url.searchParams.get('code') ?? '';
 	const code = RoomCode.safeParse(typed);
 	// A malformed code goes back to the home page with what was typed, where the form explains it.
-	redirect(303, code.success ? `/play/${code.data}` : `/?code=${encodeURIComponent(typed.slice(0, 12))}`);
+	redirect(303, code.success ? `/play/${code.data}` : `/?code=${encodeURIComponent(typed.slice(0, ROOM_CODE_TYPED_LENGTH))}`);
 };
