@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeAll, connect, req } from '../helpers/clients';
 import { startServer, type RunningServer } from '../helpers/server';
 import type { FacilitatorView } from '../../src/lib/game/view';
+import { expectedLength } from '../../src/lib/game/lesson';
+import { shippedScenario } from '../helpers/server';
 
 let running: RunningServer | undefined;
 afterEach(async () => {
@@ -19,10 +21,10 @@ const SHORT = { briefing: 10, opening: 10, debate: 10, vote: 30 };
 const PACE = { lastCallSeconds: 5, resultSeconds: 5 };
 
 /** A table with scripted roles in every seat, created and started by a facilitator who then only watches. */
-async function startedTable(pace: typeof PACE | undefined) {
+async function startedTable(pace: typeof PACE | undefined, agenda?: string[]) {
 	running = await startServer();
 	const host = await connect(running.url);
-	const created = await req(host, 'createGame', { timers: SHORT, bots: true, ...(pace ? { pace } : {}) });
+	const created = await req(host, 'createGame', { timers: SHORT, bots: true, ...(pace ? { pace } : {}), ...(agenda ? { agenda } : {}) });
 	await req(host, 'enterRoom', { code: created.code, facilitatorToken: created.facilitatorToken });
 	expect(await req(host, 'action', { type: 'start' })).toMatchObject({ ok: true });
 	const probe = async (): Promise<FacilitatorView> => (await req(host, 'enterRoom', { code: created.code, facilitatorToken: created.facilitatorToken })).view;
@@ -51,6 +53,23 @@ describe('a hands-free pace', () => {
 		expect(ended.votes.at(-1)!.kind).toBe('ratification');
 		// Scripted roles vote at once, so each vote closed on its last call, long before its own timer.
 		for (const vote of ended.votes) expect(vote.closedAt! - vote.openedAt).toBeLessThan(SHORT.vote * 1000);
+	});
+
+	it('plays a lesson plan’s clauses alone, in its order, the rest set aside, within its minutes', async () => {
+		const plan = (await shippedScenario()).lessonPlans.find((p) => p.id === 'one-lesson')!;
+		expect(expectedLength(plan.timers, plan.timers, plan.clauses!.length, plan.pace).minutes).toBeLessThanOrEqual(plan.minutes);
+		const { probe } = await startedTable(PACE, plan.clauses);
+		const ended = await watch(probe, (v) => v.phase === 'debrief', 60 * 60);
+		expect(ended.phase).toBe('debrief');
+		expect(ended.clauses.map((c) => c.id)).toEqual(plan.clauses);
+		expect([...new Set(ended.votes.filter((v) => v.kind === 'clause').map((v) => v.clauseId))]).toEqual(plan.clauses);
+		expect(ended.skipped.sort()).toEqual((await shippedScenario()).clauses.map((c) => c.id).filter((id) => !plan.clauses!.includes(id)).sort());
+	});
+
+	it('refuses an agenda naming a clause the scenario does not have, saying which', async () => {
+		running = await startServer();
+		const host = await connect(running.url);
+		expect(await req(host, 'createGame', { agenda: ['scope', 'scopee'] })).toMatchObject({ ok: false, code: 'bad_payload', message: expect.stringContaining('scopee') });
 	});
 
 	it('waits for the facilitator after a result without it, and whenever the facilitator stops the countdown', async () => {
