@@ -330,8 +330,8 @@ test('hostile names, arguments and vote reasons stay text on every page, at ever
 	// Two players answer the private poll, so the debrief has counts to show.
 	for (const i of [6, 10]) {
 		await players[i].page.getByRole('radio', { name: 'Probably yes' }).check();
-		await players[i].page.getByRole('button', { name: 'Save my answer' }).click();
-		await expect(players[i].page.getByText('Your answer: Probably yes')).toBeVisible();
+		await players[i].page.getByRole('button', { name: 'Send my answer' }).click();
+		await expect(players[i].page.getByText('Counted. You answered: Probably yes')).toBeVisible();
 	}
 
 	const posted: string[] = [];

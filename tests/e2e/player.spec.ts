@@ -130,8 +130,8 @@ test('two players and a projector play a game from the lobby to the debrief', as
 	await expect(maya.locator('[aria-current="step"]')).toContainText('Briefing');
 	await expect(maya.getByRole('timer').first()).toBeVisible();
 	await maya.getByRole('radio', { name: 'Probably yes' }).check();
-	await maya.getByRole('button', { name: 'Save my answer' }).click();
-	await expect(maya.getByText('Your answer: Probably yes')).toBeVisible();
+	await maya.getByRole('button', { name: 'Send my answer' }).click();
+	await expect(maya.getByText('Counted. You answered: Probably yes')).toBeVisible();
 	await expectAccessible(maya, 'the briefing');
 	await playerShots(maya, 'player-briefing');
 	await projectorShots(projector, 'projector-briefing');
@@ -266,8 +266,8 @@ test('two players and a projector play a game from the lobby to the debrief', as
 	await expect(maya.getByRole('table')).toContainText('White House adviser');
 	await expect(maya.getByRole('link', { name: /full debrief/ })).toHaveAttribute('href', `/debrief/${code}`);
 	await maya.getByRole('radio', { name: 'Definitely yes' }).check();
-	await maya.getByRole('button', { name: 'Save my answer' }).click();
-	await expect(maya.getByText('Your answer: Definitely yes')).toBeVisible();
+	await maya.getByRole('button', { name: 'Send my answer' }).click();
+	await expect(maya.getByText('Counted. You answered: Definitely yes')).toBeVisible();
 	await expect(maya.getByText('Before the game you answered: Probably yes.')).toBeVisible();
 	await expectAccessible(maya, 'the debrief');
 	await playerShots(maya, 'player-debrief');
