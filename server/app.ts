@@ -41,7 +41,7 @@ export interface ServerDeps {
 	machineNames?: MachineNames;
 	/** The machine's network interfaces, whose addresses students are given to join; the system's unless a test says otherwise. */
 	networkInterfaces?: NetworkInterfaces;
-	/** The address students open instead of the machine's own (PUBLIC_URL); list it in allowedOrigins too. */
+	/** The address students open instead of the machine's own (PUBLIC_URL); the server answers there too. */
 	publicUrl?: string | null;
 	/** Socket.IO transports to accept, e.g. ['websocket'] where proxies mishandle long-polling. */
 	transports?: ('polling' | 'websocket')[];
@@ -62,8 +62,10 @@ export function attachGame(httpServer: HttpServer, deps: ServerDeps): { io: Game
 	const logger = deps.logger ?? createLogger();
 	const log = (msg: string, err?: unknown) => logger.error({ err }, msg);
 	const interfaces = deps.networkInterfaces ?? networkInterfaces;
-	// The addresses given to students are among the names the server answers to: both come from the same interfaces.
-	const trusted = new TrustedOrigins(() => httpServer.address(), deps.allowedOrigins, deps.machineNames ?? machineNamesFrom(interfaces));
+	// Every address given to students is one the server answers to: the machine's come from the same
+	// interfaces as its own names, and the public address is listed with the allowed origins.
+	const origins = [...(deps.allowedOrigins ?? []), ...(deps.publicUrl ? [deps.publicUrl] : [])];
+	const trusted = new TrustedOrigins(() => httpServer.address(), origins, deps.machineNames ?? machineNamesFrom(interfaces));
 	const io: GameServer = new Server(httpServer, {
 		maxHttpBufferSize: MAX_MESSAGE_BYTES,
 		serveClient: false,

@@ -13,7 +13,7 @@ export interface Settings {
 	botPace: { minMs: number; maxMs: number };
 	/**
 	 * Origins that serve this server's pages besides its own names (for a deployment behind another
-	 * domain). The public address, when set, is one of them.
+	 * domain). The public address, when set, is answered to as well (app.ts).
 	 */
 	allowedOrigins: string[];
 	/** The address students open (PUBLIC_URL), given to them instead of the machine's own addresses; null when unset. */
@@ -119,8 +119,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 		database: resolve(env.PACT_ROOM_DB ?? 'data/pact-room.sqlite'),
 		scenarioFile: env.SCENARIO_FILE ? resolve(env.SCENARIO_FILE) : undefined,
 		botPace: parsePace(env.BOT_PACE_MS ?? '1500-4500'),
-		// The public address serves the pages too: a page opened there may open a game connection.
-		allowedOrigins: [...new Set([...parseOrigins('ALLOWED_ORIGINS', env.ALLOWED_ORIGINS ?? ''), ...(publicUrl ? [publicUrl] : [])])],
+		allowedOrigins: parseOrigins('ALLOWED_ORIGINS', env.ALLOWED_ORIGINS ?? ''),
 		publicUrl,
 		frameAncestors: parseOrigins('FRAME_ANCESTORS', env.FRAME_ANCESTORS ?? ''),
 		transports: parseTransports(env.TRANSPORTS ?? 'polling,websocket'),

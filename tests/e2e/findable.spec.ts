@@ -58,7 +58,7 @@ test('a solo game to the debrief: its vote result, outcome, CSV downloads, heade
 	await page.getByRole('button', { name: 'End the game' }).click();
 	await page.getByRole('button', { name: 'Yes, end the game' }).click();
 	await page.goto(`/play/${code}`);
-	await expect.soft(page.getByRole('region', { name: /^The treaty was (not )?signed$/ })).toBeVisible();
+	await expect.soft(page.getByRole('region', { name: /^The outcome The treaty was (not )?signed$/ })).toBeVisible();
 	await expect.soft(page.getByRole('heading', { name: /^The treaty was (not )?signed$/ })).toBeVisible();
 
 	await page.goto(`/debrief/${code}`);

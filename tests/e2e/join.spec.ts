@@ -62,7 +62,7 @@ test.describe('a laptop on the classroom network, opened at localhost', () => {
 		rmSync(dir, { recursive: true, force: true });
 	});
 
-	test('the projector and the console give a classroom address, not localhost, and let the teacher pick the other', async ({ page }) => {
+	test('the projector and the console give a classroom address, not localhost, and let the teacher pick the other', async ({ page, browser }) => {
 		const code = await createClass(page, base);
 		const consolePage = new URL(page.url()).pathname;
 		const wifi = `http://192.0.2.20:${port}`;
@@ -90,6 +90,15 @@ test.describe('a laptop on the classroom network, opened at localhost', () => {
 		const invite = page.getByRole('region', { name: 'Invite players' });
 		await expect(invite.getByRole('link', { name: `${cable}/?code=${code}` })).toBeVisible();
 		await expectAccessible(page, 'the facilitator page, with classroom addresses');
+		// A seat moved to another device gets a link at that address too.
+		const phone = await (await browser.newContext()).newPage();
+		await phone.goto(`${base}/play/${code}`);
+		await phone.getByLabel('Your display name').fill('Maya');
+		await phone.getByRole('button', { name: /^Take the seat of Ron Dermer/ }).click();
+		await expect(phone.getByRole('heading', { level: 1, name: 'Ron Dermer' })).toBeVisible();
+		const dermer = page.getByRole('region', { name: 'Seats' }).getByRole('listitem').filter({ hasText: 'Ron Dermer' });
+		await dermer.getByRole('button', { name: /Move to another device/ }).click();
+		await expect(dermer.getByRole('link', { name: /#seat=/ })).toHaveText(new RegExp(`^${cable.replaceAll('.', '\\.')}/play/${code}#seat=`));
 		await page.goto(`${base}${consolePage}`);
 		await screenshots(page, 'join-console-lan', [360, 1280, 1920]);
 	});

@@ -49,8 +49,8 @@ describe('the join addresses a page is told', () => {
 		expect(await handshake(res.lan[0])).toBe(200);
 	});
 
-	it('are PUBLIC_URL alone when it is set', async () => {
-		running = await startServer(undefined, { networkInterfaces: onWifi, publicUrl: 'https://pact.school.example', allowedOrigins: ['https://pact.school.example'] }, '0.0.0.0');
+	it('are PUBLIC_URL alone when it is set — and the server answers a page there', async () => {
+		running = await startServer(undefined, { networkInterfaces: onWifi, publicUrl: 'https://pact.school.example' }, '0.0.0.0');
 		const res = await req(await connect(running.url), 'joinAddresses', {});
 		expect(res).toEqual({ ok: true, public: 'https://pact.school.example', lan: [] });
 		expect(await handshake('https://pact.school.example')).toBe(200);
