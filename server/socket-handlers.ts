@@ -7,6 +7,7 @@ import type { Server, Socket } from 'socket.io';
 import { assemble, facilitatorParts, seatParts, spectatorParts, type ViewParts } from '../src/lib/game/view';
 import type { Actor } from '../src/lib/game/types';
 import { buildSeats, nameRefusal } from '../src/lib/game/seats';
+import { strayClauses } from '../src/lib/game/agenda';
 import { Action } from '../src/lib/protocol/actions';
 import { refuse, type Refusal } from '../src/lib/protocol/errors';
 import {
@@ -252,10 +253,12 @@ export function registerHandlers(
 			if (!(await limits.create(address)))
 				return refuse('rate_limited', 'Too many games have been created from this network in the last ten minutes; wait a few minutes and try again.');
 			const { tables, votingRule, tally, ballots, seatCounts, timers, bots: fill, solo, pace, agenda } = parsed.data;
-			const clauseIds = scenario.clauses.map((c) => c.id);
-			const strange = (agenda ?? []).filter((id, i, all) => !clauseIds.includes(id) || all.indexOf(id) !== i);
-			if (strange.length)
-				return refuse('bad_payload', `agenda lists clauses this scenario does not have, or lists one twice: ${strange.join(', ')}. Choose from: ${clauseIds.join(', ')}.`);
+			const stray = strayClauses(agenda ?? [], scenario);
+			if (stray.length)
+				return refuse(
+					'bad_payload',
+					`agenda lists clauses this scenario does not have, or lists one twice: ${stray.join(', ')}. Choose from: ${scenario.clauses.map((c) => c.id).join(', ')}.`
+				);
 			const unknown = Object.keys(seatCounts ?? {}).filter((id) => !scenario.roles.some((r) => r.id === id));
 			if (unknown.length)
 				return refuse('bad_payload', `seatCounts names roles this scenario does not have: ${unknown.join(', ')}.`);

@@ -102,7 +102,7 @@ export const migrations: readonly Migration[] = [
 	{
 		version: 6,
 		brings:
-			'one bare set for the action ids whose rows a snapshot replaced — sealed ballots and opinion-poll answers — with each one’s type, so a retry of either is still told from a reuse',
+			'one bare set for the action ids whose rows a snapshot replaced — sealed ballots and opinion-poll answers — with each one’s type, so a retry of either is still told from a reuse; and the rooms whose logged poll answers are still to be counted',
 		sql: `
 			create table unlinked_action_ids (
 				room text not null references rooms(code),
@@ -111,7 +111,11 @@ export const migrations: readonly Migration[] = [
 				primary key (room, action_id)
 			) without rowid;
 			insert into unlinked_action_ids (room, action_id, type) select room, action_id, 'castVote' from sealed_ballot_ids order by random();
-			drop table sealed_ballot_ids;`
+			drop table sealed_ballot_ids;
+			-- Rooms whose log still holds poll answers beside their seats, as earlier versions kept
+			-- them: found once, here, and counted into a snapshot by the server when it starts.
+			create table rooms_with_logged_poll_answers (room text primary key references rooms(code)) without rowid;
+			insert into rooms_with_logged_poll_answers (room) select distinct room from actions where json_extract(action, '$.type') = 'answerPoll';`
 	}
 ];
 

@@ -37,9 +37,7 @@ export function openSqliteStore(file: string, options: { writer?: WriterChoice; 
 		'select seq, actor, action, at, action_id from actions where room = ? and seq > ? order by seq'
 	);
 	const selectSnapshot = db.prepare<[string], { seq: number; state: string }>('select seq, state from snapshots where room = ?');
-	const selectRoomsWithPollAnswers = db.prepare<[], { room: string }>(
-		`select distinct room from actions where json_extract(action, '$.type') = 'answerPoll'`
-	);
+	const selectRoomsWithPollAnswers = db.prepare<[], { room: string }>('select room from rooms_with_logged_poll_answers');
 	const selectUnlinkedActionIds = db.prepare<[string], { action_id: string; type: Unlinked }>(
 		'select action_id, type from unlinked_action_ids where room = ?'
 	);

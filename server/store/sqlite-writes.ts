@@ -37,8 +37,10 @@ export function prepareWrites(db: Database.Database) {
 		`delete from actions where room = ? and seq <= ? and json_extract(action, '$.type') in (select value from json_each(?))`
 	);
 
+	const forgetLoggedPollAnswers = db.prepare('delete from rooms_with_logged_poll_answers where room = ?');
+
 	// A room's rows, children first (they reference it); then its class, once it has no room left.
-	const deleteRoomRows = ['actions', 'seat_tokens', 'snapshots', 'unlinked_action_ids'].map((table) =>
+	const deleteRoomRows = ['actions', 'seat_tokens', 'snapshots', 'unlinked_action_ids', 'rooms_with_logged_poll_answers'].map((table) =>
 		db.prepare(`delete from ${table} where room = ?`)
 	);
 	const selectClassOf = db.prepare<[string], { class_id: string | null }>('select class_id from rooms where code = ?');
@@ -51,6 +53,7 @@ export function prepareWrites(db: Database.Database) {
 		upsertSnapshot.run(code, snapshot.seq, JSON.stringify(snapshot.state));
 		keepUnlinkedActionIds.run(code, snapshot.seq, kinds);
 		deleteUnlinked.run(code, snapshot.seq, kinds);
+		if (snapshot.unlinks.includes('answerPoll')) forgetLoggedPollAnswers.run(code);
 	};
 
 	const setSeatToken = (code: string, change: SeatTokenChange) => {

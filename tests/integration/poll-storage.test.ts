@@ -12,6 +12,7 @@ import { createLogger } from '../../server/log';
 import { closeAll } from '../helpers/clients';
 import { startServer, tempDatabase, type RunningServer } from '../helpers/server';
 import { rawBytes } from '../helpers/temp-database';
+import { everyRow } from '../helpers/stored-rows';
 import { ask, Table, untimed } from '../helpers/table';
 import type { GameState } from '../../src/lib/game/types';
 import type { Action } from '../../src/lib/protocol/actions';
@@ -29,10 +30,9 @@ afterEach(async () => {
 
 /** Every stored row of every table, and the room's snapshot, read as an inspector would. */
 function inspect(database: string, code: string) {
+	const rows = everyRow(database);
 	const db = new Database(database, { readonly: true });
 	try {
-		const tables = db.prepare<[], { name: string }>(`select name from sqlite_master where type = 'table'`).all();
-		const rows = tables.flatMap(({ name }) => db.prepare<[], Record<string, unknown>>(`select * from "${name}"`).all().map((row) => ({ table: name, row })));
 		const answers = db
 			.prepare<[string], { actor: string }>(`select actor from actions where room = ? and json_extract(action, '$.type') = 'answerPoll'`)
 			.all(code);
@@ -99,15 +99,21 @@ describe('an opinion-poll answer, once counted', () => {
 		expect((await again.facilitatorView()).debrief!.poll.before).toEqual([1, 1, 0, 1, 1]);
 	});
 
-	it('counts the answers an older version logged beside their seats, and deletes those rows at start-up', async () => {
+	it('counts the answers an older version logged beside their seats, found when the file is migrated, and deletes those rows at start-up', async () => {
 		const database = tempDatabase();
 		running = await startServer(database);
 		const table = await Table.open(running.url, { timers: untimed }, SEATS);
 		await table.run('start');
 		await running.server.close();
 		closeAll();
-		// As an older version logged them: one row per answer, its seat as the actor.
+		// The file as schema step 5 left it, with the answers as an older version logged them: one
+		// row per answer, its seat as the actor.
 		const db = new Database(database);
+		db.exec(`
+			drop table rooms_with_logged_poll_answers;
+			drop table unlinked_action_ids;
+			create table sealed_ballot_ids (room text not null references rooms(code), action_id text not null, primary key (room, action_id)) without rowid;
+			pragma user_version = 5;`);
 		const insert = db.prepare('insert into actions (room, seq, actor, action, at, action_id) values (?, ?, ?, ?, ?, ?)');
 		SEATS.forEach((seat, i) =>
 			insert.run(table.code, table.seq + 1 + i, JSON.stringify({ kind: 'seat', seat }), JSON.stringify({ type: 'answerPoll', answer: ANSWERS[seat] }), Date.now(), `old-${i}`)
@@ -119,6 +125,8 @@ describe('an opinion-poll answer, once counted', () => {
 		const { state, rows } = inspect(database, table.code);
 		expect(state!.poll.counts.before).toEqual([1, 1, 0, 1, 1]);
 		expect(rows.filter((r) => r.table === 'unlinked_action_ids').map((r) => r.row.type)).toEqual(Array(4).fill('answerPoll'));
+		// Counted once: nothing is left for the next start to look for.
+		expect(rows.filter((r) => r.table === 'rooms_with_logged_poll_answers')).toEqual([]);
 		expect(rawBytes(database)).not.toContain('"answerPoll"');
 		// The room plays on from its snapshot.
 		const again = await Table.reopen(running.url, table);

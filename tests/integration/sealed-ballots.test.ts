@@ -13,6 +13,7 @@ import { createLogger } from '../../server/log';
 import { closeAll } from '../helpers/clients';
 import { startServer, tempDatabase, type RunningServer } from '../helpers/server';
 import { rawBytes } from '../helpers/temp-database';
+import { everyRow } from '../helpers/stored-rows';
 import { ask, Table, untimed } from '../helpers/table';
 import type { Action } from '../../src/lib/protocol/actions';
 import { castsOf } from '../../src/lib/game/ballot-history';
@@ -129,28 +130,21 @@ describe('a secret vote, once closed', () => {
 		await cast('idf-chief', 'yes');
 		await table.run('closeVote');
 
-		const db = new Database(database, { readonly: true });
-		try {
-			const snapshot = db.prepare<[string], { state: string }>('select state from snapshots where room = ?').get(table.code)!;
-			const sealedSeqs = new Set(castsOf(JSON.parse(snapshot.state).votes[0].history).map((c) => c.seq));
-			expect(sealedSeqs.size).toBe(5);
-			// Every row of every table: one that names a sealed ballot, by its id or its place in the log, names no seat.
-			const tables = db.prepare<[], { name: string }>(`select name from sqlite_master where type = 'table'`).all();
-			let rowsAboutBallots = 0;
-			for (const { name } of tables) {
-				for (const row of db.prepare<[], Record<string, unknown>>(`select * from "${name}"`).all()) {
-					const text = JSON.stringify(row);
-					const aboutBallot = [...ids.keys()].some((id) => text.includes(id)) || (name === 'actions' && sealedSeqs.has(row.seq as number));
-					if (!aboutBallot) continue;
-					rowsAboutBallots++;
-					for (const seat of SEATS) expect(text, `${name} row ${text}`).not.toContain(seat);
-				}
-			}
-			// The kept ids are there, to answer late retries, and nothing else is.
-			expect(rowsAboutBallots).toBe(5);
-		} finally {
-			db.close();
+		const rows = everyRow(database);
+		const snapshot = rows.find((r) => r.table === 'snapshots' && r.row.room === table.code)!.row;
+		const sealedSeqs = new Set(castsOf(JSON.parse(snapshot.state as string).votes[0].history).map((c) => c.seq));
+		expect(sealedSeqs.size).toBe(5);
+		// Every row of every table: one that names a sealed ballot, by its id or its place in the log, names no seat.
+		let rowsAboutBallots = 0;
+		for (const { table: name, row } of rows) {
+			const text = JSON.stringify(row);
+			const aboutBallot = [...ids.keys()].some((id) => text.includes(id)) || (name === 'actions' && sealedSeqs.has(row.seq as number));
+			if (!aboutBallot) continue;
+			rowsAboutBallots++;
+			for (const seat of SEATS) expect(text, `${name} row ${text}`).not.toContain(seat);
 		}
+		// The kept ids are there, to answer late retries, and nothing else is.
+		expect(rowsAboutBallots).toBe(5);
 		// Nor anywhere in the file's pages or its write-ahead log, freed pages included.
 		const bytes = rawBytes(database);
 		for (const id of ids.keys())

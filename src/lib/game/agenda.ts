@@ -3,6 +3,7 @@ import { produce, type Draft } from 'immer';
 import { asFacilitator, openVoteOf } from './guards';
 import { accept, refuse, type Outcome } from './outcome';
 import { startTimer } from './timers';
+import type { Scenario } from '../scenario/schema';
 import type { Actor, Context, GameState } from './types';
 
 /** Puts the clause at `index` of the agenda on the floor and starts its debate. */
@@ -44,13 +45,17 @@ export function skipClause(state: GameState, actor: Actor, moveOn: (d: Draft<Gam
  * Before the start, the facilitator chooses the clauses to debate and their order (fitting the
  * game to the lesson); those left out are set aside, so the treaty is silent on them.
  */
+/** The entries of an agenda that are not the scenario's clauses, or repeat one: none in a good agenda. */
+export function strayClauses(clauses: readonly string[], scenario: Scenario): string[] {
+	return clauses.filter((id, i) => !scenario.clauses.some((c) => c.id === id) || clauses.indexOf(id) !== i);
+}
+
 export function setAgenda(state: GameState, actor: Actor, clauses: string[], ctx: Context): Outcome {
 	const no = asFacilitator(actor, 'choose the clauses');
 	if (no) return no;
 	if (state.phase !== 'lobby') return refuse('wrong_phase', 'The clauses are chosen before the start; during the game, skip or reorder them.');
 	const all = ctx.scenario.clauses.map((c) => c.id);
-	const unknown = clauses.filter((c) => !all.includes(c));
-	if (clauses.length === 0 || unknown.length || new Set(clauses).size !== clauses.length)
+	if (clauses.length === 0 || strayClauses(clauses, ctx.scenario).length)
 		return refuse('bad_order', `List at least one clause, each once, from: ${all.join(', ')}.`);
 	return accept(
 		produce(state, (d) => {

@@ -3,19 +3,10 @@
  * clearly what is wrong and how to fix it.
  */
 import { describe, expect, it } from 'vitest';
-import { formatScenarioErrors, validateScenario, type ScenarioError } from '../../../src/lib/scenario/validate';
-import { readSeedsSync, shippedRaw } from './fixtures';
+import { formatScenarioErrors, validateScenario } from '../../../src/lib/scenario/validate';
+import { errorsAfter, readSeedsSync, shippedRaw } from './fixtures';
 
 const seeds = readSeedsSync();
-
-/** Validates a mutated copy of the shipped scenario and returns its errors. */
-function errorsAfter(mutate: (raw: any) => void): ScenarioError[] {
-	const raw = shippedRaw();
-	mutate(raw);
-	const result = validateScenario(raw, seeds, 'pact.yaml');
-	if (result.ok) throw new Error('expected the broken scenario to fail');
-	return result.errors;
-}
 
 /** Index of a card in the shipped file, so a test can name the path it expects. */
 const cardIndex = (raw: any, id: string): number => raw.cards.findIndex((c: { id: string }) => c.id === id);

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { validateScenario, type ScenarioError } from '../../../src/lib/scenario/validate';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const SEEDS_DIR = `${ROOT}seeds/`;
@@ -16,4 +17,13 @@ export function readSeedsSync(): Record<string, string> {
 /** A fresh, mutable copy of the shipped scenario as parsed from YAML (before the schema). */
 export function shippedRaw(): any {
 	return parse(readFileSync(SHIPPED, 'utf8'));
+}
+
+/** Validates a copy of the shipped scenario changed by `mutate`, and returns its errors; throws if it passes. */
+export function errorsAfter(mutate: (raw: any) => void): ScenarioError[] {
+	const raw = shippedRaw();
+	mutate(raw);
+	const result = validateScenario(raw, readSeedsSync(), 'pact.yaml');
+	if (result.ok) throw new Error('expected the broken scenario to fail');
+	return result.errors;
 }

@@ -5,18 +5,7 @@
  * evidence or a reason.
  */
 import { describe, expect, it } from 'vitest';
-import { validateScenario, type ScenarioError } from '../../../src/lib/scenario/validate';
-import { readSeedsSync, shippedRaw } from './fixtures';
-
-const seeds = readSeedsSync();
-
-function errorsAfter(mutate: (raw: any) => void): ScenarioError[] {
-	const raw = shippedRaw();
-	mutate(raw);
-	const result = validateScenario(raw, seeds, 'pact.yaml');
-	if (result.ok) throw new Error('expected the broken scenario to fail');
-	return result.errors;
-}
+import { errorsAfter, shippedRaw } from './fixtures';
 
 const card = (raw: any, id: string): number => raw.cards.findIndex((c: { id: string }) => c.id === id);
 const role = (raw: any, id: string): number => raw.roles.findIndex((r: { id: string }) => r.id === id);

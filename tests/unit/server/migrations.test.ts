@@ -35,7 +35,7 @@ describe('migrate', () => {
 		const db = fresh();
 		expect(versionOf(db)).toBe(latest);
 		const before = shapeOf(db);
-		expect(before.map((t) => t.name)).toEqual(['actions', 'classes', 'rooms', 'seat_tokens', 'snapshots', 'unlinked_action_ids']);
+		expect(before.map((t) => t.name)).toEqual(['actions', 'classes', 'rooms', 'rooms_with_logged_poll_answers', 'seat_tokens', 'snapshots', 'unlinked_action_ids']);
 		migrate(db);
 		expect(shapeOf(db)).toEqual(before);
 	});
