@@ -243,7 +243,7 @@ test('a teacher runs a class of two tables from the console to the debrief', asy
 	await watcher.goto(new URL(consoleUrl).pathname);
 	const watched = watcher.getByRole('article');
 	await expect(watched.nth(0).getByTestId('phase')).toHaveText('Clause by clause');
-	await expect(watched.nth(0)).toContainText('Scope (1 of 11)');
+	await expect(watched.nth(0)).toContainText('Scope (clause 1 of 11)');
 	await expect(watched.nth(0).getByTestId('vote')).toHaveText('Clause open: 3 of 4 in');
 	await expect(watched.nth(1).getByTestId('phase')).toHaveText('Lobby');
 	await expect(watcher.getByTestId('class-summary')).toContainText('4 of 10 seats taken · 4 connected · 1 running · 1 vote open');
