@@ -46,7 +46,7 @@ test('a solo game to the debrief: its vote result, outcome, CSV downloads, heade
 	await expect.soft(floor).toContainText('Being debated now');
 
 	// One quick vote: the scripted roles vote at once, the learner at once, so it closes within a second.
-	await page.getByRole('button', { name: 'Open the vote on Scope' }).click();
+	await page.getByRole('button', { name: /^Open the vote on (Scope|the amendment)$/ }).click();
 	await page.getByRole('button', { name: 'Yes', exact: true }).click();
 	const result = page.getByRole('status', { name: 'Vote result' });
 	await expect.soft(result).toContainText(/(Adopted|Not adopted|Amendment passed|Amendment rejected) — \d+ yes/);
