@@ -182,9 +182,9 @@ test('a teacher runs a class of two tables from the console to the debrief', asy
 	await expect(queue.getByText('Dana (David Barnea)', { exact: true })).toBeVisible();
 	await expect(seats.getByRole('listitem').filter({ hasText: 'David Barnea' }).getByText('hand up (1st)')).toBeVisible();
 	await queue.getByRole('button', { name: /Give the floor to Dana/ }).click();
-	await expect(queue.getByText('Has the floor')).toBeVisible();
+	await expect(queue.getByText('Speaking now')).toBeVisible();
 	await queue.getByRole('button', { name: 'End turn' }).click();
-	await expect(queue.getByText('Nobody has the floor')).toBeVisible();
+	await expect(queue.getByText('Nobody is speaking')).toBeVisible();
 
 	// An argument, hidden by the facilitator.
 	await chief.getByLabel('Your argument').fill('Off-topic remark that should not stay up.');

@@ -36,19 +36,20 @@ test('a solo game to the debrief: its vote result, outcome, CSV downloads, heade
 	await practice.getByRole('button', { name: 'Start practice' }).click();
 	await expect(page).toHaveURL(/\/play\/[A-Z2-9]{6}$/);
 	const code = page.url().split('/').at(-1)!;
-	await page.getByRole('button', { name: 'I’m ready: opening statements' }).click();
-	await page.getByRole('button', { name: 'On to the first clause' }).click();
+	await page.getByRole('button', { name: 'Next step' }).click();
+	await expect(page.getByText('Next: the first clause, Scope.')).toBeVisible();
+	await page.getByRole('button', { name: 'Next step' }).click();
 
 	// The clause on the floor is a region named by its title.
 	const floor = page.getByRole('region', { name: 'Scope' });
 	await expect.soft(floor).toBeVisible();
-	await expect.soft(floor).toContainText('On the floor');
+	await expect.soft(floor).toContainText('Being debated now');
 
 	// One quick vote: the scripted roles vote at once, the learner at once, so it closes within a second.
-	await page.getByRole('button', { name: 'Call the vote now' }).click();
+	await page.getByRole('button', { name: /^Open the vote on (Scope|the amendment)$/ }).click();
 	await page.getByRole('button', { name: 'Yes', exact: true }).click();
 	const result = page.getByRole('status', { name: 'Vote result' });
-	await expect.soft(result).toContainText(/(Adopted|Not adopted|Amendment carried|Amendment rejected) — \d+ yes/);
+	await expect.soft(result).toContainText(/(Adopted|Not adopted|Amendment passed|Amendment rejected) — \d+ yes/);
 	await expectAccessible(page, 'the player page with a closed vote');
 	await result.scrollIntoViewIfNeeded();
 	await screenshots(page, 'findable-player-result', [360, 1280, 1920]);

@@ -449,7 +449,7 @@ test('hostile names, arguments and vote reasons stay text on every page, at ever
 		}
 		await new Promise((resolve) => setTimeout(resolve, 150));
 	}
-	await expect(a.getByRole('heading', { name: 'The treaty as assembled' })).toBeVisible();
+	await expect(a.getByRole('heading', { name: 'The treaty as it stands' })).toBeVisible();
 	await host.act({ type: 'openVote' });
 	for (const [i, { page }] of players.entries()) {
 		await page.getByLabel(/Your reason/).fill(reasons[(i + 5) % reasons.length]);

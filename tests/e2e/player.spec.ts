@@ -5,11 +5,9 @@
  * a seat moved to another device, ratification and the debrief; the projector shows the code and
  * QR in the lobby and the live tally during the vote. Axe checks each page on the way.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { io, type Socket } from 'socket.io-client';
-import type { Action } from '../../src/lib/protocol/actions';
+import { expectAccessible, Facilitator, newPage } from './facilitator';
 import { fileURLToPath } from 'node:url';
 import { screenshots } from './screenshots';
 
@@ -29,63 +27,6 @@ async function projectorShots(page: Page, name: string) {
 	await page.setViewportSize({ width: 1920, height: 1080 });
 	await page.screenshot({ path: fileURLToPath(new URL(`../../test-output/screenshots/${name}-1920.png`, import.meta.url)), fullPage: true });
 	await page.setViewportSize({ width: 1600, height: 900 });
-}
-
-async function newPage(browser: Browser): Promise<Page> {
-	const context = await browser.newContext();
-	return context.newPage();
-}
-
-/** No axe violations on the page as it stands; the message lists what failed, where. */
-async function expectAccessible(page: Page, what: string) {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
-	expect(summary, `axe on ${what}`).toEqual([]);
-}
-
-/** The facilitator, over a socket of its own. */
-class Facilitator {
-	constructor(
-		private socket: Socket,
-		readonly code: string
-	) {}
-
-	static async create(baseURL: string, settings: { tally?: 'live' | 'hidden'; ballots?: 'named' | 'secret' } = {}): Promise<Facilitator> {
-		const socket = io(baseURL, { transports: ['websocket'], forceNew: true, reconnection: false });
-		await new Promise<void>((resolve, reject) => {
-			socket.once('connect', () => resolve());
-			socket.once('connect_error', reject);
-		});
-		// Long timers, so nothing moves on by itself while the test reads the pages.
-		const created = await socket.timeout(5000).emitWithAck('createGame', {
-			timers: { briefing: 1800, opening: 1800, debate: 1800, vote: 1800 },
-			...settings
-		});
-		expect(created.ok).toBe(true);
-		const entered = await socket.timeout(5000).emitWithAck('enterRoom', { code: created.code, facilitatorToken: created.facilitatorToken });
-		expect(entered.ok).toBe(true);
-		return new Facilitator(socket, created.code);
-	}
-
-	async act(action: Action) {
-		let res = await this.socket.timeout(5000).emitWithAck('action', action);
-		// A script clicks faster than any person: when the server asks it to slow down, it waits and resends.
-		for (let tries = 0; !res.ok && res.code === 'rate_limited' && tries < 5; tries++) {
-			await new Promise((r) => setTimeout(r, 1100));
-			res = await this.socket.timeout(5000).emitWithAck('action', action);
-		}
-		expect(res, `facilitator ${action.type}`).toMatchObject({ ok: true });
-	}
-
-	async reissue(seat: string): Promise<string> {
-		const res = await this.socket.timeout(5000).emitWithAck('reissueSeat', { seat });
-		expect(res.ok).toBe(true);
-		return res.seatToken;
-	}
-
-	close() {
-		this.socket.disconnect();
-	}
 }
 
 test('two players and a projector play a game from the lobby to the debrief', async ({ browser, baseURL }) => {
@@ -158,8 +99,8 @@ test('two players and a projector play a game from the lobby to the debrief', as
 	await expect(sam.getByText('Your hand is up: #1 in the queue.')).toBeVisible();
 	await expect(projector.getByText('Hands up, in order')).toBeVisible();
 	await host.act({ type: 'giveFloor', seat: 'white-house-adviser-1' });
-	await expect(sam.getByText('You have the floor.')).toBeVisible();
-	await expect(maya.locator('.speaker')).toContainText('Has the floor Sam (White House adviser — National Security Adviser)');
+	await expect(sam.getByText('It is your turn to speak.')).toBeVisible();
+	await expect(maya.locator('.speaker')).toContainText('Speaking now Sam (White House adviser — National Security Adviser)');
 	await expect(projector.locator('.speaker')).toContainText('Sam');
 	await playerShots(maya, 'player-opening');
 	await projectorShots(projector, 'projector-opening');
@@ -234,7 +175,7 @@ test('two players and a projector play a game from the lobby to the debrief', as
 
 	await host.act({ type: 'closeVote' });
 	for (const page of [maya, sam, projector]) await expect(page.getByTestId('vote-result')).toContainText('Adopted');
-	await expect(maya.getByTestId('vote-result')).toContainText('Israeli key turned · US key turned');
+	await expect(maya.getByTestId('vote-result')).toContainText('Israeli side agreed · US side agreed');
 	await playerShots(maya, 'player-clause-result');
 
 	// The facilitator moves Sam's seat to another device: the old page is told and shows the seats;
@@ -250,9 +191,9 @@ test('two players and a projector play a game from the lobby to the debrief', as
 	// Ratification: the other clauses are set aside, then the whole text is voted.
 	await host.act({ type: 'advance' });
 	for (let i = 0; i < 10; i++) await host.act({ type: 'skipClause' });
-	await expect(maya.getByRole('heading', { name: 'The treaty as assembled' })).toBeVisible();
+	await expect(maya.getByRole('heading', { name: 'The treaty as it stands' })).toBeVisible();
 	await host.act({ type: 'openVote' });
-	await expect(maya.getByText('Ratification: sign the treaty as assembled')).toBeVisible();
+	await expect(maya.getByText('Final vote (ratification): sign the whole treaty as it now stands?')).toBeVisible();
 	await maya.getByRole('button', { name: 'Yes', exact: true }).click();
 	await samPhone.getByRole('button', { name: 'Yes', exact: true }).click();
 	await expect(projector.getByTestId('tally-spoken')).toHaveText('2 yes, 0 no, 0 abstain; 2 of 2 ballots in.');

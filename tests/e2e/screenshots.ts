@@ -7,7 +7,7 @@ const dir = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.
 export async function screenshots(page: Page, name: string, widths: number[] = [360, 1280]) {
 	const original = page.viewportSize();
 	for (const width of widths) {
-		await page.setViewportSize({ width, height: width === 360 ? 780 : width >= 1920 ? 1080 : 860 });
+		await page.setViewportSize({ width, height: width === 360 ? 740 : width >= 1920 ? 1080 : 800 });
 		await page.screenshot({ path: `${dir}${name}-${width}.png`, fullPage: true });
 	}
 	if (original) await page.setViewportSize(original);

@@ -17,15 +17,17 @@ test('a learner plays Ron Dermer alone against scripted roles, to the debrief', 
 	await expect(page.getByRole('heading', { level: 1, name: 'Ron Dermer' })).toBeVisible();
 
 	// The autopilot has started the game; the briefing waits for the learner.
-	await expect(page.getByRole('button', { name: 'I’m ready: opening statements' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Next step' })).toBeVisible();
+	await expect(page.getByText('Next: opening statements.')).toBeVisible();
 	await screenshots(page, 'solo-briefing');
-	await page.getByRole('button', { name: 'I’m ready: opening statements' }).click();
-	await page.getByRole('button', { name: 'On to the first clause' }).click();
+	await page.getByRole('button', { name: 'Next step' }).click();
+	await expect(page.getByText('Next: the first clause, Scope.')).toBeVisible();
+	await page.getByRole('button', { name: 'Next step' }).click();
 
-	// Every clause: call the vote, vote yes; the scripted roles vote at once and the game moves on.
+	// Every clause: open the vote, vote yes; the scripted roles vote at once and the game moves on.
 	const outcome = page.getByTestId('outcome');
 	for (let round = 0; round < 40 && !(await outcome.isVisible()); round++) {
-		const call = page.getByRole('button', { name: 'Call the vote now' });
+		const call = page.getByRole('button', { name: /^(Open the vote on|Vote again on) / });
 		const yes = page.getByRole('button', { name: 'Yes', exact: true });
 		await expect(call.or(yes).or(outcome).first()).toBeVisible({ timeout: 15_000 });
 		if (await yes.isVisible()) {

@@ -34,17 +34,17 @@ export const sideNames: Record<Side, string> = { israel: 'Israel', us: 'US', exp
 export const sideLongNames: Record<Side, string> = {
 	israel: 'Israeli side',
 	us: 'US side',
-	expert: 'Observer / expert (turns neither key)'
+	expert: 'Expert (votes, but does not decide for either side)'
 };
 
 export const signingNames: Record<SigningStance, string> = {
 	for: 'in favour of signing a treaty',
 	against: 'against signing any treaty',
-	open: 'open on signing: the text decides'
+	open: 'undecided about signing: it depends on what the treaty says'
 };
 
 /** The stance on signing in two words, for tables. */
-export const signingShort: Record<SigningStance, string> = { for: 'For signing', against: 'Against signing', open: 'Open' };
+export const signingShort: Record<SigningStance, string> = { for: 'For signing', against: 'Against signing', open: 'Undecided' };
 
 /**
  * Whose words a card shows, and where and when they were reported: "Eytan Gilboa, in Zenger
@@ -118,14 +118,14 @@ export function voteQuestion(view: Pick<TableView, 'clauses' | 'amendments' | 's
 	const clause = clauseOf(view, vote.clauseId);
 	switch (vote.kind) {
 		case 'ratification':
-			return 'Ratification: sign the treaty as assembled, whole text?';
+			return 'Final vote (ratification): sign the whole treaty as it now stands?';
 		case 'amendment': {
 			const amendment = view.amendments.find((a) => a.id === vote.amendmentId);
 			const by = amendment ? ` by ${seatName(view, amendment.seat)}` : '';
 			return `Amendment${by} to ${clause?.title ?? 'the clause'}: switch the text to “${variantSummary(view, vote.variantId)}”?`;
 		}
 		case 'clause':
-			return `${clause?.title ?? 'Clause'}: adopt the text on the floor (“${variantSummary(view, vote.variantId)}”)?`;
+			return `${clause?.title ?? 'Clause'}: adopt this text (“${variantSummary(view, vote.variantId)}”)?`;
 	}
 }
 

@@ -1,0 +1,68 @@
+/**
+ * What the browser specs of a live table share: a facilitator driven over Socket.IO (as the
+ * console would), a browser context per person, and an axe check of a page as it stands.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { io, type Socket } from 'socket.io-client';
+import type { Action } from '../../src/lib/protocol/actions';
+import { expect } from './fixtures';
+
+/** A person's own browser: a context of its own, at the size given (a phone, say). */
+export async function newPage(browser: Browser, viewport?: { width: number; height: number }): Promise<Page> {
+	const context = await browser.newContext(viewport ? { viewport } : {});
+	return context.newPage();
+}
+
+/** No axe violations on the page as it stands; the message lists what failed, where. */
+export async function expectAccessible(page: Page, what: string) {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
+	expect(summary, `axe on ${what}`).toEqual([]);
+}
+
+/** The facilitator, over a socket of its own. */
+export class Facilitator {
+	constructor(
+		private socket: Socket,
+		readonly code: string
+	) {}
+
+	static async create(baseURL: string, settings: { tally?: 'live' | 'hidden'; ballots?: 'named' | 'secret' } = {}): Promise<Facilitator> {
+		const socket = io(baseURL, { transports: ['websocket'], forceNew: true, reconnection: false });
+		await new Promise<void>((resolve, reject) => {
+			socket.once('connect', () => resolve());
+			socket.once('connect_error', reject);
+		});
+		// Long timers, so nothing moves on by itself while the test reads the pages.
+		const created = await socket.timeout(5000).emitWithAck('createGame', {
+			timers: { briefing: 1800, opening: 1800, debate: 1800, vote: 1800 },
+			...settings
+		});
+		expect(created.ok).toBe(true);
+		const entered = await socket.timeout(5000).emitWithAck('enterRoom', { code: created.code, facilitatorToken: created.facilitatorToken });
+		expect(entered.ok).toBe(true);
+		return new Facilitator(socket, created.code);
+	}
+
+	async act(action: Action) {
+		let res = await this.socket.timeout(5000).emitWithAck('action', action);
+		// A script clicks faster than any person: when the server asks it to slow down, it waits and resends.
+		for (let tries = 0; !res.ok && res.code === 'rate_limited' && tries < 5; tries++) {
+			await new Promise((r) => setTimeout(r, 1100));
+			res = await this.socket.timeout(5000).emitWithAck('action', action);
+		}
+		expect(res, `facilitator ${action.type}`).toMatchObject({ ok: true });
+	}
+
+	async reissue(seat: string): Promise<string> {
+		const res = await this.socket.timeout(5000).emitWithAck('reissueSeat', { seat });
+		expect(res.ok).toBe(true);
+		return res.seatToken;
+	}
+
+	close() {
+		this.socket.disconnect();
+	}
+}
+
