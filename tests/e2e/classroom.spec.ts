@@ -6,24 +6,13 @@
  * clause, ratification and the debrief, whose exports and charts are checked. Axe checks every
  * page the teacher uses.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { parseCsv } from '../../src/lib/export/csv';
 import { screenshots } from './screenshots';
+import { expectAccessible, newPage } from './facilitator';
 
-async function newPage(browser: Browser): Promise<Page> {
-	const context = await browser.newContext();
-	return context.newPage();
-}
-
-/** No axe violations: on failure the message names each rule and the elements it flagged. */
-async function expectAccessible(page: Page, what: string) {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	const report = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
-	expect(report, `axe violations on ${what}`).toEqual([]);
-}
 
 async function joinAs(browser: Browser, code: string, name: string, seat: string): Promise<Page> {
 	const page = await newPage(browser);

@@ -5,16 +5,10 @@
  * found by its role and name, as a screen reader (and a test) finds it. The debrief's charts
  * draw each vote's ballots until the vote closed.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectAccessible } from './facilitator';
 import { expect, test } from './fixtures';
 import { screenshots } from './screenshots';
 
-async function expectAccessible(page: Page, what: string) {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	const report = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
-	expect(report, `axe violations on ${what}`).toEqual([]);
-}
 
 test('a room code pasted with spaces, a dash or in lower case opens its room', async ({ page }) => {
 	for (const typed of [' K7QM2P', 'K7QM2P ', '  k7qm2p  ', 'K7Q-M2P', 'k7q m2p']) {

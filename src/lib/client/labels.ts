@@ -27,6 +27,12 @@ export const timerStepNames: Record<TimerStep | Countdown, string> = {
 	result: 'Moving on in'
 };
 
+/** Under the dual-key rule, whether each side agreed (had more yes than no votes), in plain words. */
+export function sidesAgreed(keys: { israel: boolean; us: boolean }): string {
+	const said = (agreed: boolean) => (agreed ? 'agreed' : 'did not agree');
+	return `Israeli side ${said(keys.israel)} · US side ${said(keys.us)}`;
+}
+
 export const choiceNames: Record<Choice, string> = { yes: 'Yes', no: 'No', abstain: 'Abstain' };
 
 export const sideNames: Record<Side, string> = { israel: 'Israel', us: 'US', expert: 'Expert' };
