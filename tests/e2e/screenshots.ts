@@ -4,11 +4,16 @@ import { fileURLToPath } from 'node:url';
 
 const dir = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
 
-export async function screenshots(page: Page, name: string, widths: number[] = [360, 1280]) {
+/** A width (at a usual height for it), or a whole screen such as a projector's 1280×720. */
+export type Screen = number | { width: number; height: number };
+
+export async function screenshots(page: Page, name: string, screens: Screen[] = [360, 1280]) {
 	const original = page.viewportSize();
-	for (const width of widths) {
-		await page.setViewportSize({ width, height: width === 360 ? 740 : width >= 1920 ? 1080 : 800 });
-		await page.screenshot({ path: `${dir}${name}-${width}.png`, fullPage: true });
+	for (const screen of screens) {
+		const size = typeof screen === 'number' ? { width: screen, height: screen === 360 ? 740 : screen >= 1920 ? 1080 : 800 } : screen;
+		await page.setViewportSize(size);
+		const suffix = typeof screen === 'number' ? `${screen}` : `${screen.width}x${screen.height}`;
+		await page.screenshot({ path: `${dir}${name}-${suffix}.png`, fullPage: true });
 	}
 	if (original) await page.setViewportSize(original);
 }
