@@ -58,6 +58,7 @@ test('a teacher runs a class of two tables from the console to the debrief', asy
 	await host.goto('/');
 	await expectAccessible(host, 'the home page');
 	await screenshots(host, 'classroom-home');
+	await host.getByRole('radio', { name: /^Custom/ }).check();
 	await host.getByLabel('Number of tables').fill('2');
 	await expect(host.getByText('Each table seats 5 players: 10 players in all.')).toHaveCount(0);
 	await host.getByLabel('White House adviser seats').selectOption('2');
@@ -395,6 +396,7 @@ test('under secret ballots the debrief shows final counts and changes of vote, n
 	test.setTimeout(120_000);
 	const host = await newPage(browser);
 	await host.goto('/');
+	await host.getByRole('radio', { name: /^Custom/ }).check();
 	await host.getByRole('radio', { name: /Secret/ }).check();
 	for (const step of ['Briefing', 'Opening statements', 'Debate, per clause', 'Vote'])
 		await host.getByLabel(step, { exact: true }).selectOption({ label: 'Off — I’ll advance by hand' });
