@@ -18,7 +18,8 @@ test('a card opens its article with the passage highlighted; the brief, glossary
 	await practice.getByRole('button', { name: 'Start practice' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Ron Dermer' })).toBeVisible();
 
-	// The briefing: the timeline, with the period each article reports.
+	// The briefing: the timeline, with the period each article reports (on a phone, under "My brief").
+	await page.getByRole('tab', { name: 'My brief' }).click();
 	const timeline = page.getByRole('region', { name: 'What happened when' });
 	await expect(timeline.getByRole('listitem').first()).toContainText('1981');
 	await expect(timeline).toContainText('reports September 2019');
@@ -26,6 +27,7 @@ test('a card opens its article with the passage highlighted; the brief, glossary
 	const brief = page.getByRole('region', { name: 'Your private brief' });
 	await expect(brief.getByRole('link', { name: /^Source for the sentences before: (September|February) \d{4} article/ }).first()).toBeVisible();
 	// A glossary term opens its explanation in place and closes again.
+	await page.getByRole('tab', { name: 'My hand' }).click();
 	const hand = page.getByRole('region', { name: 'Your hand' });
 	const firstCard = hand.locator('article').first();
 	const quote = (await firstCard.locator('blockquote').innerText()).replace(/^“|”$/g, '').trim();
@@ -51,11 +53,12 @@ test('a card opens its article with the passage highlighted; the brief, glossary
 	await expect(wrong.locator('mark')).toHaveCount(0);
 	expect((await wrong.goto('/sources/nothing.txt'))?.status()).toBe(404);
 
+	await page.getByRole('tab', { name: 'My brief' }).click();
 	const glossary = page.getByRole('region', { name: 'Glossary' });
 	await glossary.getByText('Glossary').click();
 	await expect(glossary.getByText('Article 5', { exact: false }).first()).toBeVisible();
 	await expect(glossary).toContainText('such action as it deems necessary');
-	const term = page.getByRole('button', { expanded: false }).filter({ hasText: /^(Article 5|MoU|IDF|US)$/ }).first();
+	const term = page.getByRole('button', { expanded: false }).filter({ hasText: /^(Article 5|MoU|IDF|US)$/, visible: true }).first();
 	await term.click();
 	await expect(page.getByRole('note').first()).toBeVisible();
 	await screenshotOf(glossary, 'sources-glossary-360');
