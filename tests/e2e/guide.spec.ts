@@ -120,7 +120,7 @@ test('the teacher’s guide has every part, is linked from the teacher’s pages
 	await page.emulateMedia({ media: 'screen' });
 });
 
-test('the debrief asks questions drawn from the game, and the guide opened from it shows them', async ({ page, baseURL }) => {
+test('the debrief asks questions drawn from the game, and the guide opened from it shows them', async ({ page, browser, baseURL }) => {
 	test.setTimeout(120_000);
 	const host = await Client.open(baseURL!);
 	const created = await host.ask('createGame', { agenda: ['scope', 'activation'], timers: { briefing: 1800, opening: 1800, debate: 1800, vote: 1800 } });
@@ -216,7 +216,13 @@ test('the debrief asks questions drawn from the game, and the guide opened from 
 	await expectAccessible(page, 'the guide for a table');
 	await screenshots(page, 'guide-for-table', [1280]);
 
-	// The facilitator's page links to the guide for its table, as does the console to the guide.
+	// Without the facilitator's key the guide watches the table, and shows the same questions.
+	const other = await (await browser.newContext()).newPage();
+	await other.goto(`/guide?code=${code}`);
+	await expect(other.getByRole('region', { name: 'Running the debrief' }).getByText('a tie')).toBeVisible();
+	await other.close();
+
+	// The facilitator's page links to the guide for its table.
 	await page.goto(`/facilitate/${code}`);
 	await expect(page.getByRole('navigation', { name: 'For teachers' }).getByRole('link', { name: 'Teacher’s guide' })).toHaveAttribute(
 		'href',
