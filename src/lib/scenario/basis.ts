@@ -1,8 +1,9 @@
 /**
  * What the scenario's own sentences rest on. Every paragraph of a role's description and brief
- * ends with a marker: the passages its sentences rest on, or "[game]" for the game's invention
- * (citations.ts). Every marker, timeline entry and glossary entry names passages that exist
- * under "basis" (quotes.ts checks them word for word), and every passage there is used.
+ * (and of the teacher's guide's casting notes) ends with a marker: the passages its sentences
+ * rest on, or "[game]" for the game's invention (citations.ts). Every marker, timeline entry and
+ * glossary entry names passages that exist under "basis" (quotes.ts checks them word for word),
+ * and every passage there is used.
  */
 import { closestName } from './closest';
 import { citedRuns, GAME_MARK, paragraphsOf } from './citations';
@@ -63,9 +64,9 @@ export function checkBasis(scenario: Scenario, file: string): ScenarioError[] {
 				const where = `paragraph ${p + 1} of ${what} («${opening(run.text)}»)`;
 				if (run.marks.length === 0) {
 					if (!required) continue;
-						report(
-							path,
-							`${where} ends without a marker, so a reader cannot tell whether it comes from an article`,
+					report(
+						path,
+						`${where} ends without a marker, so a reader cannot tell whether it comes from an article`,
 						`end it with the ids of the passages it rests on, e.g. [my-passage-id], or with [${GAME_MARK}] if the game invents it`
 					);
 				} else if (!run.text) {

@@ -2,7 +2,8 @@
  * Checks a scenario (already parsed from YAML) against its seeds: first its shape, then the
  * references between its parts, then every quote and passage against its article, the source
  * records, the markers of the role texts, card kinds, the glossary, the evidence for every
- * variant and the teacher's guide. Pure: the caller reads the files, so the browser, the server and the tests can all use it.
+ * variant and the teacher's guide. Pure: the caller reads the files, so the browser, the server
+ * and the tests can all use it.
  */
 import { checkBasis } from './basis';
 import { checkCoverage } from './coverage';
