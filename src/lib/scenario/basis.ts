@@ -1,8 +1,9 @@
 /**
  * What the scenario's own sentences rest on. Every paragraph of a role's description and brief
- * ends with a marker: the passages its sentences rest on, or "[game]" for the game's invention
- * (citations.ts). Every marker, timeline entry and glossary entry names passages that exist
- * under "basis" (quotes.ts checks them word for word), and every passage there is used.
+ * (and of the teacher's guide's casting notes) ends with a marker: the passages its sentences
+ * rest on, or "[game]" for the game's invention (citations.ts). Every marker, timeline entry and
+ * glossary entry names passages that exist under "basis" (quotes.ts checks them word for word),
+ * and every passage there is used.
  */
 import { closestName } from './closest';
 import { citedRuns, GAME_MARK, paragraphsOf } from './citations';
@@ -36,30 +37,45 @@ export function checkBasis(scenario: Scenario, file: string): ScenarioError[] {
 		);
 	};
 
-	scenario.roles.forEach((role, i) => {
-		// The description, the brief, and the reason given for each red line: all speak of real people.
-		const texts = [
-			...(['description', 'brief'] as const).map((field) => ({ path: `roles[${i}].${field}`, text: role[field], what: `the ${field}` })),
-			...role.redLines.map((line, k) => ({ path: `roles[${i}].redLines[${k}].why`, text: line.why, what: `red line ${k + 1}'s reason` }))
-		];
-		for (const { path, text, what } of texts) {
-			paragraphsOf(text).forEach((paragraph, p) => {
-				for (const run of citedRuns(paragraph)) {
-					const where = `paragraph ${p + 1} of ${what} of "${role.id}" («${opening(run.text)}»)`;
-					if (run.marks.length === 0) {
-						report(
-							path,
-							`${where} ends without a marker, so a reader cannot tell whether it comes from an article`,
-							`end it with the ids of the passages it rests on, e.g. [my-passage-id], or with [${GAME_MARK}] if the game invents it`
-						);
-					} else if (!run.text) {
-						report(path, `${where} has a marker with no sentence before it`, 'put the marker right after the sentences it covers');
-					}
-					for (const mark of run.marks) if (mark !== GAME_MARK) resolve(mark, path, where);
+	// The description, the brief, and the reason given for each red line: all speak of real people,
+	// as do the guide's notes on casting each role. The guide's other texts speak of teaching, so
+	// their markers are checked where they have them but not required.
+	const texts: { path: string; text: string; what: string; required: boolean }[] = scenario.roles.flatMap((role, i) => [
+		...(['description', 'brief'] as const).map((field) => ({ path: `roles[${i}].${field}`, text: role[field], what: `the ${field} of "${role.id}"`, required: true })),
+		...role.redLines.map((line, k) => ({ path: `roles[${i}].redLines[${k}].why`, text: line.why, what: `red line ${k + 1}'s reason of "${role.id}"`, required: true }))
+	]);
+	const guide = scenario.guide;
+	if (guide) {
+		guide.casting.forEach((note, i) => {
+			texts.push({ path: `guide.casting[${i}].why`, text: note.why, what: `the casting note on "${note.role}"`, required: true });
+			texts.push({ path: `guide.casting[${i}].giveTo`, text: note.giveTo, what: `the casting advice on "${note.role}"`, required: false });
+		});
+		const optional = (path: string, text: string, what: string) => texts.push({ path, text, what, required: false });
+		guide.objectives.forEach((t, i) => optional(`guide.objectives[${i}]`, t, `learning objective ${i + 1}`));
+		guide.debrief.steps.forEach((t, i) => optional(`guide.debrief.steps[${i}]`, t, `debrief step ${i + 1}`));
+		guide.debrief.questions.forEach((t, i) => optional(`guide.debrief.questions[${i}]`, t, `debrief question ${i + 1}`));
+		optional('guide.writtenTask.prompt', guide.writtenTask.prompt, "the written task's prompt");
+		optional('guide.levels', guide.levels, 'the age and level guidance');
+		optional('guide.sensitiveTopics', guide.sensitiveTopics, 'the note on sensitive topics');
+	}
+	for (const { path, text, what, required } of texts) {
+		paragraphsOf(text).forEach((paragraph, p) => {
+			for (const run of citedRuns(paragraph)) {
+				const where = `paragraph ${p + 1} of ${what} («${opening(run.text)}»)`;
+				if (run.marks.length === 0) {
+					if (!required) continue;
+					report(
+						path,
+						`${where} ends without a marker, so a reader cannot tell whether it comes from an article`,
+						`end it with the ids of the passages it rests on, e.g. [my-passage-id], or with [${GAME_MARK}] if the game invents it`
+					);
+				} else if (!run.text) {
+					report(path, `${where} has a marker with no sentence before it`, 'put the marker right after the sentences it covers');
 				}
-			});
-		}
-	});
+				for (const mark of run.marks) if (mark !== GAME_MARK) resolve(mark, path, where);
+			}
+		});
+	}
 
 	let lastYear = -Infinity;
 	scenario.timeline.forEach((entry, i) => {

@@ -232,6 +232,60 @@ export const LessonPlan = z.strictObject({
 });
 export type LessonPlan = z.infer<typeof LessonPlan>;
 
+/** How hard a role is to play well, for casting it. */
+export const castingChallenges = ['hard', 'moderate', 'accessible'] as const;
+export const CastingChallenge = z.enum(castingChallenges);
+export type CastingChallenge = z.infer<typeof CastingChallenge>;
+
+/** Which role, how hard it is and why, and to whom to give it. */
+export const CastingNote = z.strictObject({
+	role: slug,
+	challenge: CastingChallenge,
+	/** Why it is as hard as it is; like a brief, each paragraph ends with markers (see citations.ts). */
+	why: text(900),
+	/** The kind of student who plays it well. */
+	giveTo: text(400)
+});
+export type CastingNote = z.infer<typeof CastingNote>;
+
+/** One row of the written task's rubric: what it assesses, described at each level. */
+export const RubricCriterion = z.strictObject({
+	criterion: text(80),
+	/** One description per level, in the order of `levels`. */
+	descriptors: z.array(text(400)).min(2)
+});
+export type RubricCriterion = z.infer<typeof RubricCriterion>;
+
+/**
+ * The teacher's guide to the scenario: what students learn, how to cast the roles, how to run
+ * the debrief, a written task with its rubric, who the game suits and how to handle its
+ * sensitive subject. The game's advice to teachers; any sentence about a real person carries
+ * markers like a brief (the checker requires them in casting notes, where roles are discussed).
+ */
+export const Guide = z.strictObject({
+	/** What a student should be able to do after the game, one per line. */
+	objectives: z.array(text(300)).min(1),
+	casting: z.array(CastingNote).min(1),
+	debrief: z.strictObject({
+		/** How to run it, step by step. */
+		steps: z.array(text(500)).min(1),
+		/** Questions for any game; the game adds its own from what happened at the table. */
+		questions: z.array(text(300)).min(1)
+	}),
+	writtenTask: z.strictObject({
+		title: text(80),
+		prompt: text(1200),
+		/** The levels of the rubric, lowest first. */
+		levels: z.array(text(40)).min(2).max(6),
+		rubric: z.array(RubricCriterion).min(1)
+	}),
+	/** Age and level guidance. */
+	levels: text(2000),
+	/** How to keep a live, contested conflict among real, living people a discussion of sources and arguments. */
+	sensitiveTopics: text(3000)
+});
+export type Guide = z.infer<typeof Guide>;
+
 export const Scenario = z.strictObject({
 	id: slug,
 	title: text(120),
@@ -269,6 +323,8 @@ export const Scenario = z.strictObject({
 	timeline: z.array(TimelineEntry).default([]),
 	glossary: z.array(GlossaryEntry).default([]),
 	/** Ways to fit the game to a class period, offered when a game is created. */
-	lessonPlans: z.array(LessonPlan).default([])
+	lessonPlans: z.array(LessonPlan).default([]),
+	/** The teacher's guide; a scenario may ship without one. */
+	guide: Guide.optional()
 });
 export type Scenario = z.infer<typeof Scenario>;

@@ -1,12 +1,14 @@
 /**
  * Checks a scenario (already parsed from YAML) against its seeds: first its shape, then the
  * references between its parts, then every quote and passage against its article, the source
- * records, the markers of the role texts, card kinds, the glossary and the evidence for every
- * variant. Pure: the caller reads the files, so the browser, the server and the tests can all use it.
+ * records, the markers of the role texts, card kinds, the glossary, the evidence for every
+ * variant and the teacher's guide. Pure: the caller reads the files, so the browser, the server
+ * and the tests can all use it.
  */
 import { checkBasis } from './basis';
 import { checkCoverage } from './coverage';
 import { checkGlossary } from './glossary';
+import { checkGuide } from './guide';
 import { checkKinds } from './kinds';
 import { checkBasisPassages, checkQuotes } from './quotes';
 import { checkReferences } from './references';
@@ -37,7 +39,8 @@ export function validateScenario(raw: unknown, seeds: Record<string, string>, fi
 		...checkBasis(scenario, file),
 		...checkKinds(scenario.cards, file),
 		...checkGlossary(scenario, file),
-		...checkCoverage(scenario, file)
+		...checkCoverage(scenario, file),
+		...checkGuide(scenario, file)
 	];
 	return errors.length ? { ok: false, errors } : { ok: true, scenario };
 }

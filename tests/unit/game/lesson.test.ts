@@ -1,6 +1,6 @@
 /** Fitting a game to a lesson: the agenda chosen before the start, and the length a plan promises. */
 import { describe, expect, it } from 'vitest';
-import { DEBRIEF_MINUTES, expectedLength } from '../../../src/lib/game/lesson';
+import { DEBRIEF_MINUTES, expectedLength, lessonSteps } from '../../../src/lib/game/lesson';
 import { attempt, facilitator, newGame, play, seat, seatedGame } from '../../helpers/game';
 import { errorsAfter } from '../scenario/fixtures';
 
@@ -33,6 +33,30 @@ describe('a game’s expected length', () => {
 	it('adds the briefing, the opening, each clause’s debate, vote and result pause, the treaty’s vote and the debrief', () => {
 		// 240 + 90 + 4 × (180 + 60 + 15) + 60 = 1410 s: 24 minutes, and the debrief.
 		expect(expectedLength(timers, timers, 4, { lastCallSeconds: 10, resultSeconds: 15 })).toEqual({ minutes: 24 + DEBRIEF_MINUTES, untimed: [] });
+	});
+
+	it('lays out the game minute by minute, ending where the expected length says', () => {
+		const pace = { lastCallSeconds: 10, resultSeconds: 15 };
+		const steps = lessonSteps(timers, ['scope', 'term'], pace);
+		expect(steps.map((s) => ('clause' in s ? `${s.step} ${s.clause}` : s.step))).toEqual([
+			'briefing',
+			'opening',
+			'debate scope',
+			'vote scope',
+			'result scope',
+			'debate term',
+			'vote term',
+			'result term',
+			'ratification',
+			'debrief'
+		]);
+		// Each step starts when the one before it ends; the debrief on the next whole minute.
+		for (let i = 1; i < steps.length - 1; i++) expect(steps[i].at).toBe(steps[i - 1].at + steps[i - 1].seconds);
+		const ratification = steps.at(-2)!;
+		expect(steps.at(-1)).toEqual({ step: 'debrief', at: Math.ceil((ratification.at + ratification.seconds) / 60) * 60, seconds: DEBRIEF_MINUTES * 60 });
+		expect((steps.at(-1)!.at + steps.at(-1)!.seconds) / 60).toBe(expectedLength(timers, timers, 2, pace).minutes);
+		// Without a pause on each result, there is no result step.
+		expect(lessonSteps(timers, ['scope'], null).some((s) => s.step === 'result')).toBe(false);
 	});
 
 	it('counts a step advanced by hand at the suggested time, and says which', () => {
