@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { expectAccessible, newPage } from './facilitator';
+import { everyClauseByHand, expectAccessible, newPage } from './facilitator';
 
 /** A student who joins by the room code and takes this seat. */
 async function student(browser: Browser, code: string, seat: string, viewport: { width: number; height: number }): Promise<Page> {
@@ -25,7 +25,7 @@ test('no page has an axe violation in any phase of a game', async ({ page, brows
 	await page.goto('/');
 	await expectAccessible(page, 'the home page');
 	// Every clause, and no countdown moving the game on while axe reads the pages.
-	await page.getByRole('radio', { name: /^Custom/ }).check();
+	await everyClauseByHand(page);
 	await page.getByRole('button', { name: 'Create game' }).click();
 	await expect(page).toHaveURL(/\/console\//);
 	const consoleUrl = page.url();

@@ -11,7 +11,7 @@ import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { parseCsv } from '../../src/lib/export/csv';
 import { screenshots } from './screenshots';
-import { expectAccessible, newPage } from './facilitator';
+import { everyClauseByHand, expectAccessible, newPage } from './facilitator';
 
 
 async function joinAs(browser: Browser, code: string, name: string, seat: string): Promise<Page> {
@@ -58,7 +58,7 @@ test('a teacher runs a class of two tables from the console to the debrief', asy
 	await host.goto('/');
 	await expectAccessible(host, 'the home page');
 	await screenshots(host, 'classroom-home');
-	await host.getByRole('radio', { name: /^Custom/ }).check();
+	await everyClauseByHand(host);
 	await host.getByLabel('Number of tables').fill('2');
 	await expect(host.getByText('Each table seats 5 players: 10 players in all.')).toHaveCount(0);
 	await host.getByLabel('White House adviser seats').selectOption('2');
@@ -396,7 +396,7 @@ test('under secret ballots the debrief shows final counts and changes of vote, n
 	test.setTimeout(120_000);
 	const host = await newPage(browser);
 	await host.goto('/');
-	await host.getByRole('radio', { name: /^Custom/ }).check();
+	await everyClauseByHand(host);
 	await host.getByRole('radio', { name: /Secret/ }).check();
 	for (const step of ['Briefing', 'Opening statements', 'Debate, per clause', 'Vote'])
 		await host.getByLabel(step, { exact: true }).selectOption({ label: 'Off — I’ll advance by hand' });

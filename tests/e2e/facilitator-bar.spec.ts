@@ -5,6 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { everyClauseByHand } from './facilitator';
 import { expect, test } from './fixtures';
 import { screenshots } from './screenshots';
 
@@ -19,6 +20,7 @@ test('the facilitator’s primary controls stay in view at 1280×800 in every ph
 	test.setTimeout(120_000);
 	await page.setViewportSize({ width: 1280, height: 800 });
 	await page.goto('/');
+	await everyClauseByHand(page);
 	await page.getByRole('button', { name: 'Create game' }).click();
 	await expect(page).toHaveURL(/\/console\//);
 	await page.goto((await page.getByRole('link', { name: 'Run table 1' }).getAttribute('href'))!);

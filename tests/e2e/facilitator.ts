@@ -66,3 +66,14 @@ export class Facilitator {
 	}
 }
 
+
+/**
+ * On the home page's create form: every clause, moved on by hand. Waits for the form's own
+ * choice of plan first (it arrives with the scenario), so nothing overrides what follows.
+ */
+export async function everyClauseByHand(page: Page) {
+	await expect(page.getByRole('radio', { name: /^One lesson/ })).toBeChecked();
+	await page.getByRole('radio', { name: /^Custom/ }).check();
+	await page.getByRole('checkbox', { name: /^Close a vote once everyone has voted/ }).uncheck();
+	await page.getByRole('checkbox', { name: /^Move on after each result/ }).uncheck();
+}

@@ -3,6 +3,7 @@
  * create, join by code, take seats, vote live, change a vote, close, reload.
  */
 import type { Browser, Page } from '@playwright/test';
+import { everyClauseByHand } from './facilitator';
 import { expect, test } from './fixtures';
 import { screenshots } from './screenshots';
 
@@ -13,7 +14,7 @@ async function newPage(browser: Browser): Promise<Page> {
 
 /** Creates a one-table game on the home page and opens that table's facilitator page from the console. */
 async function createTable(host: Page): Promise<string> {
-	await host.getByRole('radio', { name: /^Custom/ }).check();
+	await everyClauseByHand(host);
 	await host.getByRole('button', { name: 'Create game' }).click();
 	await expect(host).toHaveURL(/\/console\/[A-Z2-9]{10}$/);
 	await host.getByRole('link', { name: 'Run table 1' }).click();
