@@ -5,6 +5,7 @@
  */
 import type { Objectives, RedLine, Scenario } from '../scenario/schema';
 import { castsOf } from './ballot-history';
+import { unsettledRequired } from './required';
 import { scoreRole, type Score } from './scoring';
 import type { CardId, Choice, ClauseId, GameState, SeatId, VariantId, VoteKind, VoteResult } from './types';
 
@@ -60,6 +61,8 @@ export interface CitedReasons {
 
 export interface Debrief {
 	signed: boolean;
+	/** Required clauses the treaty was left silent on: while any is, it cannot be put to ratification. */
+	unsettled: ClauseId[];
 	treaty: { clauseId: ClauseId; variantId: VariantId | null; skipped: boolean }[];
 	seats: SeatRecord[];
 	timeline: VoteTimeline[];
@@ -128,6 +131,7 @@ export function debrief(state: GameState, scenario: Scenario): Debrief {
 
 	return {
 		signed: Boolean(state.signed),
+		unsettled: unsettledRequired(state, scenario),
 		treaty: state.agenda.map((clauseId) => ({
 			clauseId,
 			variantId: state.adopted[clauseId] ?? null,

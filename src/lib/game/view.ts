@@ -118,6 +118,8 @@ export interface YourSeat {
 	/** Whether you have answered the poll before and after; your answers stay on your device. */
 	poll: PollAnswered;
 	amendmentsLeft: number;
+	/** Arguments you may still post on the clause on the floor (or in the opening); null when there is no limit. */
+	postsLeft: number | null;
 }
 
 export type SeatView = TableView & { as: 'seat'; you: YourSeat };
@@ -340,6 +342,13 @@ export function assemble(parts: ViewParts): AnyView {
 	return { ...parts.table, ...parts.own, as: parts.as } as AnyView;
 }
 
+function postsLeft(state: GameState, seatId: SeatId): number | null {
+	const limit = state.config.limits?.postsPerSeatPerClause;
+	if (limit === undefined) return null;
+	const here = state.phase === 'clauses' ? (state.floor?.clauseId ?? null) : null;
+	return Math.max(0, limit - state.posts.filter((p) => p.seat === seatId && p.clauseId === here).length);
+}
+
 export function seatParts(state: GameState, seatId: SeatId, scenario: Scenario): SeatParts {
 	const seat = state.seats.find((s) => s.id === seatId);
 	const role = scenario.roles.find((r) => r.id === seat?.roleId);
@@ -360,7 +369,8 @@ export function seatParts(state: GameState, seatId: SeatId, scenario: Scenario):
 				hand,
 				ballot: openVoteOf(state)?.ballots[seatId] ?? null,
 				poll: pollAnswered(state.poll, seatId),
-				amendmentsLeft: Math.max(0, scenario.defaults.amendmentsPerSeat - used)
+				amendmentsLeft: Math.max(0, scenario.defaults.amendmentsPerSeat - used),
+				postsLeft: postsLeft(state, seatId)
 			}
 		}
 	};

@@ -7,7 +7,6 @@ import { buildSeats } from '../../../src/lib/game/seats';
 import { castsOf } from '../../../src/lib/game/ballot-history';
 import type { GameConfig } from '../../../src/lib/game/types';
 import type { Scenario, VotingRule } from '../../../src/lib/scenario/schema';
-import { originOf } from '../../../src/lib/scenario/records';
 import { shippedScenario } from '../../helpers/server';
 
 let scenario: Scenario;
@@ -75,24 +74,25 @@ describe('scripted roles', { timeout: 60_000 }, () => {
 		}
 	});
 
-	it('explain every vote in one sentence, citing a card from the table', () => {
+	it('explain every vote in one sentence, quoting a card from the table as the card attributes it', () => {
 		const { state, steps } = botGame(4);
 		const ballots = steps.filter((s) => s.action.type === 'castVote');
 		expect(ballots.length).toBeGreaterThan(20);
-		let cited = 0;
+		let quoted = 0;
 		for (const { action } of ballots) {
 			if (action.type !== 'castVote') continue;
 			expect(action.reason, 'every vote has a reason').toMatch(/^.{10,140}$/);
-			if (action.card) {
-				cited++;
-				expect(state.posts.some((p) => p.card === action.card)).toBe(true);
-				const card = scenario.cards.find((c) => c.id === action.card)!;
-				// Own words name their speaker; a report names whom it is about, or its article.
-				expect(action.reason).toContain(`(${card.speaker ?? card.about ?? originOf(scenario, card).name})`);
-			}
+			if (!action.card) continue;
+			expect(state.posts.some((p) => p.card === action.card)).toBe(true);
+			const card = scenario.cards.find((c) => c.id === action.card)!;
+			const excerpt = /“([^”]+?)…?” \(([^)]+)\)$/.exec(action.reason!);
+			if (!excerpt) continue;
+			quoted++;
+			// The words are the card's own; own words name their speaker, a report says it is one.
+			expect(card.quote.replace(/\s+/g, ' ')).toContain(excerpt[1].replace(/…$/, ''));
+			expect(excerpt[2]).toBe(card.kind === 'own-words' && card.speaker ? card.speaker : 'as reported');
 		}
-		// Most votes cite a card: a bot argues with its cards before it votes.
-		expect(cited / ballots.length).toBeGreaterThan(0.6);
+		expect(quoted).toBeGreaterThan(10);
 	});
 
 	it('argue with their cards and propose amendments toward what they want', () => {
