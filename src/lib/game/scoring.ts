@@ -2,8 +2,8 @@
  * Each role's score, from its secret objectives and the outcome, out of 100:
  * - its stake (30 unless the scenario says otherwise; 50 where the brief makes signing, or
  *   refusing, the point) when its stance on signing is met. A role for the pact wants it signed;
- *   any other wants it signed exactly when its conditions are met: no variant it lists is
- *   overruled by another text of the same clause, or, for an open role that lists none, the text
+ *   any other wants it signed exactly when its conditions are met: every variant it lists is
+ *   adopted, where the table took up its clause; or, for an open role that lists none, the text
  *   gives it OPEN_BAR of its objective points. So a sceptic
  *   who lets through a treaty that misses its conditions scores less than one who stops it;
  * - the rest shared out by the role's weights over the texts the table adopted, signed or not:
@@ -51,8 +51,9 @@ export const objectiveShare = (role: Scored) => 100 - role.objectives.stake;
 export function wantsSigned(role: Scored, adopted: GameState['adopted']): boolean {
 	const { signing, conditions } = role.objectives;
 	if (signing === 'for') return true;
-	// A condition is missed when the treaty says something else on its clause; silence does not miss it.
-	if (conditions.length) return conditions.every((v) => !adopted[clauseOf(v)] || adopted[clauseOf(v)] === v);
+	// A condition is missed when the table settled its clause otherwise: another text, or silence
+	// after a failed vote. A clause the table never took up does not count against it.
+	if (conditions.length) return conditions.every((v) => !(clauseOf(v) in adopted) || adopted[clauseOf(v)] === v);
 	return signing === 'open' && weightWon(role, new Set(adoptedText(adopted))) >= OPEN_BAR;
 }
 

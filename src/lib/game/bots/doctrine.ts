@@ -15,7 +15,7 @@ export const MAX_SHIFT = 12;
 export const SIGNING_PULL = 6;
 export const MAX_SIGNING_SHIFT = 18;
 /** How far a seat's own temperament moves its worth of any variant (see temperament). */
-export const TEMPERAMENT = 6;
+export const TEMPERAMENT = 14;
 
 /** One post that moved the role's worth of a variant, and by how much. */
 export interface Push {

@@ -194,24 +194,24 @@ const backsYes = (text: VariantId) => (c: CardView) => c.supports.includes(text)
 const backsNo = (text: VariantId, rival?: VariantId) => (c: CardView) =>
 	c.undercuts.includes(text) || (rival !== undefined && c.supports.includes(rival) && !c.supports.includes(text));
 
+/**
+ * How far below the option it wants a text may fall and still win the role's yes: a role for the
+ * pact gives ground to get a treaty, a sceptic hardly any.
+ */
+export const TOLERANCE = { for: 12, open: 8, against: 4 } as const;
+
 /** A vote on adopting `text` for the clause on the floor, and why. */
 function onClause(mind: Mind, text: VariantId, variants: readonly VariantId[], worth = mind.doctrine.utility): Decision {
 	const { doctrine, view } = mind;
 	if (doctrine.redLine(text)) return { choice: 'no', said: { kind: 'redLine', aim: text }, backs: backsNo(text) };
-	const weighted = variants.filter((v) => doctrine.weight(v) > 0);
-	const stake = weighted.length ? preferred(doctrine, weighted, worth) : undefined;
-	if (stake && stake !== text) {
-		const rather = worth(stake) >= OPPOSE_FOR && worth(stake) > worth(text) + OPPOSE_FOR;
-		if (rather || worth(text) < 0 || doctrine.weight(text) === 0)
-			return { choice: 'no', said: { kind: 'no', aim: stake }, backs: backsNo(text, stake) };
-	}
-	if (doctrine.weight(text) > 0)
-		return worth(text) > 0
-			? { choice: 'yes', said: { kind: 'yes', aim: text }, backs: backsYes(text) }
-			: { choice: 'no', said: { kind: 'no', aim: text }, backs: backsNo(text) };
-	// No stake in the clause: a clear lean of its own, or else its stance on the pact.
-	const u = worth(text);
 	const signing = view.you.objectives.signing;
+	const weighted = variants.filter((v) => doctrine.weight(v) > 0);
+	const wanted = weighted.length ? preferred(doctrine, weighted, worth) : undefined;
+	if (wanted && wanted !== text && worth(wanted) - worth(text) > TOLERANCE[signing])
+		return { choice: 'no', said: { kind: 'no', aim: wanted }, backs: backsNo(text, wanted) };
+	if (doctrine.weight(text) > 0 && worth(text) > 0) return { choice: 'yes', said: { kind: 'yes', aim: text }, backs: backsYes(text) };
+	// Nothing it wants is at stake in this text: a clear lean of its own, or else its stance on the pact.
+	const u = worth(text);
 	const choice: Choice = u >= LEAN ? 'yes' : u <= -LEAN ? 'no' : signing === 'for' ? 'yes' : signing === 'against' ? 'no' : 'abstain';
 	return { choice, said: { kind: 'noStake' }, backs: choice === 'yes' ? backsYes(text) : choice === 'no' ? backsNo(text) : () => false };
 }
