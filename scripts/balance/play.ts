@@ -72,7 +72,7 @@ export function playTable(scenario: Scenario, table: Table, rule: VotingRule, se
 	};
 	const sceptics = ratification
 		? state.seats
-				.filter((s) => roles.get(s.roleId)!.objectives.signing === 'against' && !wantsSigned(roles.get(s.roleId)!, state.adopted))
+				.filter((s) => roles.get(s.roleId)!.objectives.signing === 'against' && !wantsSigned(roles.get(s.roleId)!, state.adopted, state.agenda))
 				.map((s) => ({ role: s.roleId, refused: ratification.ballots[s.id]?.choice === 'no' }))
 		: [];
 	return {

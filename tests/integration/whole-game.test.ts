@@ -133,7 +133,7 @@ describe.each(cases)('a whole game: $votingRule, $tally tally, $ballots ballots,
 			for (const record of records) {
 				const role = scenario.roles.find((r) => r.id === record.roleId)!;
 				expect(record.objectives).toEqual(role.objectives);
-				expect(record.score).toEqual(scoreRole(role, { adopted: view.adopted, signed: view.signed }));
+				expect(record.score).toEqual(scoreRole(role, { adopted: view.adopted, signed: view.signed, agenda: view.clauses.map((c) => c.id) }));
 				expect(record.score.score).toBeGreaterThanOrEqual(0);
 				expect(record.score.score).toBeLessThanOrEqual(100);
 				expect(record.player).toBe(game.seats.includes(record.seat) ? `Player ${record.seat}` : null);

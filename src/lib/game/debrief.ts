@@ -72,6 +72,13 @@ export interface Debrief {
 	poll: { before: number[]; after: number[] };
 }
 
+/** Whether the table went through the whole agenda yet never voted on ratification: what a treaty silent on a required clause does. */
+function barredFromRatification(state: GameState): boolean {
+	const last = state.agenda.at(-1);
+	const finished = state.cursor === state.agenda.length - 1 && last !== undefined && (last in state.adopted || state.skipped.includes(last));
+	return finished && !state.votes.some((v) => v.kind === 'ratification');
+}
+
 export function debrief(state: GameState, scenario: Scenario): Debrief {
 	const secret = state.config.ballot.ballots === 'secret';
 	const seatOf = (seat: SeatId) => (secret ? null : seat);
@@ -131,7 +138,7 @@ export function debrief(state: GameState, scenario: Scenario): Debrief {
 
 	return {
 		signed: Boolean(state.signed),
-		unsettled: unsettledRequired(state, scenario),
+		unsettled: barredFromRatification(state) ? unsettledRequired(state, scenario) : [],
 		treaty: state.agenda.map((clauseId) => ({
 			clauseId,
 			variantId: state.adopted[clauseId] ?? null,

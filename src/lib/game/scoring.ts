@@ -7,7 +7,8 @@
  *   gives it OPEN_BAR of its objective points. So a sceptic
  *   who lets through a treaty that misses its conditions scores less than one who stops it;
  * - the rest shared out by the role's weights over the texts the table adopted, signed or not:
- *   what a role won at the table stays on the record either way;
+ *   what a role won at the table stays on the record either way. Counted out of the weight on
+ *   the clauses of the agenda, so a one-lesson game is scored on what it debated;
  * - minus RED_LINE_COST for each of the role's red lines written into a signed treaty.
  */
 import type { Role } from '../scenario/schema';
@@ -21,7 +22,7 @@ type Scored = Pick<Role, 'objectives' | 'redLines'>;
 
 export interface Score {
 	score: number;
-	/** Weighted points earned from adopted variants (out of 100), before scaling to the role's share. */
+	/** Weighted points earned from adopted variants, out of 100 of those on the agenda, before scaling to the role's share. */
 	objectives: number;
 	/** The points the adopted texts bring: the weight won, scaled to the role's share. */
 	fromText: number;
@@ -48,25 +49,39 @@ export const clauseOf = (variant: VariantId): ClauseId => variant.slice(0, varia
 export const objectiveShare = (role: Scored) => 100 - role.objectives.stake;
 
 /** Whether the role wants this text signed. */
-export function wantsSigned(role: Scored, adopted: GameState['adopted']): boolean {
+export function wantsSigned(role: Scored, adopted: GameState['adopted'], agenda?: readonly ClauseId[]): boolean {
 	const { signing, conditions } = role.objectives;
 	if (signing === 'for') return true;
 	// A condition is missed when the table settled its clause otherwise: another text, or silence
 	// after a failed vote. A clause the table never took up does not count against it.
 	if (conditions.length) return conditions.every((v) => !(clauseOf(v) in adopted) || adopted[clauseOf(v)] === v);
-	return signing === 'open' && weightWon(role, new Set(adoptedText(adopted))) >= OPEN_BAR;
+	const inPlay = weightInPlay(role, agenda);
+	return signing === 'open' && inPlay > 0 && (100 * weightWon(role, new Set(adoptedText(adopted)))) / inPlay >= OPEN_BAR;
 }
 
 const weightWon = (role: Scored, text: Set<VariantId>) =>
 	Object.entries(role.objectives.weights).reduce((sum, [variant, weight]) => sum + (text.has(variant) ? weight : 0), 0);
 
-export function scoreRole(role: Scored, state: Pick<GameState, 'adopted' | 'signed'>): Score {
+/**
+ * What a game's outcome is scored on: the texts adopted, whether the treaty was signed, and the
+ * clauses on the agenda, when the table debated only some of them.
+ */
+export type Outcome = Pick<GameState, 'adopted' | 'signed'> & { agenda?: readonly ClauseId[] };
+
+/** The weight a role puts on the clauses of the agenda: what it can win at this table. */
+export function weightInPlay(role: Scored, agenda?: readonly ClauseId[]): number {
+	return Object.entries(role.objectives.weights).reduce((sum, [variant, weight]) => sum + (!agenda || agenda.includes(clauseOf(variant)) ? weight : 0), 0);
+}
+
+export function scoreRole(role: Scored, state: Outcome): Score {
 	const text = new Set(adoptedText(state.adopted));
 	const won = Object.entries(role.objectives.weights)
 		.filter(([variant]) => text.has(variant))
 		.map(([variant, weight]) => ({ variant, weight }));
-	const objectives = weightWon(role, text);
-	const wants = wantsSigned(role, state.adopted);
+	// A shorter agenda puts fewer of a role's aims in play: its points are counted out of those.
+	const inPlay = weightInPlay(role, state.agenda);
+	const objectives = inPlay ? Math.round((100 * weightWon(role, text)) / inPlay) : 0;
+	const wants = wantsSigned(role, state.adopted, state.agenda);
 	const stanceMet = Boolean(state.signed) === wants;
 	const redLinesCrossed = state.signed ? role.redLines.map((r) => r.variant).filter((v) => text.has(v)) : [];
 	const fromText = Math.round((objectives * objectiveShare(role)) / 100);

@@ -81,3 +81,15 @@ describe('required clauses', () => {
 		expect(state.adopted).toEqual({ term: null });
 	});
 });
+
+describe('the debrief of a treaty barred from ratification', () => {
+	it('names the required clauses it was silent on, and nothing for a game ended early', async () => {
+		const { debrief } = await import('../../../src/lib/game/debrief');
+		let state = vote(atFirstClause(['scope', 'activation']), 'yes');
+		state = run(state, host, { type: 'advance' });
+		const endedEarly = run(state, host, { type: 'end' });
+		expect(debrief(endedEarly, scenario).unsettled).toEqual([]);
+		const barred = run(state, host, { type: 'skipClause' });
+		expect(debrief(barred, scenario).unsettled).toEqual(['activation']);
+	});
+});

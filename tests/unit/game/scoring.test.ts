@@ -31,6 +31,12 @@ describe('scores', () => {
 		expect(scoreRole(open, { signed: false, adopted: { scope: 'scope.broad' } })).toMatchObject({ score: 30, stanceMet: true });
 	});
 
+	it('counts a role’s points out of the weight on the agenda when the table debates only some clauses', () => {
+		// minister: scope.narrow 60, term.ten-years 40; only scope on the agenda, and won.
+		const score = scoreRole(role('minister'), { signed: true, adopted: { scope: 'scope.narrow' }, agenda: ['scope'] });
+		expect(score).toMatchObject({ objectives: 100, score: 100 });
+	});
+
 	it('makes a sceptic that lets a treaty missing its conditions through score less than one that stops it', () => {
 		const sceptic = {
 			objectives: { weights: { 'scope.narrow': 50, 'term.ten-years': 50 }, signing: 'against' as const, stake: 50, conditions: ['term.ten-years'] },
@@ -42,9 +48,11 @@ describe('scores', () => {
 		const refused = scoreRole(sceptic, { signed: false, adopted: missing }).score;
 		expect(signed).toBe(25);
 		expect(refused).toBe(75);
-		// Its conditions met, it wants the treaty signed; a clause left silent does not miss a condition.
+		// Its conditions met, it wants the treaty signed. A clause the table failed to settle misses
+		// a condition; one it never took up does not.
 		expect(wantsSigned(sceptic, { scope: 'scope.narrow', term: 'term.ten-years' })).toBe(true);
-		expect(wantsSigned(sceptic, { scope: 'scope.narrow', term: null })).toBe(true);
+		expect(wantsSigned(sceptic, { scope: 'scope.narrow', term: null })).toBe(false);
+		expect(wantsSigned(sceptic, { scope: 'scope.narrow' })).toBe(true);
 		expect(scoreRole(sceptic, { signed: true, adopted: { scope: 'scope.narrow', term: 'term.ten-years' } }).score).toBe(100);
 	});
 });

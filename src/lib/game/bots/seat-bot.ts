@@ -237,8 +237,9 @@ function onAmendment(mind: Mind, from: VariantId, to: VariantId, worth = mind.do
 function ratify(mind: Mind, pull = mind.doctrine.signingPull): Decision {
 	const { view } = mind;
 	const role = { objectives: view.you.objectives, redLines: view.you.redLines };
-	const signed = scoreRole(role, { signed: true, adopted: view.adopted });
-	const unsigned = scoreRole(role, { signed: false, adopted: view.adopted });
+	const agenda = view.clauses.map((c) => c.id);
+	const signed = scoreRole(role, { signed: true, adopted: view.adopted, agenda });
+	const unsigned = scoreRole(role, { signed: false, adopted: view.adopted, agenda });
 	const choice = ratificationChoice(signed, unsigned, pull);
 	const text = new Set(Object.values(view.adopted).filter((v): v is VariantId => Boolean(v)));
 	const backsSigning = (dir: 'for' | 'against') => (c: CardView) =>
