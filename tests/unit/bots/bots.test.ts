@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { playOut } from '../../../src/lib/game/bots/table-bots';
+import { decideForSeat } from '../../../src/lib/game/bots/seat-bot';
+import { seatView } from '../../../src/lib/game/view';
 import { createGame } from '../../../src/lib/game/engine';
 import { buildSeats } from '../../../src/lib/game/seats';
 import { castsOf } from '../../../src/lib/game/ballot-history';
@@ -44,6 +46,31 @@ describe('scripted roles', { timeout: 60_000 }, () => {
 				expect(steps.filter((s) => s.actor.kind === 'seat').length).toBeGreaterThan(50);
 			}),
 			{ numRuns: 20 }
+		);
+	});
+
+	it('decide from their own seat’s view alone: other seats’ hands and secret poll answers change nothing', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 1, max: 2 ** 30 }), fc.integer({ min: 0, max: 10_000 }), (seed, at) => {
+				const { steps } = botGame(seed);
+				const step = steps[at % steps.length];
+				if (!step.outcome.ok || step.actor.kind !== 'seat') return;
+				const state = step.outcome.state;
+				const me = state.seats.find((s) => s.bot && s.id !== (step.actor as { seat: string }).seat) ?? state.seats[0];
+				// Everything a seat cannot see is scrambled: the others' hands, and the poll's answers.
+				const others = state.seats.filter((s) => s.id !== me.id);
+				const deck = others.flatMap((s) => state.hands[s.id] ?? []).reverse();
+				const hands = { ...state.hands };
+				let k = 0;
+				for (const s of others) hands[s.id] = (state.hands[s.id] ?? []).map(() => deck[k++]);
+				const scrambled = { ...state, hands, poll: { ...state.poll, counts: { before: state.poll.counts.before.map(() => 0), after: state.poll.counts.after.map(() => 0) } } };
+				const voice = scenario.roles.find((r) => r.id === me.roleId)!.voice;
+				// The view itself carries none of it (the debrief alone shows the poll's counts)...
+				if (state.phase !== 'debrief') expect(seatView(scrambled, me.id, scenario)).toEqual(seatView(state, me.id, scenario));
+				// ...and the script decides from the view and its role's voice alone.
+				expect(decideForSeat(seatView(scrambled, me.id, scenario), voice)).toEqual(decideForSeat(seatView(state, me.id, scenario), voice));
+			}),
+			{ numRuns: 15 }
 		);
 	});
 

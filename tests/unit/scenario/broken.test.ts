@@ -165,7 +165,7 @@ describe('a broken scenario', () => {
 			const adviser = raw.roles.find((r: { id: string }) => r.id === 'white-house-adviser');
 			adviser.voice.no = adviser.voice.no.slice(0, 1);
 		});
-		const nagel = "roles[7]";
+		const nagel = 'roles[7]';
 		expect(errors).toContainEqual(expect.objectContaining({ path: `${nagel}.objectives.conditions[0]`, hint: 'did you mean "assistance.mou-untouched"?' }));
 		expect(errors).toContainEqual(expect.objectContaining({ path: `${nagel}.voice.aims`, message: expect.stringContaining('"us-forces.none"') }));
 		expect(errors).toContainEqual(expect.objectContaining({ path: `${nagel}.voice.yes[0]`, message: 'a "yes" line carries {aim} once each' }));
