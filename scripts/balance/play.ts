@@ -7,7 +7,6 @@ import { createGame } from '../../src/lib/game/engine';
 import { playOut } from '../../src/lib/game/bots/table-bots';
 import { buildSeats } from '../../src/lib/game/seats';
 import { scoreRole, wantsSigned } from '../../src/lib/game/scoring';
-import { unsettledRequired } from '../../src/lib/game/required';
 import type { GameConfig, VariantId } from '../../src/lib/game/types';
 import type { Scenario, VotingRule } from '../../src/lib/scenario/schema';
 
@@ -83,7 +82,7 @@ export function playTable(scenario: Scenario, table: Table, rule: VotingRule, se
 		adopted: adopted.map(([, v]) => v),
 		adoptedAsDrafted: adopted.filter(([c, v]) => onFloor(c) === v).length,
 		sceptics,
-		silentOnRequired: Boolean(state.signed) && unsettledRequired(state, scenario).length > 0,
+		silentOnRequired: Boolean(state.signed) && scenario.clauses.some((c) => c.required && !state.adopted[c.id]),
 		actions: steps.length
 	};
 }

@@ -61,7 +61,7 @@ export interface CitedReasons {
 
 export interface Debrief {
 	signed: boolean;
-	/** Required clauses the treaty was left silent on: while any is, it cannot be put to ratification. */
+	/** Required clauses the table voted down on every option: with any, the treaty cannot be put to ratification. */
 	unsettled: ClauseId[];
 	treaty: { clauseId: ClauseId; variantId: VariantId | null; skipped: boolean }[];
 	seats: SeatRecord[];

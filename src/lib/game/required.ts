@@ -1,8 +1,8 @@
 /**
  * Required clauses: a treaty silent on what it covers (scope) or on what sets it off
  * (activation) is no treaty. When the vote on such a clause fails, the clause comes back with the
- * next option not yet voted on; when every option has failed, or the clause was skipped, the
- * treaty cannot be put to ratification and the game goes to the debrief unsigned.
+ * next option not yet voted on; when every option has failed, the treaty cannot be put to
+ * ratification and the game goes to the debrief unsigned.
  */
 import type { Clause, Scenario } from '../scenario/schema';
 import type { ClauseId, GameState, VariantId } from './types';
@@ -13,7 +13,11 @@ export function nextOption(state: Pick<GameState, 'votes'>, clause: Clause): Var
 	return clause.variants.map((v) => v.id).find((id) => !voted.has(id));
 }
 
-/** The required clauses the treaty is silent on: never adopted, failed on every option, or skipped. */
+/**
+ * The required clauses the table could not agree on: voted on every option, and every vote failed.
+ * A clause the facilitator skipped or left off the agenda is the facilitator's choice of a
+ * shorter treaty, said so on the debrief, and does not bar ratification.
+ */
 export function unsettledRequired(state: Pick<GameState, 'adopted'>, scenario: Scenario): ClauseId[] {
-	return scenario.clauses.filter((c) => c.required && !state.adopted[c.id]).map((c) => c.id);
+	return scenario.clauses.filter((c) => c.required && c.id in state.adopted && state.adopted[c.id] === null).map((c) => c.id);
 }
