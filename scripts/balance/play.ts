@@ -3,6 +3,7 @@
  * one table (which seats, which clauses, which voting rule), and gathers what the balance targets
  * are measured on.
  */
+import { draftText } from '../../src/lib/game/agenda';
 import { createGame } from '../../src/lib/game/engine';
 import { playOut } from '../../src/lib/game/bots/table-bots';
 import { buildSeats } from '../../src/lib/game/seats';
@@ -65,10 +66,7 @@ export function playTable(scenario: Scenario, table: Table, rule: VotingRule, se
 	const best = Math.max(...Object.values(scores));
 	const ratification = state.votes.find((v) => v.kind === 'ratification');
 	const adopted = Object.entries(state.adopted).filter((e): e is [string, VariantId] => e[1] !== null);
-	const onFloor = (clauseId: string) => {
-		const clause = scenario.clauses.find((c) => c.id === clauseId)!;
-		return clause.onFloor ?? clause.variants[0].id;
-	};
+	const onFloor = (clauseId: string) => draftText(scenario.clauses.find((c) => c.id === clauseId)!);
 	const sceptics = ratification
 		? state.seats
 				.filter((s) => roles.get(s.roleId)!.objectives.signing === 'against' && !wantsSigned(roles.get(s.roleId)!, state.adopted, state.agenda))

@@ -37,11 +37,6 @@ export interface Score {
 /** The texts the table adopted, whether or not the treaty was then signed. */
 export const adoptedText = (adopted: GameState['adopted']): VariantId[] => Object.values(adopted).filter((v): v is VariantId => v !== null);
 
-/** The text in force: the adopted texts of a signed treaty, nothing otherwise. */
-export function treatyText(state: Pick<GameState, 'adopted' | 'signed'>): VariantId[] {
-	return state.signed ? adoptedText(state.adopted) : [];
-}
-
 /** "scope.existential" → "scope": a variant id starts with its clause's. */
 export const clauseOf = (variant: VariantId): ClauseId => variant.slice(0, variant.indexOf('.'));
 

@@ -114,29 +114,8 @@ export function preferred(doctrine: Doctrine, variants: readonly VariantId[], wo
 	return variants.reduce((best, v) => (worth(v) > worth(best) ? v : best));
 }
 
-/** How much the role must want another variant of a clause before it votes down the one on the floor. */
+/** A weight from which the role makes its case on a clause in words alone, when it has no card for it. */
 export const OPPOSE_FOR = 10;
-
-/**
- * How the role votes to adopt a variant of a clause. A red line is always no. A variant worth
- * something is a yes and one that hurts is a no. A text worth nothing to the role is voted down
- * when it wanted another variant of that clause; on a clause it does not care about at all, it
- * leans by its stance on the pact itself.
- */
-export function clauseChoice(
-	doctrine: Doctrine,
-	variant: VariantId,
-	others: readonly VariantId[],
-	signing: 'for' | 'against' | 'open',
-	worth = doctrine.utility
-): Choice {
-	if (doctrine.redLine(variant)) return 'no';
-	const u = worth(variant);
-	if (others.some((v) => v !== variant && worth(v) >= OPPOSE_FOR && worth(v) > u + OPPOSE_FOR)) return 'no';
-	if (u > 0) return 'yes';
-	if (u < 0) return 'no';
-	return signing === 'for' ? 'yes' : signing === 'against' ? 'no' : 'abstain';
-}
 
 /**
  * How the role votes on ratifying the assembled text: never over a red line; otherwise yes when

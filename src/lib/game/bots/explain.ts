@@ -7,7 +7,7 @@
 import type { Scenario, Voice } from '../../scenario/schema';
 import type { CardView } from '../view';
 import type { VariantId } from '../types';
-import { ARGUMENT_MAX, REASON_MAX } from '../../protocol/actions';
+import { REASON_MAX } from '../../protocol/actions';
 
 export type LineKind = Exclude<keyof Voice, 'aims'>;
 
@@ -83,6 +83,3 @@ export function say(voice: Voice, said: Said, summary: (v: VariantId) => string,
 	const quote = said.card ? excerpt(said.card, Math.min(max - text.length - 1, 90)) : null;
 	return quote ? `${text} ${quote}` : text;
 }
-
-/** An argument's text: the same building blocks, with room for a longer excerpt. */
-export const argue = (voice: Voice, said: Said, summary: (v: VariantId) => string) => say(voice, said, summary, ARGUMENT_MAX);

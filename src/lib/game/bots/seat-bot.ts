@@ -3,6 +3,7 @@
  * picks the next action or nothing. Deterministic: the same view always gives the same action, so
  * a game replays from its seed. It acts through the same server path and checks as a human.
  */
+import { ARGUMENT_MAX } from '../../protocol/actions';
 import type { Voice } from '../../scenario/schema';
 import { clauseOf, scoreRole, type Score } from '../scoring';
 import type { CardView, SeatView, VoteView } from '../view';
@@ -89,7 +90,7 @@ function openingStatement(mind: Mind): Action | null {
 }
 
 function post(mind: Mind, said: Said | Omit<Said, 'wording'>, what: { card?: string; variant?: VariantId; stance?: 'for' | 'against' }): Action {
-	return { type: 'postArgument', ...what, text: say(mind.voice, { wording: mind.wording, ...said }, mind.summary, 500) };
+	return { type: 'postArgument', ...what, text: say(mind.voice, { wording: mind.wording, ...said }, mind.summary, ARGUMENT_MAX) };
 }
 
 function clauseMove(mind: Mind): Action | null {
