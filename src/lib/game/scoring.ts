@@ -1,10 +1,9 @@
 /**
  * Each role's score, from its secret objectives and the outcome, out of 100:
- * - its stake (30 unless the scenario says otherwise; 50 where the brief makes signing, or
- *   refusing, the point) when its stance on signing is met. A role for the pact wants it signed;
- *   any other wants it signed exactly when its conditions are met: every variant it lists is
- *   adopted, where the table took up its clause; or, for an open role that lists none, the text
- *   gives it OPEN_BAR of its objective points. So a sceptic
+ * - its stake (30 unless the scenario sets the role's own) when its stance on signing is met.
+ *   A role for the pact wants it signed; any other wants it signed exactly when its conditions
+ *   are met: every variant it lists is adopted, where the table took up its clause; or, for an
+ *   open role that lists none, the text gives it OPEN_BAR of its objective points. So a sceptic
  *   who lets through a treaty that misses its conditions scores less than one who stops it;
  * - the rest shared out by the role's weights over the texts the table adopted, signed or not:
  *   what a role won at the table stays on the record either way. Counted out of the most the role
