@@ -30,7 +30,7 @@ import type { Clock } from './clock';
 import { clientAddress, type TrustProxy } from './client-address';
 import type { Limits } from './limits';
 import type { Logger } from './log';
-import type { Room, Rooms, Unloaded } from './rooms';
+import { ELSEWHERE, moved, type Room, type Rooms, type Unloaded } from './rooms';
 import type { ViewPatch, ViewUpdate } from '../src/lib/protocol/view-patch';
 import { diffParts, TableDiffs } from './view-diff';
 
@@ -102,11 +102,24 @@ export function registerHandlers(
 	rooms.onUnload = (code, why) => {
 		bots.forget(code);
 		awaySince.delete(code);
-		if (why !== 'idle') turnAway(code, why);
+		if (why === 'moved') reconnectElsewhere(code);
+		else if (why !== 'idle') turnAway(code, why);
 	};
 
+	/**
+	 * Another server holds the room now (cluster mode): its browsers' connections are closed, after
+	 * the answers already due have gone out, and each reconnects — through the proxy, to the room's
+	 * new server — and sends again what was not acknowledged, with its action id.
+	 */
+	function reconnectElsewhere(code: string) {
+		const ids = [...(io.sockets.adapter.rooms.get(code) ?? [])];
+		setImmediate(() => {
+			for (const id of ids) io.sockets.sockets.get(id)?.conn.close();
+		});
+	}
+
 	/** Every browser still in a deleted room is told, and holds nothing of it any more. */
-	function turnAway(code: string, why: Exclude<Unloaded, 'idle'>) {
+	function turnAway(code: string, why: Exclude<Unloaded, 'idle' | 'moved'>) {
 		const message =
 			why === 'by-facilitator'
 				? 'This game has been deleted by its facilitator, with everything it kept. Thank you for playing.'
@@ -279,7 +292,8 @@ export function registerHandlers(
 					botSeats: seats.map((s) => s.id).filter((id) => id !== solo.seat),
 					autopilot: true
 				});
-				const room = rooms.get(created.codes[0])!;
+				const room = await rooms.load(created.codes[0]);
+				if (!room || room === ELSEWHERE) return moved();
 				const seated = await rooms.submit(room, { kind: 'guest' }, { type: 'takeSeat', seat: solo.seat, name: solo.name });
 				if (!seated.ok) return seated;
 				bots.nudge(room);
@@ -306,7 +320,7 @@ export function registerHandlers(
 			if (!parsed.success) return badPayload(parsed.error);
 			const busy = await entryRefusal();
 			if (busy) return busy;
-			const codes = rooms.openClass(parsed.data.classId, parsed.data.facilitatorToken);
+			const codes = await rooms.openClass(parsed.data.classId, parsed.data.facilitatorToken);
 			return Array.isArray(codes) ? { ok: true, codes, retentionDays: rooms.retentionDays } : wrongGuess(codes);
 		});
 
@@ -357,7 +371,9 @@ export function registerHandlers(
 			if (!parsed.success) return badPayload(parsed.error);
 			// Entering builds a whole view: it counts against the connection's actions per second.
 			if (!(await limits.action(socket.id))) return tooFast();
-			const room = rooms.get(parsed.data.code);
+			const loaded = await rooms.load(parsed.data.code);
+			if (loaded === ELSEWHERE) return moved();
+			const room = loaded;
 			// What is already queued in the room (a timer that ran out, a seat being freed) is seen on entry.
 			if (room) await rooms.settled(room);
 			const actor = room ? rooms.authenticate(room, parsed.data) : null;

@@ -14,6 +14,8 @@ export type Connection = 'connecting' | 'connected' | 'reconnecting';
 
 /** How long a patch may wait for the view it applies to before the room is entered afresh. */
 const PATCH_WAIT_MS = 3000;
+/** How long to wait before entering again a room that is moving to another server (cluster mode). */
+const ROOM_MOVING_WAIT_MS = 1000;
 
 /** 16 random bytes as hex: works on plain-http classroom networks, where crypto.randomUUID does not. */
 function newActionId(): string {
@@ -106,6 +108,11 @@ export class Table {
 			saved.forget('seat', this.code);
 			return this.enter();
 		}
+		if (!res.ok && res.code === 'room_moved') {
+			// The room is changing servers: its new server takes it within a few seconds.
+			await new Promise((resolve) => setTimeout(resolve, ROOM_MOVING_WAIT_MS));
+			return this.enter();
+		}
 		if (!res.ok) {
 			this.entryError = res;
 			this.connection = 'connected';
@@ -132,7 +139,8 @@ export class Table {
 	async act(action: Action): Promise<Ack<{ seq: number }>> {
 		const payload = { ...action, actionId: newActionId() };
 		let res = await request(this.socket, 'action', payload);
-		if (!res.ok && res.code === 'internal' && !this.socket.connected) {
+		// Unanswered because the connection dropped, or refused because the room was moving servers.
+		if (!res.ok && ((res.code === 'internal' && !this.socket.connected) || res.code === 'room_moved')) {
 			// The room is entered again first, so the retry comes from the same seat.
 			await this.whenEntered();
 			res = await request(this.socket, 'action', payload);
