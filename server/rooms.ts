@@ -109,6 +109,8 @@ export class Rooms {
 	private cancelSweep: (() => void) | null = null;
 	/** Rooms being deleted: never loaded again meanwhile. */
 	private deleting = new Set<string>();
+	/** Rooms let go because another server took their lease, until loaded here again: their browsers are told it moved. */
+	private letGoOf = new Set<string>();
 	/** Rooms being loaded from the store, so two browsers entering at once share one load. */
 	private loading = new Map<string, Promise<Room | undefined | typeof ELSEWHERE>>();
 
@@ -260,6 +262,7 @@ export class Rooms {
 			movedAway: false
 		};
 		this.live.set(code, room);
+		this.letGoOf.delete(code);
 		this.armTimer(room);
 		// An older version logged poll answers beside their seat: they are counted into a snapshot now.
 		if (log.some((entry) => entry.action.type === 'answerPoll')) {
@@ -536,6 +539,7 @@ export class Rooms {
 		room.cancelWakeUp?.();
 		room.cancelWakeUp = null;
 		this.live.delete(code);
+		this.letGoOf.add(code);
 		this.onUnload(code, 'moved');
 	}
 
@@ -581,6 +585,11 @@ export class Rooms {
 	/** How many days a room is kept after its last action; null when rooms are kept for good. */
 	get retentionDays(): number | null {
 		return this.keeping.retentionMs === null ? null : Math.round(this.keeping.retentionMs / (24 * 60 * 60 * 1000));
+	}
+
+	/** Whether this server let the room go to another (cluster mode) and has not loaded it since. */
+	hasMoved(code: string): boolean {
+		return this.letGoOf.has(code);
 	}
 
 	/** How many rooms are in memory now. */

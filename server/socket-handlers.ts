@@ -422,7 +422,8 @@ export function registerHandlers(
 			if (!parsed.success) return badPayload(parsed.error);
 			const code = socket.data.room;
 			const room = code ? rooms.get(code) : undefined;
-			if (!room) return refuse('not_in_room', 'Join a game with its code first.');
+			// A room this server just let go to another: the browser is about to reconnect there, and sends it again.
+			if (!room) return code && rooms.hasMoved(code) ? moved() : refuse('not_in_room', 'Join a game with its code first.');
 			if (parsed.data.type === 'handToBot' && socket.data.actor.kind === 'facilitator') {
 				const early = handOverRefusal(room.code, parsed.data.seat);
 				if (early) return early;
