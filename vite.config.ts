@@ -21,6 +21,17 @@ export default defineConfig({
 					testTimeout: 30_000,
 					hookTimeout: 30_000
 				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'cluster',
+					include: ['tests/cluster/**/*.test.ts'],
+					setupFiles: ['tests/setup.ts'],
+					environment: 'node',
+					testTimeout: 90_000,
+					hookTimeout: 60_000
+				}
 			}
 		]
 	}

@@ -543,6 +543,31 @@ export class Rooms {
 		this.onUnload(code, 'moved');
 	}
 
+	/** Whether rooms are shared with other servers (cluster mode), each served where it holds its lease. */
+	get clustered(): boolean {
+		return this.store.leases !== undefined;
+	}
+
+	/**
+	 * Cluster mode: lets go of a room no browser here is in, releasing its lease, so that it is
+	 * served where its browsers are — the server the proxy sends them to. What is queued in it is
+	 * stored first; its timer and scripted roles go on wherever it is loaded next.
+	 */
+	async handOff(code: string): Promise<void> {
+		const room = this.live.get(code);
+		const leases = this.store.leases;
+		if (!room || !leases) return;
+		await this.task(room, async () => {
+			if (this.isWatched(code) || room.movedAway || room.deleted) return;
+			room.movedAway = true;
+			room.cancelWakeUp?.();
+			room.cancelWakeUp = null;
+			this.live.delete(code);
+			this.onUnload(code, 'idle');
+			await leases.release(code);
+		});
+	}
+
 	/** Stops a room's timer and marks it deleted, so what is still queued in it is refused. */
 	private close(room: Room) {
 		room.deleted = true;

@@ -64,6 +64,8 @@ const SOLO_TIMERS = { briefing: null, opening: 90, debate: 150, vote: 60 };
 
 /** The shortest time between two presence updates to one room, in milliseconds. */
 const PRESENCE_EVERY_MS = 250;
+/** Cluster mode: how long a room stays on a server after its last browser there left, in case it comes back (a reload). */
+const HAND_OFF_AFTER_MS = 5000;
 
 export interface HandlerOptions {
 	/** How long a seat must have been away before the facilitator may hand it to a scripted role. */
@@ -191,6 +193,7 @@ export function registerHandlers(
 	const presenceSent = new Map<string, number>();
 	const presenceDue = new Set<string>();
 	function presence(code: string) {
+		handOffWhenLeft(code);
 		const seats = connectedSeats(code);
 		const away = awaySince.get(code) ?? new Map<string, number>();
 		awaySince.set(code, away);
@@ -206,6 +209,17 @@ export function registerHandlers(
 			presenceDue.delete(code);
 			sendPresence(code);
 		}, wait).unref();
+	}
+
+	/**
+	 * Cluster mode: a room whose last browser here left is handed off after a grace period (a
+	 * reload comes back within it), so that it can be served where its browsers went.
+	 */
+	function handOffWhenLeft(code: string) {
+		if (!rooms.clustered || rooms.isWatched(code)) return;
+		setTimeout(() => {
+			if (!rooms.isWatched(code)) rooms.handOff(code).catch((err) => log(`room ${code} could not be handed off`, err));
+		}, HAND_OFF_AFTER_MS).unref();
 	}
 
 	function sendPresence(code: string) {
@@ -296,7 +310,9 @@ export function registerHandlers(
 				if (!room || room === ELSEWHERE) return moved();
 				const seated = await rooms.submit(room, { kind: 'guest' }, { type: 'takeSeat', seat: solo.seat, name: solo.name });
 				if (!seated.ok) return seated;
-				bots.nudge(room);
+				// In cluster mode the player's page may reach another server: the room waits for it there.
+				if (rooms.clustered) await rooms.handOff(room.code);
+				else bots.nudge(room);
 				logger.info({ room: room.code, seat: solo.seat }, 'solo game created');
 				return { ok: true, ...created, code: created.codes[0], seatToken: seated.seatToken };
 			}

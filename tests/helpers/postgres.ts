@@ -115,10 +115,13 @@ export async function startPostgres(): Promise<TestPostgres> {
 			await admin.end().catch(() => {});
 			if (child.exitCode === null) {
 				const exited = new Promise((resolve) => child.once('exit', resolve));
-				// Fast shutdown; a paused server is woken first so it can hear it.
+				// Smart shutdown, which waits for the connections still closing (a pool just ended) to go,
+				// so none of them is sent an error; then fast, which ends any left. A paused server is woken first.
 				child.kill('SIGCONT');
-				child.kill('SIGINT');
+				child.kill('SIGTERM');
+				const fast = setTimeout(() => child.kill('SIGINT'), 5000);
 				await exited;
+				clearTimeout(fast);
 			}
 			rmSync(dir, { recursive: true, force: true });
 		}

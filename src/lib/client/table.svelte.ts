@@ -55,7 +55,7 @@ export class Table {
 		this.code = code;
 		this.facilitatorToken = options.facilitatorToken;
 		this.spectator = options.spectator ?? false;
-		this.socket = connectToGame();
+		this.socket = connectToGame(this.code);
 		this.socket.on('connect', () => this.enter());
 		this.socket.on('notice', (notice) => {
 			// A seat opened in another tab of this browser keeps its token: that tab uses it too.

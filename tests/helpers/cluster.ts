@@ -1,0 +1,113 @@
+/**
+ * A whole cluster on one machine, for the cluster layer: a throwaway PostgreSQL, three game
+ * servers in cluster mode on it, and HAProxy in front with the shipped configuration
+ * (server/cluster/haproxy.cfg). HAProxy is found as HAPROXY_PATH, else `haproxy` on the PATH.
+ * A test may SIGKILL a server and start it again on its port, as a service manager would.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { spawnKillable, type KillableServer } from './killable-server';
+import { postgresMissing, startPostgres, type TestPostgres } from './postgres';
+import { tempDatabase } from './server';
+
+const CONFIG = fileURLToPath(new URL('../../server/cluster/haproxy.cfg', import.meta.url));
+
+function haproxyBinary(): string | null {
+	if (process.env.HAPROXY_PATH) return process.env.HAPROXY_PATH;
+	try {
+		execFileSync('haproxy', ['-v'], { stdio: 'ignore' });
+		return 'haproxy';
+	} catch {
+		return null;
+	}
+}
+
+/** Why the cluster tests are skipped on this machine, or null when they run. */
+export const clusterMissing: string | null =
+	postgresMissing ??
+	(haproxyBinary() ? null : 'HAProxy is not installed (no HAPROXY_PATH, no haproxy on the PATH): the cluster tests are skipped. Install it (Debian: apt-get install haproxy) to run them.');
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+export interface GameNode {
+	name: string;
+	port: number;
+	process: KillableServer;
+}
+
+export interface TestCluster {
+	/** The address browsers open: HAProxy's. */
+	url: string;
+	databaseUrl: string;
+	nodes: GameNode[];
+	/** Starts a server again on its port, as a service manager would after it died. */
+	restart(node: GameNode): Promise<void>;
+	stop(): Promise<void>;
+}
+
+export async function startCluster(options: { leaseMs?: number } = {}): Promise<TestCluster> {
+	const postgres: TestPostgres = await startPostgres();
+	const databaseUrl = await postgres.freshDatabase();
+	const proxyPort = await freePort();
+	const url = `http://127.0.0.1:${proxyPort}`;
+	const env = (name: string, port: number) => ({
+		DATABASE_URL: databaseUrl,
+		PACT_ROOM_NODE_ID: name,
+		PACT_ROOM_LEASE_MS: String(options.leaseMs ?? 3000),
+		PORT: String(port),
+		// Browsers reach the servers under HAProxy's address, which each server must answer to.
+		ALLOWED_ORIGINS: url,
+		TRUST_PROXY: 'loopback'
+	});
+	const nodes: GameNode[] = [];
+	for (const name of ['game1', 'game2', 'game3']) {
+		const port = await freePort();
+		nodes.push({ name, port, process: await spawnKillable(tempDatabase(), env(name, port)) });
+	}
+	const proxy: ChildProcess = spawn(haproxyBinary()!, ['-db', '-f', CONFIG], {
+		env: {
+			...process.env,
+			PACT_ROOM_PROXY_BIND: `127.0.0.1:${proxyPort}`,
+			...Object.fromEntries(nodes.map((n, i) => [`PACT_ROOM_SERVER_${i + 1}`, `127.0.0.1:${n.port}`]))
+		},
+		stdio: ['ignore', 'ignore', 'pipe']
+	});
+	let proxyErrors = '';
+	proxy.stderr!.on('data', (d) => (proxyErrors += d));
+	// Ready once every server is checked up: /healthz through the proxy answers then.
+	const deadline = Date.now() + 15_000;
+	for (;;) {
+		if (proxy.exitCode !== null) throw new Error(`HAProxy did not start: ${proxyErrors}`);
+		const up = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+		if (up) break;
+		if (Date.now() > deadline) throw new Error(`HAProxy did not answer: ${proxyErrors}`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	return {
+		url,
+		databaseUrl,
+		nodes,
+		async restart(node) {
+			node.process = await spawnKillable(tempDatabase(), env(node.name, node.port));
+		},
+		async stop() {
+			await Promise.all(nodes.map((n) => n.process.kill('SIGKILL')));
+			if (proxy.exitCode === null) {
+				const exited = new Promise((resolve) => proxy.once('exit', resolve));
+				proxy.kill('SIGTERM');
+				await exited;
+			}
+			await postgres.stop();
+		}
+	};
+}
