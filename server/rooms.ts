@@ -120,7 +120,10 @@ export class Rooms {
 		private clock: Clock,
 		private keeping: Keeping = DEFAULT_KEEPING
 	) {
-		if (store.leases) store.leases.onLost = (code) => this.letGo(code);
+		if (store.leases) {
+			store.leases.onLost = (code) => this.letGo(code);
+			store.leases.onWanted = (code) => void this.handOff(code, true).catch((err) => this.onError(err, `room ${code} could not be handed over`));
+		}
 	}
 
 	/**
@@ -534,13 +537,17 @@ export class Rooms {
 	 */
 	letGo(code: string) {
 		const room = this.live.get(code);
-		if (!room || room.movedAway) return;
+		if (room && !room.movedAway) this.moveAway(room, true);
+	}
+
+	/** Stops serving a room here: its timer stops, what is still queued is refused, its browsers (if any) are sent on. */
+	private moveAway(room: Room, watched: boolean) {
 		room.movedAway = true;
 		room.cancelWakeUp?.();
 		room.cancelWakeUp = null;
-		this.live.delete(code);
-		this.letGoOf.add(code);
-		this.onUnload(code, 'moved');
+		this.live.delete(room.code);
+		if (watched) this.letGoOf.add(room.code);
+		this.onUnload(room.code, watched ? 'moved' : 'idle');
 	}
 
 	/** Whether rooms are shared with other servers (cluster mode), each served where it holds its lease. */
@@ -549,21 +556,20 @@ export class Rooms {
 	}
 
 	/**
-	 * Cluster mode: lets go of a room no browser here is in, releasing its lease, so that it is
-	 * served where its browsers are — the server the proxy sends them to. What is queued in it is
-	 * stored first; its timer and scripted roles go on wherever it is loaded next.
+	 * Cluster mode: lets go of a room, releasing its lease, so that it is served where its browsers
+	 * are — the server the proxy sends them to. What is queued in it is stored first; its timer and
+	 * scripted roles go on wherever it is loaded next. Unless `wanted` (another server asked for the
+	 * room: the proxy sends its browsers there now, as when a server comes back), a room with a
+	 * browser here stays; a wanted room's browsers here are sent on, to reconnect there.
 	 */
-	async handOff(code: string): Promise<void> {
+	async handOff(code: string, wanted = false): Promise<void> {
 		const room = this.live.get(code);
 		const leases = this.store.leases;
 		if (!room || !leases) return;
 		await this.task(room, async () => {
-			if (this.isWatched(code) || room.movedAway || room.deleted) return;
-			room.movedAway = true;
-			room.cancelWakeUp?.();
-			room.cancelWakeUp = null;
-			this.live.delete(code);
-			this.onUnload(code, 'idle');
+			const watched = this.isWatched(code);
+			if ((watched && !wanted) || room.movedAway || room.deleted) return;
+			this.moveAway(room, watched);
 			await leases.release(code);
 		});
 	}

@@ -9,6 +9,11 @@
  * Held leases are renewed together every third of the lease's length; one found lost (it ran out,
  * or another server took it) is reported, and the room let go. Leases are released when a room
  * leaves memory and when the server shuts down, so another server may take them at once.
+ *
+ * A server that cannot take a lease because another holds it marks the room wanted: the proxy
+ * sends the room's browsers to it now (the holder took the room while it was down, say). The
+ * holder learns it at its next renewal and hands the room over: its browsers reconnect, through
+ * the proxy, to the server that wants it.
  */
 import type pg from 'pg';
 import type { RoomLeases } from './store';
@@ -18,6 +23,7 @@ export class PgLeases implements RoomLeases {
 	private held = new Map<string, number>();
 	private renewal: NodeJS.Timeout;
 	onLost: (code: string) => void = () => {};
+	onWanted: (code: string) => void = () => {};
 	/** Told of a renewal that failed (the database unreachable): the leases run out unless the next succeeds. */
 	onError: (err: unknown) => void = () => {};
 
@@ -39,12 +45,15 @@ export class PgLeases implements RoomLeases {
 		// A free, run-out or own lease is taken with a higher epoch; one another server holds is left alone.
 		const { rows } = await this.pool.query<{ epoch: string }>(
 			`insert into room_leases as l (room, owner, epoch, expires_at) values ($1, $2, 1, now() + make_interval(secs => $3::double precision / 1000))
-			 on conflict (room) do update set owner = excluded.owner, epoch = l.epoch + 1, expires_at = excluded.expires_at
+			 on conflict (room) do update set owner = excluded.owner, epoch = l.epoch + 1, expires_at = excluded.expires_at, wanted_by = null
 			 where l.owner = excluded.owner or l.expires_at <= now()
 			 returning epoch`,
 			[code, this.node, this.leaseMs]
 		);
-		if (rows.length === 0) return false;
+		if (rows.length === 0) {
+			await this.pool.query('update room_leases set wanted_by = $2 where room = $1 and owner <> $2', [code, this.node]);
+			return false;
+		}
 		this.held.set(code, Number(rows[0].epoch));
 		return true;
 	}
@@ -53,7 +62,7 @@ export class PgLeases implements RoomLeases {
 		const epoch = this.held.get(code);
 		if (epoch === undefined) return;
 		this.held.delete(code);
-		await this.pool.query('update room_leases set expires_at = now() where room = $1 and owner = $2 and epoch = $3', [code, this.node, epoch]);
+		await this.pool.query('update room_leases set expires_at = now(), wanted_by = null where room = $1 and owner = $2 and epoch = $3', [code, this.node, epoch]);
 	}
 
 	/** Forgets the leases of deleted rooms (their rows went with them). */
@@ -65,14 +74,15 @@ export class PgLeases implements RoomLeases {
 	async renew(): Promise<void> {
 		if (this.held.size === 0) return;
 		const asked = [...this.held];
-		const { rows } = await this.pool.query<{ room: string }>(
+		const { rows } = await this.pool.query<{ room: string; wanted_by: string | null }>(
 			`update room_leases l set expires_at = now() + make_interval(secs => $3::double precision / 1000)
 			 from unnest($1::text[], $2::bigint[]) as h(room, epoch)
 			 where l.room = h.room and l.epoch = h.epoch and l.owner = $4 and l.expires_at > now()
-			 returning l.room`,
+			 returning l.room, l.wanted_by`,
 			[asked.map(([code]) => code), asked.map(([, epoch]) => epoch), this.leaseMs, this.node]
 		);
 		const renewed = new Set(rows.map((r) => r.room));
+		for (const { room, wanted_by } of rows) if (wanted_by !== null) this.onWanted(room);
 		for (const [code, epoch] of asked) {
 			// Released or re-taken meanwhile: not this renewal's to judge.
 			if (renewed.has(code) || this.held.get(code) !== epoch) continue;
@@ -88,7 +98,7 @@ export class PgLeases implements RoomLeases {
 		this.held.clear();
 		if (asked.length === 0) return;
 		await this.pool.query(
-			`update room_leases l set expires_at = now() from unnest($1::text[], $2::bigint[]) as h(room, epoch)
+			`update room_leases l set expires_at = now(), wanted_by = null from unnest($1::text[], $2::bigint[]) as h(room, epoch)
 			 where l.room = h.room and l.epoch = h.epoch and l.owner = $3`,
 			[asked.map(([code]) => code), asked.map(([, epoch]) => epoch), this.node]
 		);

@@ -63,12 +63,14 @@ export const pgMigrations: readonly Migration[] = [
 				type text not null
 			);
 			create index unlinked_action_ids_by_room on unlinked_action_ids (room);
-			-- Which server serves a room, until when, and the epoch that fences out every earlier holder.
+			-- Which server serves a room, until when, and the epoch that fences out every earlier holder;
+			-- and which other server asked for it, because browsers of the room reach that one now.
 			create table room_leases (
 				room text primary key,
 				owner text not null,
 				epoch bigint not null,
-				expires_at timestamptz not null
+				expires_at timestamptz not null,
+				wanted_by text
 			);`
 	}
 ];

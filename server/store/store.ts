@@ -143,12 +143,17 @@ export interface Store {
  * and the store refuses its appends to a room (in the same transaction) once it no longer does.
  */
 export interface RoomLeases {
-	/** Takes the room's lease, or renews it if held; false while another server holds it. */
+	/**
+	 * Takes the room's lease, or renews it if held; false while another server holds it, which is
+	 * then asked to hand the room over (its browsers are being sent here).
+	 */
 	claim(code: string): Promise<boolean>;
 	/** Lets go of the room's lease, so another server may take it at once (the room left memory). */
 	release(code: string): Promise<void>;
 	/** Told when a lease was lost (not renewed in time, or taken over): the room must be let go. */
 	onLost: (code: string) => void;
+	/** Told when another server asked for a room whose lease this one holds: the room should be handed over. */
+	onWanted: (code: string) => void;
 }
 
 /** An append refused because this server no longer holds the room's lease: another may be serving it. */

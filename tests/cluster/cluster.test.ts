@@ -2,8 +2,9 @@
  * The cluster layer: three game servers on one PostgreSQL behind HAProxy with the shipped
  * configuration, on one machine, driven by real socket.io clients that behave as the pages do.
  * Every room is served by one server, the one HAProxy routes its code to; classes spread over
- * the servers; and when a room's server is killed mid-vote its browsers come back on their seats
- * on another, with every acknowledged action stored exactly once.
+ * the servers; when a room's server is killed mid-vote its browsers come back on their seats on
+ * another, and the room moves back when the server returns, every acknowledged action stored
+ * exactly once throughout.
  */
 import pg from 'pg';
 import { io } from 'socket.io-client';
@@ -131,7 +132,7 @@ describe.skipIf(clusterMissing !== null)('three servers behind HAProxy', () => {
 		}
 	});
 
-	it("bring every browser back to its seat on another server when the room's server is killed mid-vote, losing no acknowledged vote", async () => {
+	it("bring every browser back to its seat on another server when the room's server is killed mid-vote, and back again when it returns, losing no acknowledged vote", async () => {
 		const created = await ask('createGame', { votingRule: 'majority', timers: { briefing: null, opening: null, debate: null, vote: null } });
 		const code = created.code as string;
 		const { host, players } = await openTable(code, created.facilitatorToken as string);
@@ -178,8 +179,33 @@ describe.skipIf(clusterMissing !== null)('three servers behind HAProxy', () => {
 		expect(acknowledged.filter((id) => counts.get(id) !== 1)).toEqual([]);
 		expect(failoverMs).toBeLessThan(10_000);
 
-		// The last ballots stand as the room's new server counts them.
-		await must(host, { type: 'closeVote' });
+		// The killed server comes back. The first browser of the room the proxy sends to it (a
+		// projector opened, a page reloaded) brings the whole room back: the server that took it over
+		// hands it over, and its browsers reconnect there; votes go on, none lost or doubled.
 		await cluster.restart(victim);
+		const backAt = Date.now();
+		voting = true;
+		const again = SEATS.map(async (seat, i) => {
+			for (let n = 0; voting; n++) {
+				const res = await players[seat].act({ type: 'castVote', choice: (n + i) % 2 ? 'no' : 'yes' });
+				expect(res).toMatchObject({ ok: true });
+				acknowledged.push(res.actionId as string);
+			}
+		});
+		// Taken back into the ring after two good health checks a second apart.
+		await new Promise((resolve) => setTimeout(resolve, 2500));
+		const projector = await RoamingClient.open(cluster.url, code);
+		await expect.poll(async () => (await ownerOf(code)).owner, { timeout: 15_000, interval: 200 }).toBe(ownerName);
+		await expect.poll(() => everyone.every((c) => c.entries.some((at) => at > backAt)), { timeout: 15_000, interval: 100 }).toBe(true);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		voting = false;
+		await Promise.all(again);
+		const loggedAgain = new Map<string, number>();
+		for (const id of await loggedActionIds(code)) loggedAgain.set(id, (loggedAgain.get(id) ?? 0) + 1);
+		expect(acknowledged.filter((id) => loggedAgain.get(id) !== 1)).toEqual([]);
+
+		// The last ballots stand as the room's server counts them.
+		await must(host, { type: 'closeVote' });
+		await expect.poll(() => (projector.view as FacilitatorView).votes.at(-1)?.status).toBe('closed');
 	});
 });

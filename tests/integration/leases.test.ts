@@ -79,10 +79,15 @@ describe.skipIf(postgresMissing !== null)('room leases across two servers', () =
 			{ seq: 2, type: 'start' }
 		]);
 
-		// A lets the room go: a browser entering there is sent on, and B goes on serving it.
+		// A browser entering at A now (as the proxy sends the room's browsers back to a server that
+		// came back) is told to wait while A asks for the room; B hands it over at its next renewal,
+		// sending its own browsers on, and A serves the room from the log.
+		const bLetGo = new Promise((resolve) => atB.once('disconnect', resolve));
 		const again = await connect(a.url);
 		expect(await req(again, 'enterRoom', { code, facilitatorToken })).toMatchObject({ ok: false, code: 'room_moved' });
-		expect(await req(atB, 'action', { type: 'advance' })).toMatchObject({ ok: true, seq: 3 });
+		await bLetGo;
+		await expect.poll(async () => (await req(again, 'enterRoom', { code, facilitatorToken })).ok, { timeout: 5000, interval: 200 }).toBe(true);
+		expect(await req(again, 'action', { type: 'advance' })).toMatchObject({ ok: true, seq: 3 });
 	});
 
 	it('hand a room over at once when its server shuts down gracefully, releasing its lease', async () => {
