@@ -27,6 +27,8 @@ export default defineConfig({
 				test: {
 					name: 'cluster',
 					include: ['tests/cluster/**/*.test.ts'],
+					// Each file starts three servers, PostgreSQL and HAProxy: one file at a time.
+					fileParallelism: false,
 					setupFiles: ['tests/setup.ts'],
 					environment: 'node',
 					testTimeout: 90_000,

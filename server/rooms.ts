@@ -91,8 +91,11 @@ export type GameOptions = Partial<Pick<GameConfig, 'votingRule' | 'ballot' | 'se
 const SYSTEM: Actor = { kind: 'system' };
 
 const gone = (code: string) => refuse('unknown_room', `There is no game with the code ${code} any more: it has been deleted.`);
-/** The answer to an action in a room this server has let go: the browser reconnects and reaches the room's new server. */
-export const moved = () => refuse('room_moved', 'This game has moved to another server just now; reconnecting. Try again in a moment.');
+/**
+ * The answer to an action in a room this server has let go (cluster mode): the browser reconnects,
+ * reaches the room's server, and sends the action again with its id.
+ */
+export const moved = () => refuse('room_moved', 'This game is moving to another server, or its server is reconnecting to its database; trying again in a moment.');
 
 export class Rooms {
 	private live = new Map<string, Room>();
@@ -419,8 +422,12 @@ export class Rooms {
 			await this.store.append(room.code, appends);
 		} catch (err) {
 			// Another server took the room (this one was paused or cut off past its lease): nothing was
-			// stored, and this server lets the room go; its browsers reconnect to the new owner.
-			if (err instanceof LeaseLost) {
+			// stored, and this server lets the room go; its browsers reconnect to the new owner. In
+			// cluster mode any other failure is met the same way: the database may have gone away after
+			// committing, before answering, so the room is folded from the log again when next entered,
+			// and each browser sends its action again with its id, to be applied once.
+			if (err instanceof LeaseLost || this.clustered) {
+				if (!(err instanceof LeaseLost)) this.onError(err, `room ${room.code}: actions could not be stored; the room is loaded again from the log`);
 				for (const { item } of accepted) item.resolve(moved());
 				this.letGo(room.code);
 				return;

@@ -387,7 +387,12 @@ export function registerHandlers(
 			if (!parsed.success) return badPayload(parsed.error);
 			// Entering builds a whole view: it counts against the connection's actions per second.
 			if (!(await limits.action(socket.id))) return tooFast();
-			const loaded = await rooms.load(parsed.data.code);
+			// In cluster mode a room that cannot be loaded just now (the database restarting) is entered again shortly.
+			const loaded = await rooms.load(parsed.data.code).catch((err): typeof ELSEWHERE => {
+				if (!rooms.clustered) throw err;
+				log(`room ${parsed.data.code} could not be loaded`, err);
+				return ELSEWHERE;
+			});
 			if (loaded === ELSEWHERE) return moved();
 			const room = loaded;
 			// What is already queued in the room (a timer that ran out, a seat being freed) is seen on entry.

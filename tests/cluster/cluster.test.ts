@@ -6,74 +6,37 @@
  * another, and the room moves back when the server returns, every acknowledged action stored
  * exactly once throughout.
  */
-import pg from 'pg';
-import { io } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clusterMissing, startCluster, type TestCluster } from '../helpers/cluster';
+import { ClusterGame, must, SEATS, type Acknowledged } from '../helpers/cluster-game';
 import { RoamingClient } from '../helpers/roaming-client';
 import type { FacilitatorView, SeatView } from '../../src/lib/game/view';
 
 const LEASE_MS = 3000;
 let cluster: TestCluster;
-let db: pg.Pool;
+let game: ClusterGame;
 
 if (clusterMissing) console.warn(clusterMissing);
 
 beforeAll(async () => {
 	if (clusterMissing) return;
 	cluster = await startCluster({ leaseMs: LEASE_MS });
-	db = new pg.Pool({ connectionString: cluster.databaseUrl, max: 2 });
-	db.on('error', () => {});
+	game = new ClusterGame(cluster);
 }, 60_000);
 afterEach(() => RoamingClient.closeAll());
 afterAll(async () => {
-	await db?.end();
+	await game?.close();
 	await cluster?.stop();
 });
 
-/** Asks any server, as the home page does, on a connection of no room. */
-async function ask(event: string, payload: unknown): Promise<Record<string, unknown> & { ok: boolean }> {
-	const socket = io(cluster.url, { transports: ['websocket'], forceNew: true, reconnection: false });
-	try {
-		return await socket.timeout(5000).emitWithAck(event, payload);
-	} finally {
-		socket.disconnect();
-	}
-}
-
-const ownerOf = async (code: string) => (await db.query<{ owner: string; epoch: string }>('select owner, epoch from room_leases where room = $1', [code])).rows[0];
-const loggedActionIds = async (code: string) =>
-	(await db.query<{ action_id: string }>('select action_id from actions where room = $1 and action_id is not null union all select action_id from unlinked_action_ids where room = $1', [code])).rows.map(
-		(r) => r.action_id
-	);
-
-const SEATS = ['dermer', 'idf-chief', 'mossad-director', 'white-house-adviser-1'];
-
-/** A table with its facilitator and a player in each of SEATS, every browser through the proxy. */
-async function openTable(code: string, facilitatorToken: string) {
-	const host = await RoamingClient.open(cluster.url, code, { facilitatorToken });
-	const players: Record<string, RoamingClient> = {};
-	for (const seat of SEATS) {
-		const player = await RoamingClient.open(cluster.url, code);
-		const taken = await player.act({ type: 'takeSeat', seat, name: `Player ${seat}` });
-		expect(taken).toMatchObject({ ok: true });
-		players[seat] = player;
-	}
-	return { host, players };
-}
-
-async function must(client: RoamingClient, action: Parameters<RoamingClient['act']>[0]) {
-	const res = await client.act(action);
-	if (!res.ok) throw new Error(`${action.type} refused: ${res.code} ${res.message}`);
-	return res;
-}
+const UNTIMED = { briefing: null, opening: null, debate: null, vote: null };
 
 describe.skipIf(clusterMissing !== null)('three servers behind HAProxy', () => {
 	it('play a whole game, every browser of the room on the one server that holds its lease', async () => {
-		const created = await ask('createGame', { votingRule: 'majority', timers: { briefing: null, opening: null, debate: null, vote: null } });
+		const created = await game.ask('createGame', { votingRule: 'majority', timers: UNTIMED });
 		expect(created).toMatchObject({ ok: true });
 		const code = created.code as string;
-		const { host, players } = await openTable(code, created.facilitatorToken as string);
+		const { host, players } = await game.openTable(code, created.facilitatorToken as string);
 		const projector = await RoamingClient.open(cluster.url, code);
 
 		await must(host, { type: 'start' });
@@ -91,16 +54,16 @@ describe.skipIf(clusterMissing !== null)('three servers behind HAProxy', () => {
 		await expect.poll(() => (projector.view as FacilitatorView | null)?.phase).toBe('debrief');
 		expect((host.view as FacilitatorView).phase).toBe('debrief');
 		// One server took the room once and served it throughout: nobody else ever held its lease.
-		expect(await ownerOf(code)).toMatchObject({ epoch: '1' });
-		expect(cluster.nodes.map((n) => n.name)).toContain((await ownerOf(code)).owner);
+		expect(await game.ownerOf(code)).toMatchObject({ epoch: '1' });
+		expect(cluster.nodes.map((n) => n.name)).toContain((await game.ownerOf(code)).owner);
 	});
 
 	it('spread two classes over the servers, each console connection showing its table live', async () => {
-		const classes = await Promise.all([ask('createGame', { tables: 4 }), ask('createGame', { tables: 4 })]);
+		const classes = await Promise.all([game.ask('createGame', { tables: 4 }), game.ask('createGame', { tables: 4 })]);
 		const tables = classes.flatMap((c) => (c.codes as string[]).map((code) => ({ code, facilitatorToken: c.facilitatorToken as string })));
 		// The console opens one connection per table, as its page does.
 		const consoles = await Promise.all(tables.map((t) => RoamingClient.open(cluster.url, t.code, { facilitatorToken: t.facilitatorToken })));
-		const owners = new Set(await Promise.all(tables.map(async (t) => (await ownerOf(t.code)).owner)));
+		const owners = new Set(await Promise.all(tables.map(async (t) => (await game.ownerOf(t.code)).owner)));
 		expect(owners.size).toBeGreaterThan(1);
 
 		// A player sits down at each table; each console connection sees its own table change.
@@ -115,7 +78,7 @@ describe.skipIf(clusterMissing !== null)('three servers behind HAProxy', () => {
 	it('play a solo game where its page reaches, whichever server created it', async () => {
 		// Four games, so that some are created on one server and played on another.
 		for (let i = 0; i < 4; i++) {
-			const created = await ask('createGame', { solo: { seat: 'dermer', name: 'Solo player' } });
+			const created = await game.ask('createGame', { solo: { seat: 'dermer', name: 'Solo player' } });
 			expect(created).toMatchObject({ ok: true });
 			const startedAt = Date.now();
 			const player = await RoamingClient.open(cluster.url, created.code as string, { seatToken: created.seatToken as string });
@@ -133,50 +96,35 @@ describe.skipIf(clusterMissing !== null)('three servers behind HAProxy', () => {
 	});
 
 	it("bring every browser back to its seat on another server when the room's server is killed mid-vote, and back again when it returns, losing no acknowledged vote", async () => {
-		const created = await ask('createGame', { votingRule: 'majority', timers: { briefing: null, opening: null, debate: null, vote: null } });
+		const created = await game.ask('createGame', { votingRule: 'majority', timers: UNTIMED });
 		const code = created.code as string;
-		const { host, players } = await openTable(code, created.facilitatorToken as string);
+		const { host, players } = await game.openTable(code, created.facilitatorToken as string);
+		const everyone = [host, ...Object.values(players)];
 		for (const type of ['start', 'advance', 'advance', 'openVote'] as const) await must(host, { type });
-		const ownerName = (await ownerOf(code)).owner;
+		const ownerName = (await game.ownerOf(code)).owner;
 		const victim = cluster.nodes.find((n) => n.name === ownerName)!;
 		expect(victim).toBeDefined();
 
 		// Every player changes their vote again and again; the owner is killed in the middle.
-		const acknowledged: string[] = [];
-		let killedAt = Infinity;
-		let acknowledgedAfterKill = 0;
-		let voting = true;
-		const bursts = SEATS.map(async (seat, i) => {
-			for (let n = 0; voting; n++) {
-				const res = await players[seat].act({ type: 'castVote', choice: (n + i) % 2 ? 'yes' : 'no' });
-				expect(res).toMatchObject({ ok: true });
-				acknowledged.push(res.actionId as string);
-				if (Date.now() > killedAt) acknowledgedAfterKill++;
-			}
-		});
+		const acknowledged: Acknowledged[] = [];
+		let stop = game.votingBurst(players, acknowledged);
 		await new Promise((resolve) => setTimeout(resolve, 700));
-		killedAt = Date.now();
+		const killedAt = Date.now();
 		await victim.process.kill('SIGKILL');
 		// Everyone is back in the room once each browser has entered again after the kill.
-		const everyone = [host, ...Object.values(players)];
 		await expect.poll(() => everyone.every((c) => c.entries.some((at) => at > killedAt)), { timeout: 20_000, interval: 100 }).toBe(true);
 		const failoverMs = Math.max(...everyone.map((c) => c.entries.find((at) => at > killedAt)!)) - killedAt;
 		console.log(`failover: every browser back on its seat ${failoverMs} ms after the SIGKILL (lease ${LEASE_MS} ms)`);
 		await new Promise((resolve) => setTimeout(resolve, 500));
-		voting = false;
-		await Promise.all(bursts);
+		await stop();
 
-		const after = await ownerOf(code);
-		expect(after.owner).not.toBe(ownerName);
-		// Votes were acknowledged before the kill and, by the new server, after it.
-		expect(acknowledged.length - acknowledgedAfterKill).toBeGreaterThan(0);
-		expect(acknowledgedAfterKill).toBeGreaterThan(0);
+		expect((await game.ownerOf(code)).owner).not.toBe(ownerName);
 		for (const seat of SEATS) expect((players[seat].view as SeatView).you.seat).toBe(seat);
-		// Every acknowledged vote is in the log exactly once.
-		const logged = await loggedActionIds(code);
-		const counts = new Map<string, number>();
-		for (const id of logged) counts.set(id, (counts.get(id) ?? 0) + 1);
-		expect(acknowledged.filter((id) => counts.get(id) !== 1)).toEqual([]);
+		// Votes were acknowledged before the kill and, by the new server, after it; each is stored once.
+		expect(acknowledged.filter((a) => a.at < killedAt).length).toBeGreaterThan(0);
+		expect(acknowledged.filter((a) => a.at > killedAt).length).toBeGreaterThan(0);
+		const stored = await game.storedActionIds(code);
+		expect(acknowledged.filter((a) => stored.get(a.id) !== 1)).toEqual([]);
 		expect(failoverMs).toBeLessThan(10_000);
 
 		// The killed server comes back. The first browser of the room the proxy sends to it (a
@@ -184,25 +132,16 @@ describe.skipIf(clusterMissing !== null)('three servers behind HAProxy', () => {
 		// hands it over, and its browsers reconnect there; votes go on, none lost or doubled.
 		await cluster.restart(victim);
 		const backAt = Date.now();
-		voting = true;
-		const again = SEATS.map(async (seat, i) => {
-			for (let n = 0; voting; n++) {
-				const res = await players[seat].act({ type: 'castVote', choice: (n + i) % 2 ? 'no' : 'yes' });
-				expect(res).toMatchObject({ ok: true });
-				acknowledged.push(res.actionId as string);
-			}
-		});
+		stop = game.votingBurst(players, acknowledged);
 		// Taken back into the ring after two good health checks a second apart.
 		await new Promise((resolve) => setTimeout(resolve, 2500));
 		const projector = await RoamingClient.open(cluster.url, code);
-		await expect.poll(async () => (await ownerOf(code)).owner, { timeout: 15_000, interval: 200 }).toBe(ownerName);
+		await expect.poll(async () => (await game.ownerOf(code)).owner, { timeout: 15_000, interval: 200 }).toBe(ownerName);
 		await expect.poll(() => everyone.every((c) => c.entries.some((at) => at > backAt)), { timeout: 15_000, interval: 100 }).toBe(true);
 		await new Promise((resolve) => setTimeout(resolve, 500));
-		voting = false;
-		await Promise.all(again);
-		const loggedAgain = new Map<string, number>();
-		for (const id of await loggedActionIds(code)) loggedAgain.set(id, (loggedAgain.get(id) ?? 0) + 1);
-		expect(acknowledged.filter((id) => loggedAgain.get(id) !== 1)).toEqual([]);
+		await stop();
+		const storedAgain = await game.storedActionIds(code);
+		expect(acknowledged.filter((a) => storedAgain.get(a.id) !== 1)).toEqual([]);
 
 		// The last ballots stand as the room's server counts them.
 		await must(host, { type: 'closeVote' });

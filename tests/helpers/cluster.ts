@@ -52,6 +52,8 @@ export interface TestCluster {
 	nodes: GameNode[];
 	/** Starts a server again on its port, as a service manager would after it died. */
 	restart(node: GameNode): Promise<void>;
+	/** Restarts PostgreSQL: every connection to it dropped, the same data after. */
+	restartDatabase(): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -100,6 +102,7 @@ export async function startCluster(options: { leaseMs?: number } = {}): Promise<
 		async restart(node) {
 			node.process = await spawnKillable(tempDatabase(), env(node.name, node.port));
 		},
+		restartDatabase: () => postgres.restart(),
 		async stop() {
 			await Promise.all(nodes.map((n) => n.process.kill('SIGKILL')));
 			if (proxy.exitCode === null) {

@@ -5,7 +5,7 @@
  * `pg_config --bindir` says, else in Debian's /usr/lib/postgresql/<version>/bin. PostgreSQL
  * refuses to run as root, so as root it runs as the `postgres` user (Debian's package makes one).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -42,8 +42,8 @@ export const postgresMissing: string | null = postgresBinaries()
 export interface TestPostgres {
 	/** A fresh, empty database's connection string. */
 	freshDatabase(): Promise<string>;
-	/** The server's process: a test may pause (SIGSTOP) or restart it. */
-	process: ChildProcess;
+	/** Stops the server as an operator would (fast shutdown: every connection dropped) and starts it again on the same data and port. */
+	restart(): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -87,25 +87,36 @@ export async function startPostgres(): Promise<TestPostgres> {
 	execFileSync(join(bin, 'initdb'), ['-D', data, '-U', 'pact', '-A', 'trust', '-E', 'UTF8', '--locale', 'C', '--no-sync'], { ...ids, stdio: 'ignore' });
 	const port = await freePort();
 	const args = ['-D', data, '-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'];
-	const child = spawn(join(bin, 'postgres'), args, { ...ids, stdio: ['ignore', 'ignore', 'pipe'] });
-	let stderr = '';
-	child.stderr!.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
 	const url = (database: string) => `postgresql://pact@localhost/${database}?host=${encodeURIComponent(socketDir)}&port=${port}`;
 	const admin = new pg.Pool({ connectionString: url('postgres'), max: 2 });
 	admin.on('error', () => {});
-	// Ready once it answers on its socket.
-	for (let tries = 0; ; tries++) {
-		try {
-			await admin.query('select 1');
-			break;
-		} catch (err) {
-			if (child.exitCode !== null || tries > 200) throw new Error(`PostgreSQL did not start: ${stderr || (err as Error).message}`);
-			await new Promise((resolve) => setTimeout(resolve, 50));
+	let stderr = '';
+	/** Starts the server and resolves once it answers on its socket. */
+	const start = async () => {
+		const started = spawn(join(bin, 'postgres'), args, { ...ids, stdio: ['ignore', 'ignore', 'pipe'] });
+		started.stderr!.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+		for (let tries = 0; ; tries++) {
+			try {
+				await admin.query('select 1');
+				return started;
+			} catch (err) {
+				if (started.exitCode !== null || tries > 200) throw new Error(`PostgreSQL did not start: ${stderr || (err as Error).message}`);
+				await new Promise((resolve) => setTimeout(resolve, 50));
+			}
 		}
-	}
+	};
+	let child = await start();
+	const exit = (signal: NodeJS.Signals) => {
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill(signal);
+		return exited;
+	};
 	let made = 0;
 	return {
-		process: child,
+		async restart() {
+			await exit('SIGINT');
+			child = await start();
+		},
 		async freshDatabase() {
 			const name = `test_${process.pid}_${++made}`;
 			await admin.query(`create database ${name}`);
@@ -114,13 +125,11 @@ export async function startPostgres(): Promise<TestPostgres> {
 		async stop() {
 			await admin.end().catch(() => {});
 			if (child.exitCode === null) {
-				const exited = new Promise((resolve) => child.once('exit', resolve));
 				// Smart shutdown, which waits for the connections still closing (a pool just ended) to go,
 				// so none of them is sent an error; then fast, which ends any left. A paused server is woken first.
 				child.kill('SIGCONT');
-				child.kill('SIGTERM');
 				const fast = setTimeout(() => child.kill('SIGINT'), 5000);
-				await exited;
+				await exit('SIGTERM');
 				clearTimeout(fast);
 			}
 			rmSync(dir, { recursive: true, force: true });
