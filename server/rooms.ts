@@ -113,7 +113,7 @@ export class Rooms {
 	/** Rooms being deleted: never loaded again meanwhile. */
 	private deleting = new Set<string>();
 	/** Rooms let go because another server took their lease, until loaded here again: their browsers are told it moved. */
-	private letGoOf = new Set<string>();
+	private letGoOf = new Map<string, number>();
 	/** Rooms being loaded from the store, so two browsers entering at once share one load. */
 	private loading = new Map<string, Promise<Room | undefined | typeof ELSEWHERE>>();
 
@@ -535,7 +535,10 @@ export class Rooms {
 		} finally {
 			for (const code of codes) this.deleting.delete(code);
 		}
-		for (const code of codes) this.onUnload(code, why);
+		for (const code of codes) {
+			this.letGoOf.delete(code);
+			this.onUnload(code, why);
+		}
 	}
 
 	/**
@@ -553,7 +556,7 @@ export class Rooms {
 		room.cancelWakeUp?.();
 		room.cancelWakeUp = null;
 		this.live.delete(room.code);
-		if (watched) this.letGoOf.add(room.code);
+		if (watched) this.letGoOf.set(room.code, this.clock.now());
 		this.onUnload(room.code, watched ? 'moved' : 'idle');
 	}
 
@@ -604,6 +607,8 @@ export class Rooms {
 	/** One look: deletes rooms past keeping, lets idle ones go. */
 	async sweep(): Promise<void> {
 		const now = this.clock.now();
+		// Browsers of a room let go reconnected long since: it need not be remembered.
+		for (const [code, at] of this.letGoOf) if (now - at > this.keeping.idleMs) this.letGoOf.delete(code);
 		for (const room of [...this.live.values()]) {
 			if (now - room.lastUsed < this.keeping.idleMs || this.running.has(room) || room.queue.length > 0) continue;
 			if (this.isWatched(room.code)) continue;

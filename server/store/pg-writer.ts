@@ -98,6 +98,8 @@ export class PgWriter {
 			throw err;
 		}
 		if (jobs.length === 1 && fenced.size > 0) throw new LeaseLost(roomOf(jobs[0].write)!);
+		// Deleted rooms' leases went with them.
+		for (const { write } of jobs) if (write.op === 'deleteRooms') this.leases.forget(write.codes);
 		for (const job of jobs) {
 			const room = roomOf(job.write);
 			if (room !== null && fenced.has(room)) job.reject(new LeaseLost(room));
@@ -166,12 +168,12 @@ export class PgWriter {
 				case 'deleteRooms':
 					for (const table of ['actions', 'seat_tokens', 'snapshots', 'unlinked_action_ids', 'room_leases'])
 						await db.query(`delete from ${table} where room = any($1)`, [w.codes]);
-					await db.query('delete from rooms where code = any($1) returning class_id', [w.codes]).then(({ rows }) =>
-						db.query('delete from classes c where c.id = any($1) and not exists (select 1 from rooms r where r.class_id = c.id)', [
-							rows.map((r: { class_id: string | null }) => r.class_id).filter(Boolean)
-						])
-					);
-					this.leases.forget(w.codes);
+					{
+						const { rows } = await db.query<{ class_id: string | null }>('delete from rooms where code = any($1) returning class_id', [w.codes]);
+						// A class goes once it has no room left.
+						const classes = rows.map((r) => r.class_id).filter((id) => id !== null);
+						await db.query('delete from classes c where c.id = any($1) and not exists (select 1 from rooms r where r.class_id = c.id)', [classes]);
+					}
 					break;
 			}
 		}
