@@ -81,7 +81,7 @@ export function attachGame(httpServer: HttpServer, deps: ServerDeps): { io: Game
 	const bots = new BotRunner(rooms, deps.scenario, clock, deps.botPace ?? HUMAN_PACE, log);
 	registerHandlers(io, rooms, bots, deps.scenario, clock, log, logger, {
 		botGraceMs: deps.botGraceMs ?? 20_000,
-		limits: new Limits(deps.limits ?? DEFAULT_LIMITS),
+		limits: new Limits(deps.limits ?? DEFAULT_LIMITS, deps.store.sharedLimiters),
 		trustProxy: deps.trustProxy ?? TRUST_NO_PROXY,
 		joinAddresses: () => joinAddresses(httpServer.address(), deps.publicUrl ?? null, interfaces)
 	});

@@ -71,6 +71,17 @@ export const pgMigrations: readonly Migration[] = [
 				epoch bigint not null,
 				expires_at timestamptz not null,
 				wanted_by text
+			);
+			-- Rate-limit counts every server shares (rate-limiter-flexible's table), keyed by an HMAC
+			-- of the client's address or seat under the secret below, never the address itself.
+			create table rate_limits (
+				key varchar(255) primary key,
+				points integer not null default 0,
+				expire bigint
+			);
+			create table cluster_secret (
+				id integer primary key default 1 check (id = 1),
+				secret text not null
 			);`
 	}
 ];

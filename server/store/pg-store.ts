@@ -10,7 +10,10 @@
  * use the same connections.
  */
 import pg from 'pg';
+import { createHmac, randomBytes } from 'node:crypto';
+import { RateLimiterMemory, RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { Action } from '../../src/lib/game/types';
+import type { SharedLimiters } from '../limits';
 import type { AppliedAction, Store, Unlinked } from './store';
 import { migratePg } from './pg-schema';
 import { PgLeases } from './pg-leases';
@@ -43,6 +46,7 @@ export async function openPgStore(url: string, options: PgStoreOptions): Promise
 		await pool.end();
 		throw err;
 	}
+	const sharedLimiters = await limitersIn(pool);
 	const leases = new PgLeases(pool, options.node, options.leaseMs);
 	leases.onError = (err) => report(err, 'room leases could not be renewed');
 	const writer = new PgWriter(pool, leases);
@@ -50,6 +54,7 @@ export async function openPgStore(url: string, options: PgStoreOptions): Promise
 
 	return {
 		leases,
+		sharedLimiters,
 		createClass: (record, rooms) => writer.write({ op: 'createClass', record, rooms }),
 		async getClass(id) {
 			const [row] = await rows<{ id: string; facilitator_token_hash: string; created_at: number }>('select * from classes where id = $1', [id]);
@@ -127,5 +132,32 @@ export async function openPgStore(url: string, options: PgStoreOptions): Promise
 			await leases.close().catch((err) => report(err, 'room leases could not be released'));
 			await pool.end();
 		}
+	};
+}
+
+/**
+ * Rate-limit counters in the database, shared by every server (rate-limiter-flexible's PostgreSQL
+ * store on the same pool). A client's address is kept there only as an HMAC under a secret the
+ * servers share, made once by the first of them; while the database does not answer, each server
+ * counts on its own in memory.
+ */
+async function limitersIn(pool: pg.Pool): Promise<SharedLimiters> {
+	await pool.query('insert into cluster_secret (secret) values ($1) on conflict (id) do nothing', [randomBytes(32).toString('hex')]);
+	const { rows } = await pool.query<{ secret: string }>('select secret from cluster_secret');
+	const secret = rows[0].secret;
+	const keyOf = (key: string) => createHmac('sha256', secret).update(key).digest('base64url');
+	return (name, points, duration) => {
+		const limiter = new RateLimiterPostgres({
+			storeClient: pool,
+			storeType: 'pool',
+			tableName: 'rate_limits',
+			tableCreated: true,
+			clearExpiredByTimeout: true,
+			keyPrefix: name,
+			points,
+			duration,
+			insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points, duration })
+		});
+		return { consume: (key) => limiter.consume(keyOf(key)), delete: (key) => limiter.delete(keyOf(key)) };
 	};
 }

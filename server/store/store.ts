@@ -1,5 +1,6 @@
 /** What the server needs from storage: rooms, their append-only action logs, and seat tokens. */
 import type { Action, Actor, GameConfig, GameState } from '../../src/lib/game/types';
+import type { SharedLimiters } from '../limits';
 
 /** A class: tables created together and run from one console with one facilitator key. */
 export interface ClassRecord {
@@ -136,6 +137,8 @@ export interface Store {
 	close(): Promise<void>;
 	/** Who serves which room, when several servers share the store; absent for the embedded file, which one server owns. */
 	leases?: RoomLeases;
+	/** Rate-limit counters every server shares, when several share the store. */
+	sharedLimiters?: SharedLimiters;
 }
 
 /**

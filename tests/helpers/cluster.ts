@@ -12,6 +12,8 @@ import { postgresMissing, startPostgres, type TestPostgres } from './postgres';
 import { tempDatabase } from './server';
 
 const CONFIG = fileURLToPath(new URL('../../server/cluster/haproxy.cfg', import.meta.url));
+/** The production entry point, pages and all (the app must be built). */
+const MAIN = fileURLToPath(new URL('../../server/main.ts', import.meta.url));
 
 function haproxyBinary(): string | null {
 	if (process.env.HAPROXY_PATH) return process.env.HAPROXY_PATH;
@@ -57,7 +59,11 @@ export interface TestCluster {
 	stop(): Promise<void>;
 }
 
-export async function startCluster(options: { leaseMs?: number } = {}): Promise<TestCluster> {
+/**
+ * Starts the cluster: with `pages`, each server is `npm start`'s own (server/main.ts, the built
+ * pages included, scripted roles at once); otherwise the test server, game only.
+ */
+export async function startCluster(options: { leaseMs?: number; pages?: boolean } = {}): Promise<TestCluster> {
 	const postgres: TestPostgres = await startPostgres();
 	const databaseUrl = await postgres.freshDatabase();
 	const proxyPort = await freePort();
@@ -69,12 +75,15 @@ export async function startCluster(options: { leaseMs?: number } = {}): Promise<
 		PORT: String(port),
 		// Browsers reach the servers under HAProxy's address, which each server must answer to.
 		ALLOWED_ORIGINS: url,
-		TRUST_PROXY: 'loopback'
+		TRUST_PROXY: 'loopback',
+		...(options.pages ? { PUBLIC_URL: url, HOST: '127.0.0.1', BOT_PACE_MS: '0', LOG_LEVEL: 'warn' } : {})
 	});
+	const spawnNode = (name: string, port: number) =>
+		spawnKillable(tempDatabase(), env(name, port), options.pages ? { entry: MAIN, ready: /Pact Room is ready/ } : {});
 	const nodes: GameNode[] = [];
 	for (const name of ['game1', 'game2', 'game3']) {
 		const port = await freePort();
-		nodes.push({ name, port, process: await spawnKillable(tempDatabase(), env(name, port)) });
+		nodes.push({ name, port, process: await spawnNode(name, port) });
 	}
 	const proxy: ChildProcess = spawn(haproxyBinary()!, ['-db', '-f', CONFIG], {
 		env: {
@@ -100,7 +109,7 @@ export async function startCluster(options: { leaseMs?: number } = {}): Promise<
 		databaseUrl,
 		nodes,
 		async restart(node) {
-			node.process = await spawnKillable(tempDatabase(), env(node.name, node.port));
+			node.process = await spawnNode(node.name, node.port);
 		},
 		restartDatabase: () => postgres.restart(),
 		async stop() {
