@@ -393,7 +393,11 @@ export function registerHandlers(
 				log(`room ${parsed.data.code} could not be loaded`, err);
 				return ELSEWHERE;
 			});
-			if (loaded === ELSEWHERE) return moved();
+			if (loaded === ELSEWHERE) {
+				// Counted as an entry, as an unknown code is: that a room is moving must not make codes cheaper to try.
+				const busy = await entryRefusal();
+				return busy ?? moved();
+			}
 			const room = loaded;
 			// What is already queued in the room (a timer that ran out, a seat being freed) is seen on entry.
 			if (room) await rooms.settled(room);
