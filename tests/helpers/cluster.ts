@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { spawnKillable, type KillableServer } from './killable-server';
 import { postgresMissing, startPostgres, type TestPostgres } from './postgres';
-import { tempDatabase } from './server';
+import { tempDatabase } from './temp-database';
 
 const CONFIG = fileURLToPath(new URL('../../server/cluster/haproxy.cfg', import.meta.url));
 /** The production entry point, pages and all (the app must be built). */

@@ -138,6 +138,9 @@ export class Table {
 	 */
 	async act(action: Action): Promise<Ack<{ seq: number }>> {
 		const payload = { ...action, actionId: newActionId() };
+		// While the connection is down the room is entered again first: an action sent now would be
+		// sent on reconnecting, ahead of the entry, and refused as from outside the room.
+		if (this.connection === 'reconnecting') await this.whenEntered();
 		let res = await request(this.socket, 'action', payload);
 		// Unanswered because the connection dropped, or refused because the room was moving servers.
 		if (!res.ok && ((res.code === 'internal' && !this.socket.connected) || res.code === 'room_moved')) {
