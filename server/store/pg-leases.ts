@@ -13,7 +13,9 @@
  * A server that cannot take a lease because another holds it marks the room wanted: the proxy
  * sends the room's browsers to it now (the holder took the room while it was down, say). The
  * holder learns it at its next renewal and hands the room over: its browsers reconnect, through
- * the proxy, to the server that wants it.
+ * the proxy, to the server that wants it. A room is handed over only once it has been held for a
+ * lease's length, so that browsers a misconfigured proxy splits between two servers move it to
+ * and fro no faster than that.
  */
 import type pg from 'pg';
 import type { RoomLeases } from './store';
@@ -21,6 +23,8 @@ import type { RoomLeases } from './store';
 export class PgLeases implements RoomLeases {
 	/** Room code → the epoch of the lease this server holds. */
 	private held = new Map<string, number>();
+	/** Room code → when this server took its lease (its own clock: only how long it has held it matters). */
+	private heldSince = new Map<string, number>();
 	private renewal: NodeJS.Timeout;
 	onLost: (code: string) => void = () => {};
 	onWanted: (code: string) => void = () => {};
@@ -55,6 +59,7 @@ export class PgLeases implements RoomLeases {
 			return false;
 		}
 		this.held.set(code, Number(rows[0].epoch));
+		this.heldSince.set(code, performance.now());
 		return true;
 	}
 
@@ -62,12 +67,16 @@ export class PgLeases implements RoomLeases {
 		const epoch = this.held.get(code);
 		if (epoch === undefined) return;
 		this.held.delete(code);
+		this.heldSince.delete(code);
 		await this.pool.query('update room_leases set expires_at = now(), wanted_by = null where room = $1 and owner = $2 and epoch = $3', [code, this.node, epoch]);
 	}
 
 	/** Forgets the leases of deleted rooms (their rows went with them). */
 	forget(codes: string[]) {
-		for (const code of codes) this.held.delete(code);
+		for (const code of codes) {
+			this.held.delete(code);
+			this.heldSince.delete(code);
+		}
 	}
 
 	/** Renews every lease held; reports those found lost. */
@@ -82,11 +91,13 @@ export class PgLeases implements RoomLeases {
 			[asked.map(([code]) => code), asked.map(([, epoch]) => epoch), this.leaseMs, this.node]
 		);
 		const renewed = new Set(rows.map((r) => r.room));
-		for (const { room, wanted_by } of rows) if (wanted_by !== null) this.onWanted(room);
+		for (const { room, wanted_by } of rows)
+			if (wanted_by !== null && performance.now() - (this.heldSince.get(room) ?? 0) >= this.leaseMs) this.onWanted(room);
 		for (const [code, epoch] of asked) {
 			// Released or re-taken meanwhile: not this renewal's to judge.
 			if (renewed.has(code) || this.held.get(code) !== epoch) continue;
 			this.held.delete(code);
+			this.heldSince.delete(code);
 			this.onLost(code);
 		}
 	}
@@ -96,6 +107,7 @@ export class PgLeases implements RoomLeases {
 		clearInterval(this.renewal);
 		const asked = [...this.held];
 		this.held.clear();
+		this.heldSince.clear();
 		if (asked.length === 0) return;
 		await this.pool.query(
 			`update room_leases l set expires_at = now(), wanted_by = null from unnest($1::text[], $2::bigint[]) as h(room, epoch)
