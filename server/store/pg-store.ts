@@ -37,7 +37,15 @@ export type PgStore = Store & { leases: PgLeases };
 
 export async function openPgStore(url: string, options: PgStoreOptions): Promise<PgStore> {
 	const report = options.onError ?? (() => {});
-	const pool = new pg.Pool({ connectionString: url, max: 6, types });
+	const pool = new pg.Pool({
+		connectionString: url,
+		max: 6,
+		types,
+		// A server paused (or cut off) in the middle of a write would hold its room's lease row locked,
+		// and no other server could take the room over: PostgreSQL ends such a transaction, and so
+		// frees the lock, well within the lease.
+		idle_in_transaction_session_timeout: Math.max(500, Math.floor(options.leaseMs / 3))
+	});
 	// An idle connection dropped (the database restarted) must not end the process: the next query opens another.
 	pool.on('error', (err) => report(err, 'a database connection was lost'));
 	try {

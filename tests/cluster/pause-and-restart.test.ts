@@ -55,14 +55,18 @@ describe.skipIf(clusterMissing !== null)('three servers behind HAProxy', () => {
 		await sleep(500);
 		const pausedAt = Date.now();
 		paused.process.child.kill('SIGSTOP');
-		// HAProxy finds it down and cuts its browsers loose; they reach another server, which takes
-		// the room once the lease has run out.
-		await expect.poll(() => everyone.every((c) => c.entries.some((at) => at > pausedAt)), { timeout: 20_000, interval: 100 }).toBe(true);
-		const taken = await game.ownerOf(code);
-		expect(taken.owner).not.toBe(ownerName);
-
-		// Resumed past its lease, it writes nothing more for the room, and the room goes on where it is.
-		paused.process.child.kill('SIGCONT');
+		let taken: { owner: string };
+		try {
+			// HAProxy finds it down and cuts its browsers loose; they reach another server, which takes
+			// the room once the lease has run out — even if the server was paused in the middle of a
+			// write, holding the lease's row locked (PostgreSQL ends that transaction).
+			await expect.poll(() => everyone.every((c) => c.entries.some((at) => at > pausedAt)), { timeout: 20_000, interval: 100 }).toBe(true);
+			taken = await game.ownerOf(code);
+			expect(taken.owner).not.toBe(ownerName);
+		} finally {
+			// Resumed past its lease, it writes nothing more for the room, and the room goes on where it is.
+			paused.process.child.kill('SIGCONT');
+		}
 		await sleep(LEASE_MS);
 		expect((await game.ownerOf(code)).owner).toBe(taken.owner);
 		await stop();
