@@ -7,7 +7,7 @@
  */
 import pg from 'pg';
 import { expect, test } from './fixtures';
-import { Facilitator, newPage } from './facilitator';
+import { everyClauseByHand, Facilitator, newPage } from './facilitator';
 import { clusterMissing, startCluster, type TestCluster } from '../helpers/cluster';
 import { removeTempDatabases } from '../helpers/temp-database';
 
@@ -21,6 +21,17 @@ test.afterAll(async () => {
 	await cluster?.stop();
 	removeTempDatabases();
 });
+
+/** Every room's lease: which server holds it. */
+async function leases(): Promise<Map<string, string>> {
+	const db = new pg.Client({ connectionString: cluster!.databaseUrl });
+	await db.connect();
+	try {
+		return new Map((await db.query<{ room: string; owner: string }>('select room, owner from room_leases')).rows.map((r) => [r.room, r.owner]));
+	} finally {
+		await db.end();
+	}
+}
 
 /** The server holding the room's lease. */
 async function ownerOf(code: string): Promise<string> {
@@ -79,4 +90,33 @@ test('two players and a projector play through HAProxy, and a vote cast as the r
 	await host.act({ type: 'closeVote' });
 	for (const page of [maya, sam, projector]) await expect(page.getByTestId('vote-result')).toContainText('Adopted');
 	host.close();
+});
+
+test('two classes spread over the three servers, each teacher’s console running every table of theirs live', async ({ browser }) => {
+	test.skip(clusterMissing !== null, clusterMissing ?? '');
+	test.setTimeout(120_000);
+	const TABLES = 3;
+	const before = await leases();
+	const consoles = [];
+	for (let n = 0; n < 2; n++) {
+		const page = await newPage(browser, { width: 1280, height: 800 });
+		await page.goto(cluster!.url);
+		await everyClauseByHand(page);
+		await page.getByLabel('Number of tables').fill(String(TABLES));
+		await page.getByRole('button', { name: `Create ${TABLES} tables` }).click();
+		await expect(page.getByRole('heading', { level: 1, name: `Your ${TABLES} tables` })).toBeVisible();
+		consoles.push(page);
+	}
+	// Each console's page opened every one of its tables, each through HAProxy on the server holding it.
+	const tables = async () => [...(await leases())].filter(([room]) => !before.has(room));
+	await expect.poll(async () => (await tables()).length, { timeout: 20_000 }).toBe(2 * TABLES);
+	await expect.poll(async () => new Set((await tables()).map(([, owner]) => owner)).size, { timeout: 20_000 }).toBeGreaterThan(1);
+
+	// Every table, whichever server holds it, takes its step from the console and shows it there.
+	for (const page of consoles)
+		for (let t = 1; t <= TABLES; t++) {
+			await page.getByRole('button', { name: `Start the game at table ${t}`, exact: true }).click();
+			await expect(page.getByRole('button', { name: `Next step at table ${t}`, exact: true })).toBeVisible();
+		}
+	for (const page of consoles) await page.close();
 });
