@@ -5,7 +5,6 @@
  */
 import pg from 'pg';
 import { io } from 'socket.io-client';
-import { expect } from 'vitest';
 import type { Action } from '../../src/lib/protocol/actions';
 import type { TestCluster } from './cluster';
 import { RoamingClient } from './roaming-client';
@@ -68,17 +67,19 @@ export class ClusterGame {
 		return { host, players };
 	}
 
-	/** Every player changes their vote again and again until stopped; each acknowledged ballot is noted. */
-	votingBurst(players: Record<string, RoamingClient>, acknowledged: Acknowledged[]) {
+	/**
+	 * Every player changes their vote again and again until stopped, pausing `pauseMs` between
+	 * ballots; each acknowledged ballot is noted, and a refused one stops the burst with its reason.
+	 */
+	votingBurst(players: Record<string, RoamingClient>, acknowledged: Acknowledged[], pauseMs = 20) {
 		let voting = true;
 		const bursts = SEATS.map(async (seat, i) => {
 			for (let n = 0; voting; n++) {
 				const choice = (n + i) % 2 ? 'yes' : 'no';
-				const res = await players[seat].act({ type: 'castVote', choice });
-				expect(res).toMatchObject({ ok: true });
+				const res = await must(players[seat], { type: 'castVote', choice });
 				acknowledged.push({ id: res.actionId as string, at: Date.now(), seat, choice });
 				// A few ballots a second from each seat: a burst, without taking every core of the machine.
-				await new Promise((resolve) => setTimeout(resolve, 20));
+				await new Promise((resolve) => setTimeout(resolve, pauseMs));
 			}
 		});
 		return async () => {

@@ -30,7 +30,7 @@ export const clusterMissing: string | null =
 	postgresMissing ??
 	(haproxyBinary() ? null : 'HAProxy is not installed (no HAPROXY_PATH, no haproxy on the PATH): the cluster tests are skipped. Install it (Debian: apt-get install haproxy) to run them.');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const server = createServer();
 		server.once('error', reject);
@@ -59,6 +59,45 @@ export interface TestCluster {
 	stop(): Promise<void>;
 }
 
+export interface TestProxy {
+	process: ChildProcess;
+	stop(): Promise<void>;
+}
+
+/**
+ * Starts HAProxy with the shipped configuration at `url` (on `port`) in front of the game servers
+ * on `serverPorts`, and resolves once every server is checked up (/healthz through it answers then).
+ */
+export async function startProxy(url: string, port: number, serverPorts: number[]): Promise<TestProxy> {
+	const proxy: ChildProcess = spawn(haproxyBinary()!, ['-db', '-f', CONFIG], {
+		env: {
+			...process.env,
+			PACT_ROOM_PROXY_BIND: `127.0.0.1:${port}`,
+			...Object.fromEntries(serverPorts.map((p, i) => [`PACT_ROOM_SERVER_${i + 1}`, `127.0.0.1:${p}`]))
+		},
+		stdio: ['ignore', 'ignore', 'pipe']
+	});
+	let proxyErrors = '';
+	proxy.stderr!.on('data', (d) => (proxyErrors += d));
+	const deadline = Date.now() + 15_000;
+	for (;;) {
+		if (proxy.exitCode !== null) throw new Error(`HAProxy did not start: ${proxyErrors}`);
+		const up = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+		if (up) break;
+		if (Date.now() > deadline) throw new Error(`HAProxy did not answer: ${proxyErrors}`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	return {
+		process: proxy,
+		async stop() {
+			if (proxy.exitCode !== null) return;
+			const exited = new Promise((resolve) => proxy.once('exit', resolve));
+			proxy.kill('SIGTERM');
+			await exited;
+		}
+	};
+}
+
 /**
  * Starts the cluster: with `pages`, each server is `npm start`'s own (server/main.ts, the built
  * pages included, scripted roles at once); otherwise the test server, game only.
@@ -85,25 +124,7 @@ export async function startCluster(options: { leaseMs?: number; pages?: boolean 
 		const port = await freePort();
 		nodes.push({ name, port, process: await spawnNode(name, port) });
 	}
-	const proxy: ChildProcess = spawn(haproxyBinary()!, ['-db', '-f', CONFIG], {
-		env: {
-			...process.env,
-			PACT_ROOM_PROXY_BIND: `127.0.0.1:${proxyPort}`,
-			...Object.fromEntries(nodes.map((n, i) => [`PACT_ROOM_SERVER_${i + 1}`, `127.0.0.1:${n.port}`]))
-		},
-		stdio: ['ignore', 'ignore', 'pipe']
-	});
-	let proxyErrors = '';
-	proxy.stderr!.on('data', (d) => (proxyErrors += d));
-	// Ready once every server is checked up: /healthz through the proxy answers then.
-	const deadline = Date.now() + 15_000;
-	for (;;) {
-		if (proxy.exitCode !== null) throw new Error(`HAProxy did not start: ${proxyErrors}`);
-		const up = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-		if (up) break;
-		if (Date.now() > deadline) throw new Error(`HAProxy did not answer: ${proxyErrors}`);
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
+	const proxy = await startProxy(url, proxyPort, nodes.map((n) => n.port));
 	return {
 		url,
 		databaseUrl,
@@ -114,11 +135,7 @@ export async function startCluster(options: { leaseMs?: number; pages?: boolean 
 		restartDatabase: () => postgres.restart(),
 		async stop() {
 			await Promise.all(nodes.map((n) => n.process.kill('SIGKILL')));
-			if (proxy.exitCode === null) {
-				const exited = new Promise((resolve) => proxy.once('exit', resolve));
-				proxy.kill('SIGTERM');
-				await exited;
-			}
+			await proxy.stop();
 			await postgres.stop();
 		}
 	};

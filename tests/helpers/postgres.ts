@@ -45,6 +45,8 @@ export interface TestPostgres {
 	/** Stops the server as an operator would (fast shutdown: every connection dropped) and starts it again on the same data and port. */
 	restart(): Promise<void>;
 	stop(): Promise<void>;
+	/** The server's process id (its backends run under it). */
+	pid(): number;
 }
 
 async function freePort(): Promise<number> {
@@ -73,7 +75,11 @@ function runAs(): { uid: number; gid: number } | null {
 	throw new Error('PostgreSQL will not run as root, and this machine has neither a postgres nor a nobody user to run it as');
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
+/**
+ * Starts a throwaway server. A test's skips syncing to disk (nothing must survive the machine);
+ * `durable` keeps PostgreSQL's own defaults, every commit synced, as a benchmark must.
+ */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres> {
 	const bin = postgresBinaries();
 	if (!bin) throw new Error(postgresMissing!);
 	const dir = mkdtempSync(join(tmpdir(), 'pact-room-pg-'));
@@ -83,10 +89,10 @@ export async function startPostgres(): Promise<TestPostgres> {
 	const user = runAs();
 	if (user) for (const path of [dir, socketDir]) chownSync(path, user.uid, user.gid);
 	const ids = user ? { uid: user.uid, gid: user.gid } : {};
-	// A test cluster: no fsync (nothing here must survive the machine), trust on the local socket and loopback.
+	// Trust on the local socket and loopback: a throwaway cluster, reached only from this machine.
 	execFileSync(join(bin, 'initdb'), ['-D', data, '-U', 'pact', '-A', 'trust', '-E', 'UTF8', '--locale', 'C', '--no-sync'], { ...ids, stdio: 'ignore' });
 	const port = await freePort();
-	const args = ['-D', data, '-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'];
+	const args = ['-D', data, '-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'full_page_writes=off'])];
 	const url = (database: string) => `postgresql://pact@localhost/${database}?host=${encodeURIComponent(socketDir)}&port=${port}`;
 	const admin = new pg.Pool({ connectionString: url('postgres'), max: 2 });
 	admin.on('error', () => {});
@@ -113,6 +119,7 @@ export async function startPostgres(): Promise<TestPostgres> {
 	};
 	let made = 0;
 	return {
+		pid: () => child.pid!,
 		async restart() {
 			await exit('SIGINT');
 			child = await start();
