@@ -66,23 +66,23 @@ const perVote = (p: LoadPoint) => p.serverCpu / p.votesPerSecond;
 const metrics = { p50: (p: LoadPoint) => p.p50, p95: (p: LoadPoint) => p.p95, p99: (p: LoadPoint) => p.p99, serverCpuPerVote: perVote };
 const ratiosByPair = Object.fromEntries(Object.entries(metrics).map(([name, of]) => [name, trials.map((t) => of(t.cluster) / of(t.game))]));
 const ratios = Object.fromEntries(Object.entries(ratiosByPair).map(([name, r]) => [name, median(r)]));
-const middle = trials[trials.findIndex((t) => t.cluster.p99 / t.game.p99 === ratios.p99)];
 
 console.log(`\ncluster / single process at 600 players voting once a second${pairs > 1 ? `, median of ${pairs} pairs` : ''}:`);
 for (const [name, value] of Object.entries(ratios)) console.log(`  ${name.padEnd(17)} ${value.toFixed(2)}×  (pairs: ${ratiosByPair[name].map((r) => r.toFixed(2)).join(', ')})`);
 
-// CPU per vote (ms of one core), from the median pair: each server for the votes of the rooms it holds.
-const c = middle.cluster;
+// CPU per vote (ms of one core), the median over the pairs: each server for the votes of the rooms it holds.
 const ms = (cores: number, votes: number) => (cores / votes) * 1000;
+const overPairs = (of: (single: LoadPoint, c: LoadPoint) => number) => median(trials.map((t) => of(t.game, t.cluster)));
 const cpu = {
-	single: ms(middle.game.serverCpu, middle.game.votesPerSecond),
-	servers: ms(c.serverCpu, c.votesPerSecond),
-	eachServer: c.serverCpuEach!.map((cores, i) => ms(cores, c.votesPerSecond * c.serverShares![i])),
-	postgresql: ms(c.helperCpu!.postgresql, c.votesPerSecond),
-	haproxy: ms(c.helperCpu!.haproxy, c.votesPerSecond)
+	single: overPairs((g) => ms(g.serverCpu, g.votesPerSecond)),
+	servers: overPairs((_, c) => ms(c.serverCpu, c.votesPerSecond)),
+	eachServer: [0, 1, 2].map((i) => overPairs((_, c) => ms(c.serverCpuEach![i], c.votesPerSecond * c.serverShares![i]))),
+	shares: [0, 1, 2].map((i) => overPairs((_, c) => c.serverShares![i])),
+	postgresql: overPairs((_, c) => ms(c.helperCpu!.postgresql, c.votesPerSecond)),
+	haproxy: overPairs((_, c) => ms(c.helperCpu!.haproxy, c.votesPerSecond))
 };
 console.log(
-	`CPU per vote (ms of one core): single process ${cpu.single.toFixed(3)}; cluster game servers ${cpu.servers.toFixed(3)} (each for its own rooms: ${cpu.eachServer.map((v, i) => `${v.toFixed(3)} with ${(c.serverShares![i] * 100).toFixed(0)}% of the rooms`).join(', ')}), PostgreSQL ${cpu.postgresql.toFixed(3)}, HAProxy ${cpu.haproxy.toFixed(3)}`
+	`CPU per vote (ms of one core): single process ${cpu.single.toFixed(3)}; cluster game servers ${cpu.servers.toFixed(3)} (each for its own rooms: ${cpu.eachServer.map((v, i) => `${v.toFixed(3)} with ${(cpu.shares[i] * 100).toFixed(0)}% of the rooms`).join(', ')}), PostgreSQL ${cpu.postgresql.toFixed(3)}, HAProxy ${cpu.haproxy.toFixed(3)}`
 );
 
 // N machines of this machine's two cores, each a game server, HAProxy beside one of them, PostgreSQL
