@@ -71,5 +71,15 @@ describe.skipIf(clusterMissing !== null)(`the room's server killed ${KILLS} time
 		expect(view.seats.find((s) => s.id === 'white-house-adviser-2')?.bot).toBeTruthy();
 		await expect.poll(() => Object.keys((host.view as FacilitatorView).votes.at(-1)?.ballots ?? {}), { timeout: 10_000 }).toContain('white-house-adviser-2');
 		expect(Math.max(...failovers)).toBeLessThan(10_000);
+
+		// The scripted role resumes on the server that now holds the room: in a vote opened after
+		// the last failover it casts a ballot of its own.
+		// (Scope is required: voted down, it comes back on its next option rather than moving on.)
+		await must(host, { type: 'closeVote' });
+		if ('scope' in (host.view as FacilitatorView).adopted) await must(host, { type: 'advance' });
+		await must(host, { type: 'openVote' });
+		const next = (host.view as FacilitatorView).votes.at(-1)!;
+		expect(Object.keys(next.ballots ?? {})).not.toContain('white-house-adviser-2');
+		await expect.poll(() => Object.keys((host.view as FacilitatorView).votes.find((v) => v.id === next.id)?.ballots ?? {}), { timeout: 15_000 }).toContain('white-house-adviser-2');
 	});
 });
