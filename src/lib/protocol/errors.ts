@@ -67,6 +67,7 @@ export const errorCodes = [
 	'bad_answer',
 	// the server's own trouble
 	'rate_limited',
+	'room_moved',
 	'internal'
 ] as const;
 
