@@ -34,8 +34,12 @@ const layers: Partial<Record<'unit' | 'integration' | 'e2e', Totals>> = {};
 for (const layer of ['unit', 'integration', 'e2e'] as const) if (runs(layer)) layers[layer] = { passed: 0, failed: 0 };
 
 // Types first: a type error anywhere (pages included) fails the run.
+// The compiled messages come first: the type check reads them, and an install that skipped its
+// scripts has not made them.
 const typesStatus = runs('types')
-	? run('npx', ['svelte-kit', 'sync']) || run('npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error'])
+	? run('npx', ['tsx', 'scripts/i18n.ts']) ||
+		run('npx', ['svelte-kit', 'sync']) ||
+		run('npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error'])
 	: null;
 
 // Unit and integration: one Vitest run over the projects asked for, counted per layer from its JSON report.
