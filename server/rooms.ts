@@ -82,7 +82,7 @@ export type GameOptions = Partial<Pick<GameConfig, 'votingRule' | 'ballot' | 'se
 
 const SYSTEM: Actor = { kind: 'system' };
 
-const gone = (code: string) => refuse('unknown_room', `There is no game with the code ${code} any more: it has been deleted.`);
+const gone = (code: string) => refuse('unknown_room', `There is no game with the code ${code} any more: it has been deleted.`, { code, deleted: 'yes' });
 
 export class Rooms {
 	private live = new Map<string, Room>();

@@ -6,25 +6,52 @@ import type { CardView, ClauseView, PublicSeat, TableView, VoteView } from '../g
 import type { Choice, Countdown, Phase, TimerStep, VoteKind } from '../game/types';
 import { paragraphsOf, withoutMarkers } from '../scenario/citations';
 import type { Side, SigningStance } from '../scenario/schema';
+import { m } from '../i18n/paraglide/messages';
+
+// The word lists below are read through getters, so each reading is in the page's language.
 
 /** The six phases in order, with the words the phase bar shows. */
 export const phaseNames: Record<Phase, string> = {
-	lobby: 'Lobby',
-	briefing: 'Briefing',
-	opening: 'Opening statements',
-	clauses: 'Clause by clause',
-	ratification: 'Ratification',
-	debrief: 'Debrief'
+	get lobby() {
+		return m.phase_lobby();
+	},
+	get briefing() {
+		return m.phase_briefing();
+	},
+	get opening() {
+		return m.phase_opening();
+	},
+	get clauses() {
+		return m.phase_clauses();
+	},
+	get ratification() {
+		return m.phase_ratification();
+	},
+	get debrief() {
+		return m.phase_debrief();
+	}
 };
 export const phaseOrder: Phase[] = ['lobby', 'briefing', 'opening', 'clauses', 'ratification', 'debrief'];
 
 export const timerStepNames: Record<TimerStep | Countdown, string> = {
-	briefing: 'Briefing',
-	opening: 'Opening statements',
-	debate: 'Debate',
-	vote: 'Vote',
-	lastCall: 'Everyone has voted: last call',
-	result: 'Moving on in'
+	get briefing() {
+		return m.timer_briefing();
+	},
+	get opening() {
+		return m.timer_opening();
+	},
+	get debate() {
+		return m.timer_debate();
+	},
+	get vote() {
+		return m.timer_vote();
+	},
+	get lastCall() {
+		return m.timer_last_call();
+	},
+	get result() {
+		return m.timer_result();
+	}
 };
 
 /** Under the dual-key rule, whether each side agreed (had more yes than no votes), in plain words. */
@@ -33,14 +60,40 @@ export function sidesAgreed(keys: { israel: boolean; us: boolean }): string {
 	return `Israeli side ${said(keys.israel)} · US side ${said(keys.us)}`;
 }
 
-export const choiceNames: Record<Choice, string> = { yes: 'Yes', no: 'No', abstain: 'Abstain' };
+export const choiceNames: Record<Choice, string> = {
+	get yes() {
+		return m.choice_yes();
+	},
+	get no() {
+		return m.choice_no();
+	},
+	get abstain() {
+		return m.choice_abstain();
+	}
+};
 
-export const sideNames: Record<Side, string> = { israel: 'Israel', us: 'US', expert: 'Expert' };
+export const sideNames: Record<Side, string> = {
+	get israel() {
+		return m.side_israel();
+	},
+	get us() {
+		return m.side_us();
+	},
+	get expert() {
+		return m.side_expert();
+	}
+};
 /** The side in a full phrase, for descriptions and screen readers. */
 export const sideLongNames: Record<Side, string> = {
-	israel: 'Israeli side',
-	us: 'US side',
-	expert: 'Expert (votes, but does not decide for either side)'
+	get israel() {
+		return m.side_long_israel();
+	},
+	get us() {
+		return m.side_long_us();
+	},
+	get expert() {
+		return m.side_long_expert();
+	}
 };
 
 export const signingNames: Record<SigningStance, string> = {
