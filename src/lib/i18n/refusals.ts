@@ -6,12 +6,10 @@ import type { ErrorCode, RefusalParams } from '$lib/protocol/errors';
 import type { NoticeCode } from '$lib/protocol/events';
 import { m } from './paraglide/messages';
 
-// First strong isolate … pop directional isolate: a name or code inside a sentence keeps its own
-// direction, so a Hebrew name in an English sentence (or the reverse) moves no punctuation around.
-const isolate = (value: string | number) => `\u2068${value}\u2069`;
-
 type Words = (p: RefusalParams) => string;
-const text = (p: RefusalParams, key: string) => isolate(String(p[key] ?? ''));
+// A name inside the sentence is not wrapped in directional isolates (U+2068…U+2069): the pages
+// show no formatting characters at all, so that none typed by a player can hide among them.
+const text = (p: RefusalParams, key: string) => String(p[key] ?? '');
 const count = (p: RefusalParams, key: string) => Number(p[key]);
 
 const refusals: Record<ErrorCode, Words> = {

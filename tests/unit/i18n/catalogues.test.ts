@@ -56,9 +56,11 @@ describe('refusals', () => {
 		});
 	}
 
-	it('put a name from the table in its own direction, so punctuation round it stays put', () => {
+	it('name what the player needs named', () => {
 		overwriteGetLocale(() => 'he');
-		expect(refusalText({ code: 'name_taken', params: { name: 'Maya' } })).toContain('\u2068Maya\u2069');
+		expect(refusalText({ code: 'name_taken', params: { name: 'Maya' } })).toContain('"Maya"');
+		overwriteGetLocale(() => 'en');
+		expect(refusalText({ code: 'unknown_room', params: { code: 'ZZZZZZ' } })).toContain('There is no game with the code ZZZZZZ');
 	});
 });
 
