@@ -1,83 +1,96 @@
 /**
- * `npm run simulate -- --games N --seed S [--rule dual-key|majority|consensus] [--advisers 1-3] [--core-only]`
- *
- * Plays N games with a scripted role in every seat and the autopilot as facilitator, headless,
- * and prints per role the mean score and its spread, how often the treaty is signed, and how
- * often each variant is adopted. Used to keep the scenario balanced: no role should be hopeless.
+ * `npm run simulate -- [options]`: plays seeded games with a scripted role in every seat and
+ * checks the scenario's balance targets at each table and voting rule. `--help` lists the options.
  */
 import { parseArgs } from 'node:util';
-import { createGame } from '../src/lib/game/engine';
-import { playOut } from '../src/lib/game/bots/table-bots';
-import { buildSeats } from '../src/lib/game/seats';
-import type { GameConfig } from '../src/lib/game/types';
-import { scoreRole } from '../src/lib/game/scoring';
 import { loadDefaultScenario } from '../server/scenario/load';
-import { VotingRule } from '../src/lib/scenario/schema';
+import { votingRules, type VotingRule } from '../src/lib/scenario/schema';
+import { playTable, tables, type GameRecord } from './balance/play';
+import { check } from './balance/targets';
 
-const { values } = parseArgs({
-	options: {
-		games: { type: 'string', default: '1000' },
-		seed: { type: 'string', default: '1' },
-		rule: { type: 'string', default: 'dual-key' },
-		advisers: { type: 'string', default: '1' },
-		'core-only': { type: 'boolean', default: false }
-	}
-});
+const HELP = `Plays seeded games with scripted roles in every seat and checks the balance targets.
+
+Usage: npm run simulate -- [options]
+
+  --games N        games per table and voting rule (default 1000)
+  --seed S         seed of the first game; game i uses seed S+i (default 1)
+  --rule R         only this voting rule: dual-key, majority or consensus (default: each)
+  --table NAME     only this table: "default table", "four core seats" or a lesson plan's name
+                   (default: each)
+  --check          exit with status 1 when any target is missed
+  --quiet          print only the table of targets
+  --help           print this help
+
+Each table and rule prints how often the treaty is signed, every role's mean score and how often
+it tops the table, how often each variant is adopted, and each target with PASS or FAIL.`;
+
+let values;
+try {
+	({ values } = parseArgs({
+		options: {
+			games: { type: 'string', default: '1000' },
+			seed: { type: 'string', default: '1' },
+			rule: { type: 'string' },
+			table: { type: 'string' },
+			check: { type: 'boolean', default: false },
+			quiet: { type: 'boolean', default: false },
+			help: { type: 'boolean', default: false }
+		}
+	}));
+} catch (error) {
+	console.error(`${(error as Error).message}\n\n${HELP}`);
+	process.exit(2);
+}
+if (values.help) {
+	console.log(HELP);
+	process.exit(0);
+}
 const games = Number(values.games);
 const seed = Number(values.seed);
-const rule = VotingRule.parse(values.rule);
-if (!Number.isInteger(games) || games < 1) throw new Error('--games takes a whole number of games, e.g. --games 1000');
+const fail = (message: string) => {
+	console.error(message);
+	process.exit(2);
+};
+if (!Number.isInteger(games) || games < 1) fail('--games takes a whole number of games, e.g. --games 1000');
+if (!Number.isInteger(seed)) fail('--seed takes a whole number, e.g. --seed 1');
+if (values.rule && !votingRules.includes(values.rule as VotingRule)) fail(`--rule takes one of: ${votingRules.join(', ')}`);
 
 const loaded = await loadDefaultScenario();
-if (!loaded.ok) throw new Error('the shipped scenario does not validate; run npm run scenario:check');
-const scenario = loaded.scenario;
+if (!loaded.ok) fail('the shipped scenario does not validate; run npm run scenario:check');
+const scenario = loaded.ok ? loaded.scenario : (undefined as never);
+const all = tables(scenario);
+const chosen = values.table ? all.filter((t) => t.name === values.table) : all;
+if (!chosen.length) fail(`--table takes one of: ${all.map((t) => `"${t.name}"`).join(', ')}`);
+const rules: VotingRule[] = values.rule ? [values.rule as VotingRule] : [...votingRules];
 
-const seatCounts: Record<string, number> = { 'white-house-adviser': Number(values.advisers) };
-if (!values['core-only']) for (const role of scenario.roles) if (!role.core) seatCounts[role.id] = 1;
-const seats = buildSeats(scenario, { seatCounts });
-
-const scores = new Map<string, number[]>();
-const adopted = new Map<string, number>();
-let signed = 0;
-let actions = 0;
+let missed = 0;
 const started = performance.now();
-const cpuBefore = process.cpuUsage();
-for (let i = 0; i < games; i++) {
-	const config: GameConfig = {
-		scenarioId: scenario.id,
-		votingRule: rule,
-		ballot: { tally: 'live', ballots: 'named' },
-		seatCounts,
-		timers: { briefing: null, opening: null, debate: null, vote: null },
-		seed: seed + i,
-		botSeats: seats.map((s) => s.id)
-	};
-	const { state, steps } = playOut(createGame(`SIM${i}`, config, scenario), { now: 0, scenario });
-	actions += steps.length;
-	if (state.signed) signed++;
-	for (const variant of Object.values(state.adopted)) if (variant) adopted.set(variant, (adopted.get(variant) ?? 0) + 1);
-	for (const seat of state.seats) {
-		const role = scenario.roles.find((r) => r.id === seat.roleId)!;
-		const list = scores.get(role.id) ?? [];
-		list.push(scoreRole(role, state).score);
-		scores.set(role.id, list);
+for (const table of chosen) {
+	for (const rule of rules) {
+		const records: GameRecord[] = [];
+		for (let i = 0; i < games; i++) records.push(playTable(scenario, table, rule, seed + i));
+		const checks = check(scenario, rule, records, table.agenda);
+		missed += checks.filter((c) => !c.pass).length;
+		console.log(`\n## ${table.name}, ${rule}: ${games} games, seeds ${seed}–${seed + games - 1}`);
+		if (!values.quiet) details(records, table.agenda);
+		for (const c of checks) console.log(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.target.padEnd(78)} ${c.measured}`);
 	}
 }
-const seconds = (performance.now() - started) / 1000;
-const cpu = process.cpuUsage(cpuBefore);
-const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+console.log(`\n${missed} target${missed === 1 ? '' : 's'} missed; ${((performance.now() - started) / 1000).toFixed(1)} s`);
+if (values.check && missed) process.exit(1);
 
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const spread = (xs: number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
-const pct = (n: number) => `${((100 * n) / games).toFixed(1)}%`;
-
-console.log(
-	`${games} games (${rule}, ${seats.length} seats, seeds ${seed}–${seed + games - 1}): ${seconds.toFixed(2)} s elapsed, ${cpuSeconds.toFixed(2)} s of CPU (${(games / cpuSeconds).toFixed(0)} games per CPU-second), ${actions} actions`
-);
-console.log(`treaty signed in ${pct(signed)} of games\n`);
-console.log('role                      mean score   spread   min   max');
-for (const [role, xs] of scores)
-	console.log(`${role.padEnd(26)}${mean(xs).toFixed(1).padStart(10)}${spread(xs).toFixed(1).padStart(9)}${String(Math.min(...xs)).padStart(6)}${String(Math.max(...xs)).padStart(6)}`);
-console.log('\nvariant adopted (share of games)');
-for (const clause of scenario.clauses)
-	console.log(`  ${clause.id.padEnd(20)} ${clause.variants.map((v) => `${v.id.split('.')[1]} ${pct(adopted.get(v.id) ?? 0)}`).join('   ')}`);
+function details(records: GameRecord[], agenda?: string[]) {
+	const n = records.length;
+	const pct = (k: number) => `${((100 * k) / n).toFixed(1)}%`;
+	console.log(`treaty signed in ${pct(records.filter((g) => g.signed).length)} of games`);
+	console.log('  role                      mean   top');
+	for (const role of Object.keys(records[0].scores)) {
+		const mean = records.reduce((s, g) => s + g.scores[role], 0) / n;
+		console.log(`  ${role.padEnd(24)}${mean.toFixed(1).padStart(6)}${pct(records.filter((g) => g.top.includes(role)).length).padStart(7)}`);
+	}
+	console.log('  variant adopted (share of games)');
+	for (const clause of scenario.clauses.filter((c) => !agenda || agenda.includes(c.id)))
+		console.log(
+			`    ${clause.id.padEnd(18)} ${clause.variants.map((v) => `${v.id.split('.')[1]} ${pct(records.filter((g) => g.adopted.includes(v.id)).length)}`).join('   ')}`
+		);
+}

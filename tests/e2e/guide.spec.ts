@@ -171,6 +171,10 @@ test('the debrief asks questions drawn from the game, and the guide opened from 
 	await vote('mossad-director', 'yes');
 	await vote('white-house-adviser-1', 'no');
 	await host.act({ type: 'closeVote' });
+	// Activation is required, so it comes back on its next option, which everyone adopts.
+	await host.act({ type: 'openVote' });
+	for (const seat of Object.keys(players)) await vote(seat, 'yes');
+	await host.act({ type: 'closeVote' });
 	// Ratification.
 	await host.act({ type: 'advance' });
 	await host.act({ type: 'openVote' });

@@ -11,7 +11,7 @@ const SHORT = { briefing: 10, opening: 10, debate: 10, vote: 10 };
 const QUICK_PACE = { lastCallSeconds: 3, resultSeconds: 3 };
 
 test('a one-lesson game with the hands-free pace runs to the debrief after one click on Start', async ({ page, browser }) => {
-	test.setTimeout(480_000);
+	test.setTimeout(720_000);
 	const sent: Record<string, unknown>[] = [];
 	// Socket.IO over WebSocket: an event with an acknowledgement is `42<id>["name",payload]`.
 	await page.routeWebSocket(/\/socket\.io\//, (client) => {
@@ -56,9 +56,10 @@ test('a one-lesson game with the hands-free pace runs to the debrief after one c
 	const card = page.getByRole('article').first();
 	await expect(card.getByTestId('phase')).toHaveText('Clause by clause', { timeout: 60_000 });
 	await expect(card).toContainText('clause 1 of 4');
-	// A result's countdown shows on the card while the game moves itself on.
-	await expect(card.getByText('Moving on in')).toBeVisible({ timeout: 60_000 });
-	await expect(card.getByTestId('phase')).toHaveText('Ratification', { timeout: 300_000 });
+	// A result's countdown shows on the card while the game moves itself on (a required clause
+	// voted down comes back on its next option first, which can take a round or two).
+	await expect(card.getByText('Moving on in')).toBeVisible({ timeout: 150_000 });
+	await expect(card.getByTestId('phase')).toHaveText(/Ratification|Debrief/, { timeout: 420_000 });
 	await expect(card.getByTestId('phase')).toHaveText('Debrief', { timeout: 60_000 });
 	// The student's page ends the game too, with its outcome and score.
 	await expect(student.getByRole('heading', { level: 2, name: /^The treaty was (not )?signed$/ })).toBeVisible();

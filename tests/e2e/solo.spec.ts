@@ -39,6 +39,18 @@ test('a learner plays Ron Dermer alone against scripted roles, to the debrief', 
 	await expect(page.getByRole('heading', { name: 'Why the scripted roles voted as they did' })).toBeVisible();
 	await page.getByText(/^Scope: adopt/).first().click();
 	await expect(page.getByText(/David Barnea/).first()).toBeVisible();
+	// Each scripted role gives its own sentence: no two the same in one vote.
+	const reasons = await page.locator('details[open] .reason').allInnerTexts();
+	expect(reasons.length).toBeGreaterThan(2);
+	expect(new Set(reasons.map((r) => r.replace(/ “.*$/, ''))).size).toBe(reasons.length);
+
+	// Coaching: whom the learner moved, what they won and lost, and one thing to try next.
+	const coaching = page.getByRole('region', { name: 'Coaching: how your game went' });
+	await expect(coaching.getByRole('heading', { name: 'Whom you moved' })).toBeVisible();
+	await expect(coaching.getByRole('heading', { name: 'What you left on the table' })).toBeVisible();
+	await expect(coaching.getByTestId('coaching-next')).not.toBeEmpty();
+	await coaching.scrollIntoViewIfNeeded();
+	await screenshots(page, 'solo-coaching', [360, 1280]);
 	await screenshots(page, 'solo-debrief');
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });

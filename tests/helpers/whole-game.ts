@@ -11,7 +11,10 @@
  *                the clause vote: Israel yes, the first US seat no, other US seats yes, experts
  *                abstain; the IDF chief first votes no, Dermer plays a card during the vote, and
  *                the chief changes to yes citing it
- *   activation   skipped
+ *                where the clause vote fails (a required clause), it comes back on its next
+ *                option, Dermer's draft, which everyone adopts
+ *   activation   everyone yes but the experts, who abstain (a required clause cannot be skipped
+ *                if the treaty is to be signed)
  *   freedom…     a card played, then everyone yes but the experts, who abstain
  *   reciprocity  a vote nobody casts a ballot in: all absent
  *   the rest     skipped one by one, which brings the table to ratification
@@ -55,8 +58,16 @@ export const LAYOUTS: Layout[] = [
 	}
 ];
 
-/** Vote ids in the order the script opens them. */
-export const VOTES = { rejectedAmendment: 1, adoptedAmendment: 2, scope: 3, freedom: 4, reciprocity: 5, ratification: 6 } as const;
+/** Vote ids in the order the script opens them; the later ones depend on whether scope came back. */
+export const VOTES = { rejectedAmendment: 1, adoptedAmendment: 2, scope: 3 } as const;
+export interface LaterVotes {
+	/** The scope clause again, on its next option, where its first vote failed. */
+	scopeAgain: number | null;
+	activation: number;
+	freedom: number;
+	reciprocity: number;
+	ratification: number;
+}
 
 export const REASON = 'The minister’s card settles it: Iran is the threat.';
 
@@ -76,6 +87,7 @@ export interface PlayedGame {
 	/** The card Dermer played between the IDF chief's two ballots on the scope clause. */
 	evidence: string;
 	poll: { before: Record<string, number>; after: Record<string, number> };
+	votes: LaterVotes;
 }
 
 export async function playWholeGame(url: string, settings: Omit<CreateGame, 'seatCounts' | 'timers'>, layout: Layout): Promise<PlayedGame> {
@@ -140,18 +152,34 @@ export async function playWholeGame(url: string, settings: Omit<CreateGame, 'sea
 	await table.act(p['idf-chief'], { type: 'castVote', choice: 'yes', reason: REASON, card: evidence });
 	await table.run('closeVote');
 
-	// Activation is set aside; freedom of action is decided quickly.
+	// A failed scope comes back on its next option, which everyone adopts.
+	let vote = VOTES.scope;
+	let scopeAgain: number | null = null;
+	if (!('scope' in (await table.facilitatorView()).adopted)) {
+		await table.run('openVote');
+		await voteAll(() => 'yes');
+		await table.run('closeVote');
+		scopeAgain = ++vote;
+	}
+
+	// Activation passes as drafted; freedom of action is decided quickly.
 	await table.run('advance');
-	await table.run('skipClause');
+	await table.run('openVote');
+	await voteAll((s) => (layout.seats[s] === 'expert' ? 'abstain' : 'yes'));
+	await table.run('closeVote');
+	const activation = ++vote;
+	await table.run('advance');
 	await playCard(israel.at(-1)!, { stance: 'for' });
 	await table.run('openVote');
 	await voteAll((s) => (layout.seats[s] === 'expert' ? 'abstain' : 'yes'));
 	await table.run('closeVote');
+	const freedom = ++vote;
 
 	// Reciprocity: the vote opens and closes with no ballot cast.
 	await table.run('advance');
 	await table.run('openVote');
 	await table.run('closeVote');
+	const reciprocity = ++vote;
 
 	// The remaining clauses are skipped, which brings the table to ratification.
 	await table.run('advance');
@@ -159,6 +187,7 @@ export async function playWholeGame(url: string, settings: Omit<CreateGame, 'sea
 	await table.run('openVote');
 	await voteAll((s) => (layout.seats[s] === 'expert' ? null : 'yes'));
 	await table.run('closeVote');
+	const votes: LaterVotes = { scopeAgain, activation, freedom, reciprocity, ratification: ++vote };
 
 	// Debrief: the poll again.
 	for (const [i, seat] of seats.entries()) {
@@ -166,5 +195,5 @@ export async function playWholeGame(url: string, settings: Omit<CreateGame, 'sea
 		await table.act(p[seat], { type: 'answerPoll', answer: (i + 2) % 5 });
 	}
 	await table.settle();
-	return { table, layout, seats, israel, us, experts, dissenter, dealt, played, evidence, poll };
+	return { table, layout, seats, israel, us, experts, dissenter, dealt, played, evidence, poll, votes };
 }

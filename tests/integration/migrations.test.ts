@@ -99,8 +99,8 @@ describe('a file written before the schema steps were numbered', () => {
 		if (ballots === 'secret') {
 			expect(await ask(again.players['idf-chief'], 'action', ballot('no', 'first-idf-chief'))).toEqual({ ok: true, seq: closedSeq });
 		}
-		// The game goes on: the last two seats vote, the vote closes, and the next clause comes up.
-		for (const seat of SEATS.slice(2)) await again.act(again.players[seat], ballot('no', `second-${seat}`));
+		// The game goes on: the last two seats vote, the clause passes, and the next clause comes up.
+		for (const seat of SEATS.slice(2)) await again.act(again.players[seat], ballot('yes', `second-${seat}`));
 		await again.run('closeVote');
 		expect((await again.probe()).votes.map((v) => v.status)).not.toContain('open');
 		await again.run('advance');

@@ -99,7 +99,9 @@ describe('timers', () => {
 		running.clock.advance(20 * S);
 		const view = await viewWhere(table.spectator, (v) => v.votes[0]?.status === 'closed');
 		expect(view.votes[0].result).toEqual({ passed: false, yes: 0, no: 0, abstain: 2, absent: 2 });
-		expect(view.adopted).toEqual({ scope: null });
+		// Scope is required: instead of leaving the treaty silent, it comes back on its next option.
+		expect(view.adopted).toEqual({});
+		expect(view.floor).toEqual({ clauseId: 'scope', variantId: 'scope.any-attack' });
 	});
 
 	it('freezes the timer while paused, continues with the time left on resume, and pushes the deadline when extended', async () => {

@@ -77,14 +77,14 @@ describe.each(cases)('a whole game: $votingRule, $tally tally, $ballots ballots,
 	});
 
 	it('passes the clause everyone but the experts voted for, and fails the one nobody voted on, absentees abstaining', () => {
-		expect(host.votes[VOTES.freedom - 1].result).toMatchObject({
+		expect(host.votes[game.votes.freedom - 1].result).toMatchObject({
 			passed: true,
 			yes: game.israel.length + game.us.length,
 			no: 0,
 			abstain: others(),
 			absent: 0
 		});
-		expect(host.votes[VOTES.reciprocity - 1].result).toMatchObject({
+		expect(host.votes[game.votes.reciprocity - 1].result).toMatchObject({
 			passed: false,
 			yes: 0,
 			no: 0,
@@ -93,20 +93,34 @@ describe.each(cases)('a whole game: $votingRule, $tally tally, $ballots ballots,
 		});
 	});
 
+	it('brings a failed scope back on its next option, which the table then adopts', () => {
+		if (votingRule === 'majority') return expect(game.votes.scopeAgain).toBeNull();
+		const again = host.votes[game.votes.scopeAgain! - 1];
+		expect(again).toMatchObject({ kind: 'clause', clauseId: 'scope', variantId: 'scope.existential', result: { passed: true } });
+	});
+
 	it('shows every browser the adopted text, the skipped clauses and the signed treaty', () => {
-		const scope = votingRule === 'majority' ? 'scope.iran-only' : null;
+		// Under dual-key and consensus the Iran-only text failed and the next option was adopted.
+		const scope = votingRule === 'majority' ? 'scope.iran-only' : 'scope.existential';
 		for (const view of everyone) {
-			expect(view.adopted).toEqual({ scope, 'freedom-of-action': 'freedom-of-action.preemptive', reciprocity: null });
-			expect(view.skipped).toEqual(scenario.clauses.map((c) => c.id).filter((c) => !['scope', 'freedom-of-action', 'reciprocity'].includes(c)));
+			expect(view.adopted).toEqual({
+				scope,
+				activation: 'activation.automatic',
+				'freedom-of-action': 'freedom-of-action.preemptive',
+				reciprocity: null
+			});
+			expect(view.skipped).toEqual(
+				scenario.clauses.map((c) => c.id).filter((c) => !['scope', 'activation', 'freedom-of-action', 'reciprocity'].includes(c))
+			);
 			expect(view.signed).toBe(true);
 			const treaty = view.debrief!.treaty;
 			expect(treaty.map((t) => t.clauseId)).toEqual(scenario.clauses.map((c) => c.id));
 			expect(treaty.find((t) => t.clauseId === 'scope')).toEqual({ clauseId: 'scope', variantId: scope, skipped: false });
-			expect(treaty.find((t) => t.clauseId === 'activation')).toEqual({ clauseId: 'activation', variantId: null, skipped: true });
+			expect(treaty.find((t) => t.clauseId === 'activation')).toEqual({ clauseId: 'activation', variantId: 'activation.automatic', skipped: false });
 			expect(treaty.find((t) => t.clauseId === 'freedom-of-action')?.variantId).toBe('freedom-of-action.preemptive');
 			expect(view.debrief!.signed).toBe(true);
 		}
-		const ratification = host.votes[VOTES.ratification - 1];
+		const ratification = host.votes[game.votes.ratification - 1];
 		expect(ratification).toMatchObject({ kind: 'ratification', status: 'closed' });
 		// The experts stayed silent: they count as abstentions, and neither blocks nor carries it.
 		expect(ratification.result).toMatchObject({ passed: true, no: 0, absent: others(), abstain: others() });
@@ -119,7 +133,7 @@ describe.each(cases)('a whole game: $votingRule, $tally tally, $ballots ballots,
 			for (const record of records) {
 				const role = scenario.roles.find((r) => r.id === record.roleId)!;
 				expect(record.objectives).toEqual(role.objectives);
-				expect(record.score).toEqual(scoreRole(role, { adopted: view.adopted, signed: view.signed }));
+				expect(record.score).toEqual(scoreRole(role, { adopted: view.adopted, signed: view.signed, agenda: view.clauses.map((c) => c.id) }));
 				expect(record.score.score).toBeGreaterThanOrEqual(0);
 				expect(record.score.score).toBeLessThanOrEqual(100);
 				expect(record.player).toBe(game.seats.includes(record.seat) ? `Player ${record.seat}` : null);

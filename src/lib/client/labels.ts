@@ -98,7 +98,7 @@ export const sideLongNames: Record<Side, string> = {
 
 export const signingNames: Record<SigningStance, string> = {
 	for: 'in favour of signing a treaty',
-	against: 'against signing any treaty',
+	against: 'sceptical about signing any treaty',
 	open: 'undecided about signing: it depends on what the treaty says'
 };
 

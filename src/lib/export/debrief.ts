@@ -8,7 +8,7 @@ import type { Debrief } from '../game/debrief';
 import type { CardView, TableView } from '../game/view';
 import type { SeatId } from '../game/types';
 import { toCsv } from './csv';
-import { labels, OBJECTIVE_SHARE, objectivePoints } from './labels';
+import { labels } from './labels';
 import { ballotSteps } from './steps';
 import { attribution } from '../client/labels';
 
@@ -151,8 +151,10 @@ export function scoresCsv(view: EndedView): string {
 		s.player,
 		s.score.score,
 		s.score.objectives,
-		objectivePoints(s.score.objectives),
+		s.score.fromText,
+		100 - s.objectives.stake,
 		s.objectives.signing,
+		s.objectives.stake,
 		s.score.stanceMet,
 		s.score.redLinesCrossed.map((v) => name.variant(v)).join('; '),
 		s.score.won.map((w) => `${name.variant(w.variant)} (${w.weight})`).join('; '),
@@ -168,8 +170,10 @@ export function scoresCsv(view: EndedView): string {
 			'player',
 			'score',
 			'objective weight won (of 100)',
-			`points from objectives (of ${OBJECTIVE_SHARE})`,
+			'points from objectives',
+			'objectives worth at most',
 			'stance on signing',
+			'points riding on the stance',
 			'stance met',
 			'red lines crossed',
 			'objectives won',

@@ -4,7 +4,7 @@
  */
 import type { Influence, VoteTimeline } from '../game/debrief';
 import type { CardView, TableView } from '../game/view';
-import { OPEN_BAR, RED_LINE_COST, STANCE_POINTS } from '../game/scoring';
+import { OPEN_BAR, RED_LINE_COST } from '../game/scoring';
 import type { SeatId } from '../game/types';
 
 export type LabelledView = TableView & { catalogue?: CardView[] };
@@ -65,16 +65,12 @@ export function duration(ms: number): string {
 
 /** How a role's score is made, in one paragraph, from the engine's own numbers. */
 export function scoringRule(): string {
-	const shared = 100 - STANCE_POINTS;
 	return (
-		`${shared} points shared out by the role’s secret weights over the clause texts in the signed treaty ` +
-		`(an unsigned treaty adopts nothing); ${STANCE_POINTS} more if its stance on signing at all was met — ` +
-		`“for” when the treaty is signed, “against” when it is not, “open” when it is not, or is with at least ` +
-		`${OPEN_BAR} of the role’s objective points in it; minus ${RED_LINE_COST} for each of its red lines written ` +
-		`into the signed treaty. Scores run from 0 to 100.`
+		`Each role has a stake on signing (30 of its 100 points, or up to 50 where its brief makes signing, or refusing, ` +
+		`the point), which it wins when its stance is met: a role for the pact wants it signed; any other wants it ` +
+		`signed only if its conditions are in the text (for an open role without conditions, ${OPEN_BAR} of its ` +
+		`objective points) and refused otherwise. The rest of its points are shared out by its secret weights over the ` +
+		`clause texts the table adopted, signed or not. Each of its red lines written into a signed treaty costs ` +
+		`${RED_LINE_COST}. Scores run from 0 to 100.`
 	);
 }
-
-/** The points a role's objectives bring to its score: its weight won, scaled to the share objectives get. */
-export const objectivePoints = (weightWon: number) => Math.round(weightWon * (1 - STANCE_POINTS / 100));
-export const OBJECTIVE_SHARE = 100 - STANCE_POINTS;

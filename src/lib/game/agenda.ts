@@ -3,8 +3,11 @@ import { produce, type Draft } from 'immer';
 import { asFacilitator, openVoteOf } from './guards';
 import { accept, refuse, type Outcome } from './outcome';
 import { startTimer } from './timers';
-import type { Scenario } from '../scenario/schema';
-import type { Actor, Context, GameState } from './types';
+import type { Clause, Scenario } from '../scenario/schema';
+import type { Actor, Context, GameState, VariantId } from './types';
+
+/** The text a clause opens with: the draft's, or its first option. */
+export const draftText = (clause: Clause): VariantId => clause.onFloor ?? clause.variants[0].id;
 
 /** Puts the clause at `index` of the agenda on the floor and starts its debate. */
 export function putOnFloor(d: Draft<GameState>, index: number, ctx: Context) {
@@ -12,7 +15,7 @@ export function putOnFloor(d: Draft<GameState>, index: number, ctx: Context) {
 	const clause = ctx.scenario.clauses.find((c) => c.id === clauseId)!;
 	d.cursor = index;
 	// A clause revisited keeps the text it was adopted with; a new one starts from the draft.
-	d.floor = { clauseId, variantId: d.adopted[clauseId] ?? clause.onFloor ?? clause.variants[0].id };
+	d.floor = { clauseId, variantId: d.adopted[clauseId] ?? draftText(clause) };
 	d.skipped = d.skipped.filter((c) => c !== clauseId);
 	startTimer(d, 'debate', ctx.now);
 }

@@ -5,6 +5,7 @@
  */
 import type { Objectives, RedLine, Scenario } from '../scenario/schema';
 import { castsOf } from './ballot-history';
+import { unsettledRequired } from './required';
 import { scoreRole, type Score } from './scoring';
 import type { CardId, Choice, ClauseId, GameState, SeatId, VariantId, VoteKind, VoteResult } from './types';
 
@@ -60,6 +61,8 @@ export interface CitedReasons {
 
 export interface Debrief {
 	signed: boolean;
+	/** Required clauses the table voted down on every option: with any, the treaty cannot be put to ratification. */
+	unsettled: ClauseId[];
 	treaty: { clauseId: ClauseId; variantId: VariantId | null; skipped: boolean }[];
 	seats: SeatRecord[];
 	timeline: VoteTimeline[];
@@ -67,6 +70,13 @@ export interface Debrief {
 	citations: CitedReasons[];
 	/** How many players gave each answer, before and after: the only form in which the poll leaves a seat. */
 	poll: { before: number[]; after: number[] };
+}
+
+/** Whether the table went through the whole agenda yet never voted on ratification: what a treaty silent on a required clause does. */
+function barredFromRatification(state: GameState): boolean {
+	const last = state.agenda.at(-1);
+	const finished = state.cursor === state.agenda.length - 1 && last !== undefined && (last in state.adopted || state.skipped.includes(last));
+	return finished && !state.votes.some((v) => v.kind === 'ratification');
 }
 
 export function debrief(state: GameState, scenario: Scenario): Debrief {
@@ -128,6 +138,7 @@ export function debrief(state: GameState, scenario: Scenario): Debrief {
 
 	return {
 		signed: Boolean(state.signed),
+		unsettled: barredFromRatification(state) ? unsettledRequired(state, scenario) : [],
 		treaty: state.agenda.map((clauseId) => ({
 			clauseId,
 			variantId: state.adopted[clauseId] ?? null,

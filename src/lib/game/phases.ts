@@ -8,6 +8,7 @@ import { asFacilitator, openVoteOf } from './guards';
 import { deal } from './hands';
 import { BOT_NAME } from './seats';
 import { accept, refuse, type Outcome } from './outcome';
+import { unsettledRequired } from './required';
 import { endTurn } from './speakers';
 import { startTimer } from './timers';
 import type { Actor, Context, GameState, Phase } from './types';
@@ -56,7 +57,8 @@ export function stepForward(d: Draft<GameState>, ctx: Context) {
 		case 'clauses':
 			dropPendingAmendment(d);
 			if (d.cursor + 1 < d.agenda.length) return putOnFloor(d, d.cursor + 1, ctx);
-			return enterPhase(d, 'ratification', ctx);
+			// A treaty silent on a required clause cannot be put to ratification.
+			return enterPhase(d, unsettledRequired(d, ctx.scenario).length ? 'debrief' : 'ratification', ctx);
 		case 'ratification':
 			return enterPhase(d, 'debrief', ctx);
 	}

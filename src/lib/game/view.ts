@@ -8,6 +8,8 @@
  */
 import { originOf, type CardOrigin } from '../scenario/records';
 import type { BallotSetting, BriefingCard, Objectives, RedLine, Scenario, Side, VotingRule } from '../scenario/schema';
+// coaching.ts builds seat views of its own; the cycle is only between functions called at run time.
+import { coaching, type Coaching } from './coaching';
 import { debrief, type Debrief } from './debrief';
 import { openVoteOf } from './guards';
 import { pollAnswered } from './poll';
@@ -118,6 +120,10 @@ export interface YourSeat {
 	/** Whether you have answered the poll before and after; your answers stay on your device. */
 	poll: PollAnswered;
 	amendmentsLeft: number;
+	/** Arguments you may still post on the clause on the floor (or in the opening); null when there is no limit. */
+	postsLeft: number | null;
+	/** After a solo game, what the learner's play did and what to try next; null otherwise. */
+	coaching: Coaching | null;
 }
 
 export type SeatView = TableView & { as: 'seat'; you: YourSeat };
@@ -340,6 +346,25 @@ export function assemble(parts: ViewParts): AnyView {
 	return { ...parts.table, ...parts.own, as: parts.as } as AnyView;
 }
 
+/** Worked out once per game and seat: the debrief's poll answers change the state but not what coaching reads. */
+const coached = new WeakMap<GameState['votes'], Map<SeatId, Coaching>>();
+
+function coachingOf(state: GameState, seatId: SeatId, scenario: Scenario): Coaching | null {
+	const seat = state.seats.find((s) => s.id === seatId);
+	if (state.phase !== 'debrief' || !state.config.autopilot || !seat || seat.bot) return null;
+	const bySeat = cached(coached, state.votes, () => new Map<SeatId, Coaching>());
+	let found = bySeat.get(seatId);
+	if (!found) bySeat.set(seatId, (found = coaching(state, scenario, seatId)));
+	return found;
+}
+
+function postsLeft(state: GameState, seatId: SeatId): number | null {
+	const limit = state.config.limits?.postsPerSeatPerClause;
+	if (limit === undefined) return null;
+	const here = state.phase === 'clauses' ? (state.floor?.clauseId ?? null) : null;
+	return Math.max(0, limit - state.posts.filter((p) => p.seat === seatId && p.clauseId === here).length);
+}
+
 export function seatParts(state: GameState, seatId: SeatId, scenario: Scenario): SeatParts {
 	const seat = state.seats.find((s) => s.id === seatId);
 	const role = scenario.roles.find((r) => r.id === seat?.roleId);
@@ -360,7 +385,9 @@ export function seatParts(state: GameState, seatId: SeatId, scenario: Scenario):
 				hand,
 				ballot: openVoteOf(state)?.ballots[seatId] ?? null,
 				poll: pollAnswered(state.poll, seatId),
-				amendmentsLeft: Math.max(0, scenario.defaults.amendmentsPerSeat - used)
+				amendmentsLeft: Math.max(0, scenario.defaults.amendmentsPerSeat - used),
+				postsLeft: postsLeft(state, seatId),
+				coaching: coachingOf(state, seatId, scenario)
 			}
 		}
 	};

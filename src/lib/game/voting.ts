@@ -9,6 +9,7 @@ import { actingSeat, asFacilitator, isRefusal, openVoteOf } from './guards';
 import { accept, frozen, nextSeq, refuse, type Outcome } from './outcome';
 import { enterPhase } from './phases';
 import { lastCallTimer, startResultCountdown } from './pace';
+import { nextOption } from './required';
 import { startTimer } from './timers';
 import type { Actor, Ballot, BallotCast, Choice, Context, GameEvent, GameState, Seat, Vote, VoteResult } from './types';
 
@@ -83,8 +84,16 @@ export function closeVoteNow(d: Draft<GameState>, ctx: Context) {
 		// The clause itself is debated again, now on the text the amendment vote settled.
 		startTimer(d, 'debate', ctx.now);
 	} else if (vote.kind === 'clause') {
-		d.adopted[vote.clauseId!] = result.passed ? vote.variantId : null;
-		startResultCountdown(d, ctx.now);
+		const clause = ctx.scenario.clauses.find((c) => c.id === vote.clauseId)!;
+		const comesBack = !result.passed && clause.required ? nextOption(d, clause) : undefined;
+		if (comesBack) {
+			// A required clause cannot be left silent: it is debated again on its next option.
+			d.floor!.variantId = comesBack;
+			startTimer(d, 'debate', ctx.now);
+		} else {
+			d.adopted[vote.clauseId!] = result.passed ? vote.variantId : null;
+			startResultCountdown(d, ctx.now);
+		}
 	} else {
 		d.signed = result.passed;
 		enterPhase(d, 'debrief', ctx);

@@ -4,7 +4,7 @@
  */
 import { closestName } from './closest';
 import type { ScenarioError } from './errors';
-import { SHARED_DECK, type Scenario } from './schema';
+import { SHARED_DECK, type Scenario, type Voice } from './schema';
 import { expectedLength } from '../game/lesson';
 
 type Report = (path: string, message: string, hint: string) => void;
@@ -118,6 +118,15 @@ function checkObjectives(scenario: Scenario, i: number, variantIds: string[], re
 			`${sum < 100 ? 'add' : 'take away'} ${gap} point(s)${example}`
 		);
 	}
+	role.objectives.conditions.forEach((variant, k) => {
+		const path = `${at}.objectives.conditions[${k}]`;
+		if (!variantIds.includes(variant)) report(path, `no clause has a variant "${variant}"`, suggest(variant, variantIds, 'variant ids'));
+		else if (role.objectives.signing === 'for')
+			report(path, `"${role.id}" is for signing whatever the text, so it has no conditions`, 'remove the conditions, or make its stance open or against');
+		else if (role.redLines.some((r) => r.variant === variant))
+			report(path, `"${variant}" is both a condition and a red line of "${role.id}"`, 'a role cannot demand a text it never votes for');
+	});
+	if (role.voice) checkVoice(role, at, report);
 	role.redLines.forEach((line, k) => {
 		const path = `${at}.redLines[${k}].variant`;
 		if (!variantIds.includes(line.variant)) {
@@ -130,6 +139,39 @@ function checkObjectives(scenario: Scenario, i: number, variantIds: string[], re
 			);
 		}
 	});
+}
+
+/** The placeholders each kind of line must carry, once: see Voice in schema.ts. */
+const PLACEHOLDERS: Record<Exclude<keyof Voice, 'aims'>, string[]> = {
+	yes: ['{aim}'],
+	no: ['{aim}'],
+	redLine: ['{aim}'],
+	noStake: [],
+	sign: ['{aim}'],
+	refuse: ['{aim}'],
+	moved: ['{who}'],
+	amend: ['{aim}'],
+	answer: ['{aim}', '{who}']
+};
+
+/** A voice names every variant the role weighs or refuses, and no other; its lines carry their placeholders. */
+function checkVoice(role: Scenario['roles'][number], at: string, report: Report) {
+	const voice = role.voice!;
+	const needed = [...Object.keys(role.objectives.weights), ...role.redLines.map((r) => r.variant)];
+	for (const variant of needed)
+		if (!voice.aims[variant]) report(`${at}.voice.aims`, `no aim names "${variant}", which "${role.id}" weighs or refuses`, `add a short phrase for "${variant}"`);
+	for (const variant of Object.keys(voice.aims))
+		if (!needed.includes(variant))
+			report(`${at}.voice.aims["${variant}"]`, `"${role.id}" neither weighs nor refuses "${variant}"`, 'name only the variants in its weights and red lines');
+	for (const [kind, wanted] of Object.entries(PLACEHOLDERS) as [keyof typeof PLACEHOLDERS, string[]][]) {
+		voice[kind].forEach((line, k) => {
+			const found = line.match(/\{\w+\}/g) ?? [];
+			const ok = wanted.every((p) => found.filter((f) => f === p).length === 1) && found.every((f) => wanted.includes(f));
+			if (!ok) report(`${at}.voice.${kind}[${k}]`, `a "${kind}" line carries ${wanted.length ? wanted.join(' and ') + ' once each' : 'no placeholder'}`, wanted.length ? `write ${wanted.join(' and ')} where the role's words go` : 'take the placeholder out');
+		});
+		if (voice[kind].length < role.seats.max)
+			report(`${at}.voice.${kind}`, `${voice[kind].length} wording(s) for ${role.seats.max} seats`, 'give each seat of the role its own wording, so no two say the same');
+	}
 }
 
 function checkCards(scenario: Scenario, variantIds: string[], seedNames: string[], report: Report) {

@@ -69,7 +69,12 @@ export const Clause = z.strictObject({
 	question: text(300),
 	variants: z.array(Variant).min(2, 'a clause needs at least 2 variants').max(4, 'a clause has at most 4 variants'),
 	/** The variant on the floor when the clause comes up; defaults to the first. */
-	onFloor: variantId.optional()
+	onFloor: variantId.optional(),
+	/**
+	 * A treaty cannot be signed while it is silent on this clause: when a vote on it fails, the
+	 * clause comes back with the next option not yet voted on (see voting.ts).
+	 */
+	required: z.boolean().default(false)
 });
 export type Clause = z.infer<typeof Clause>;
 
@@ -83,9 +88,51 @@ export type RedLine = z.infer<typeof RedLine>;
 export const Objectives = z.strictObject({
 	/** Points the role earns when a variant is adopted; the weights sum to 100. */
 	weights: z.record(variantId, z.number().int().min(1).max(100)),
-	signing: SigningStance
+	signing: SigningStance,
+	/**
+	 * How many of the role's 100 points ride on its stance on signing; the weights share out the
+	 * rest. As much as the clauses (50) where the brief makes signing, or refusing, the point.
+	 */
+	stake: z.number().int().min(10).max(60).default(30),
+	/**
+	 * For a role not simply for the pact: the texts that must all be in the treaty before it wants
+	 * it signed. Without any, an open role wants a treaty that gives it OPEN_BAR of its points and a
+	 * sceptic wants none at all.
+	 */
+	conditions: z.array(variantId).max(6).default([])
 });
 export type Objectives = z.infer<typeof Objectives>;
+
+/** A line a scripted role fills in: several wordings, so that seats of one role never speak alike. */
+const lines = z.array(text(100)).min(1).max(3);
+
+/**
+ * How a scripted role speaks, in its brief's own terms: the game's words, for play. Every line
+ * of a kind must carry its placeholders: {aim} (one of the role's aims), {who} (a player).
+ */
+export const Voice = z.strictObject({
+	/** How the role names what it wants and what it refuses: every weighted variant and red line. */
+	aims: z.record(variantId, text(70)),
+	/** Voting for a text it wants: {aim}. */
+	yes: lines,
+	/** Voting a text down because it wants another, or it costs the role: {aim}. */
+	no: lines,
+	/** Voting down one of its red lines: {aim}. */
+	redLine: lines,
+	/** A clause it has no stake in: no placeholder. */
+	noStake: lines,
+	/** Ratifying a text that meets its conditions: {aim}, its best win in the text. */
+	sign: lines,
+	/** Refusing a text that misses them: {aim}, what it misses most. */
+	refuse: lines,
+	/** When a player's card or argument changed its vote: {who}. */
+	moved: lines,
+	/** The one-line case for its amendment: {aim}. */
+	amend: lines,
+	/** Answering an argument against what it wants: {aim}, {who}. */
+	answer: lines
+});
+export type Voice = z.infer<typeof Voice>;
 
 export const Role = z.strictObject({
 	id: slug,
@@ -110,7 +157,9 @@ export const Role = z.strictObject({
 	/** What only the seat's player reads: interests, history, red lines, in the role's own voice. */
 	brief: text(3500),
 	objectives: Objectives,
-	redLines: z.array(RedLine).default([])
+	redLines: z.array(RedLine).default([]),
+	/** How the role speaks when a script plays it; a plain voice stands in when a scenario gives none. */
+	voice: Voice.optional()
 });
 export type Role = z.infer<typeof Role>;
 

@@ -1,11 +1,13 @@
 /** Scripted roles weigh the cards argued for or against signing any treaty when they ratify. */
 import { describe, expect, it } from 'vitest';
-import { CARD_PULL, MAX_SHIFT, ratificationChoice } from '../../../src/lib/game/bots/doctrine';
+import { SIGNING_PULL as CARD_PULL, MAX_SIGNING_SHIFT as MAX_SHIFT, ratificationChoice } from '../../../src/lib/game/bots/doctrine';
 import type { Score } from '../../../src/lib/game/scoring';
 
 const score = (points: number, redLinesCrossed: string[] = []): Score => ({
 	score: points,
 	objectives: 0,
+	fromText: 0,
+	wantsSigned: false,
 	stanceMet: false,
 	redLinesCrossed,
 	won: []

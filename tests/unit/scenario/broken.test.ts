@@ -156,6 +156,22 @@ describe('a broken scenario', () => {
 		);
 	});
 
+	it('checks a role’s conditions and voice: a misspelt condition, a missing aim, a stray placeholder, too few wordings', () => {
+		const errors = errorsAfter((raw) => {
+			const nagel = raw.roles.find((r: { id: string }) => r.id === 'former-nsa');
+			nagel.objectives.conditions = ['assistance.mou-untouchd'];
+			delete nagel.voice.aims['us-forces.none'];
+			nagel.voice.yes = ['Fine by me.'];
+			const adviser = raw.roles.find((r: { id: string }) => r.id === 'white-house-adviser');
+			adviser.voice.no = adviser.voice.no.slice(0, 1);
+		});
+		const nagel = 'roles[7]';
+		expect(errors).toContainEqual(expect.objectContaining({ path: `${nagel}.objectives.conditions[0]`, hint: 'did you mean "assistance.mou-untouched"?' }));
+		expect(errors).toContainEqual(expect.objectContaining({ path: `${nagel}.voice.aims`, message: expect.stringContaining('"us-forces.none"') }));
+		expect(errors).toContainEqual(expect.objectContaining({ path: `${nagel}.voice.yes[0]`, message: 'a "yes" line carries {aim} once each' }));
+		expect(errors).toContainEqual(expect.objectContaining({ path: 'roles[3].voice.no', message: '1 wording(s) for 3 seats' }));
+	});
+
 	it('checks seats and the core role', () => {
 		const errors = errorsAfter((raw) => {
 			raw.roles[3].seats = { min: 3, max: 2 };

@@ -5,99 +5,122 @@
  */
 import type { CardView, SeatView } from '../view';
 import type { Score } from '../scoring';
-import type { Choice, VariantId } from '../types';
+import type { Choice, Post, SeatId, VariantId } from '../types';
 
 /** How far one card moves a bot, and how far all of them together can. */
 export const CARD_PULL = 4;
 export const ARGUMENT_PULL = 2;
 export const MAX_SHIFT = 12;
+/** At ratification a card on signing itself weighs more: it speaks to the one question left. */
+export const SIGNING_PULL = 6;
+export const MAX_SIGNING_SHIFT = 18;
+/** How far a seat's own temperament moves its worth of any variant (see temperament). */
+export const TEMPERAMENT = 14;
+
+/** One post that moved the role's worth of a variant, and by how much. */
+export interface Push {
+	post: Post;
+	card: CardView | undefined;
+	by: number;
+}
 
 export interface Doctrine {
 	weight(variant: VariantId): number;
 	redLine(variant: VariantId): boolean;
-	/** The role's worth of a variant now: its weight, moved by what the table has argued. */
+	/** The role's worth of a variant now: its weight and temperament, moved by what the table has argued. */
 	utility(variant: VariantId): number;
+	/** The same before anything was argued. */
+	baseUtility(variant: VariantId): number;
+	/** The posts that moved the worth of a variant, in the order they were made. */
+	pushes(variant: VariantId): Push[];
 	/** Cards on the table (played or injected), in the order they appeared. */
 	tableCards: CardView[];
-	/** How far the cards heard for or against signing any treaty move the role at ratification. */
+	/** How far the cards and arguments heard for or against signing any treaty move the role at ratification. */
 	signingPull: number;
+	signingPushes: Push[];
+}
+
+interface Heard {
+	pushes: Map<VariantId, Push[]>;
+	tableCards: CardView[];
+	signingPushes: Push[];
 }
 
 /** What the table has argued, read once per version of the feed and shared by every bot. */
-const heard = new WeakMap<SeatView['posts'], { shifts: Map<VariantId, number>; tableCards: CardView[]; signingPull: number }>();
+const heard = new WeakMap<SeatView['posts'], Heard>();
 
-function whatTheTableSaid(view: SeatView) {
+function whatTheTableSaid(view: SeatView): Heard {
 	let said = heard.get(view.posts);
 	if (!said) heard.set(view.posts, (said = tally(view)));
 	return said;
 }
 
-function tally(view: SeatView) {
-	const shifts = new Map<VariantId, number>();
-	const pull = (variant: VariantId, by: number) => shifts.set(variant, (shifts.get(variant) ?? 0) + by);
+function tally(view: SeatView): Heard {
+	const pushes = new Map<VariantId, Push[]>();
+	const push = (variant: VariantId, p: Push) => pushes.set(variant, [...(pushes.get(variant) ?? []), p]);
 	const tableCards: CardView[] = [];
-	let signingPull = 0;
+	const signingPushes: Push[] = [];
 	for (const post of view.posts) {
+		if (post.hidden) continue;
 		const card = post.card ? view.cards[post.card] : undefined;
 		if (card) {
 			tableCards.push(card);
-			if (card.anyTreaty) signingPull += card.anyTreaty === 'for' ? CARD_PULL : -CARD_PULL;
-			card.supports.forEach((v) => pull(v, CARD_PULL));
-			card.undercuts.forEach((v) => pull(v, -CARD_PULL));
+			if (card.anyTreaty) signingPushes.push({ post, card, by: card.anyTreaty === 'for' ? SIGNING_PULL : -SIGNING_PULL });
+			card.supports.forEach((v) => push(v, { post, card, by: CARD_PULL }));
+			card.undercuts.forEach((v) => push(v, { post, card, by: -CARD_PULL }));
+		} else if (post.on === 'signing' && post.stance) {
+			signingPushes.push({ post, card, by: post.stance === 'for' ? ARGUMENT_PULL : -ARGUMENT_PULL });
 		} else if (post.variantId && post.stance) {
-			pull(post.variantId, post.stance === 'for' ? ARGUMENT_PULL : -ARGUMENT_PULL);
+			push(post.variantId, { post, card, by: post.stance === 'for' ? ARGUMENT_PULL : -ARGUMENT_PULL });
 		}
 	}
-	return { shifts, tableCards, signingPull: clamp(signingPull) };
+	return { pushes, tableCards, signingPushes };
 }
 
-const clamp = (n: number) => Math.max(-MAX_SHIFT, Math.min(MAX_SHIFT, n));
+const clamp = (n: number, max = MAX_SHIFT) => Math.max(-max, Math.min(max, n));
+const sum = (pushes: readonly Push[]) => pushes.reduce((total, p) => total + p.by, 0);
+
+/**
+ * A seat's temperament: a fixed lean, from −TEMPERAMENT to +TEMPERAMENT, on each variant, drawn
+ * from the game's code and the seat. Two games rarely play out the same way, yet one game always
+ * does, so it replays; and the lean is small beside any weight a brief gives.
+ */
+export function temperament(code: string, seat: SeatId, variant: VariantId): number {
+	// FNV-1a: a fixed, well-spread hash of the three names.
+	let h = 0x811c9dc5;
+	for (const ch of `${code}\u0000${seat}\u0000${variant}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+	return (h % (2 * TEMPERAMENT + 1)) - TEMPERAMENT;
+}
 
 export function doctrineOf(view: SeatView): Doctrine {
 	const weights = view.you.objectives.weights;
 	const redLines = new Set(view.you.redLines.map((r) => r.variant));
-	const { shifts, tableCards, signingPull } = whatTheTableSaid(view);
+	const { pushes, tableCards, signingPushes } = whatTheTableSaid(view);
+	const base = (v: VariantId) => (redLines.has(v) ? -Infinity : (weights[v] ?? 0) + temperament(view.code, view.you.seat, v));
 	return {
 		weight: (v) => weights[v] ?? 0,
 		redLine: (v) => redLines.has(v),
-		utility: (v) => (redLines.has(v) ? -Infinity : (weights[v] ?? 0) + clamp(shifts.get(v) ?? 0)),
+		baseUtility: base,
+		utility: (v) => base(v) + clamp(sum(pushes.get(v) ?? [])),
+		pushes: (v) => pushes.get(v) ?? [],
 		tableCards,
-		signingPull
+		signingPull: clamp(sum(signingPushes), MAX_SIGNING_SHIFT),
+		signingPushes
 	};
 }
 
 /** The variant of a clause the role likes best (ties go to the earlier variant). */
-export function preferred(doctrine: Doctrine, variants: readonly VariantId[]): VariantId {
-	return variants.reduce((best, v) => (doctrine.utility(v) > doctrine.utility(best) ? v : best));
+export function preferred(doctrine: Doctrine, variants: readonly VariantId[], worth = doctrine.utility): VariantId {
+	return variants.reduce((best, v) => (worth(v) > worth(best) ? v : best));
 }
 
-/** How much the role must want another variant of a clause before it votes down the one on the floor. */
+/** A weight from which the role makes its case on a clause in words alone, when it has no card for it. */
 export const OPPOSE_FOR = 10;
 
 /**
- * How the role votes to adopt a variant of a clause. A red line is always no. A variant worth
- * something is a yes and one that hurts is a no. A text worth nothing to the role is voted down
- * when it wanted another variant of that clause; on a clause it does not care about at all, it
- * leans by its stance on the pact itself.
- */
-export function clauseChoice(
-	doctrine: Doctrine,
-	variant: VariantId,
-	others: readonly VariantId[],
-	signing: 'for' | 'against' | 'open'
-): Choice {
-	if (doctrine.redLine(variant)) return 'no';
-	const u = doctrine.utility(variant);
-	if (u > 0) return 'yes';
-	if (u < 0) return 'no';
-	if (others.some((v) => v !== variant && doctrine.utility(v) >= OPPOSE_FOR)) return 'no';
-	return signing === 'for' ? 'yes' : signing === 'against' ? 'no' : 'abstain';
-}
-
-/**
  * How the role votes on ratifying the assembled text: never over a red line; otherwise yes when
- * the text scores better signed than unsigned, once the cards heard for or against signing any
- * treaty at all (Eisenkot's "doesn't need a defense pact", say) have moved it.
+ * the text scores better signed than unsigned, once the cards and arguments heard for or against
+ * signing any treaty at all (Eisenkot's "doesn't need a defense pact", say) have moved it.
  */
 export function ratificationChoice(signed: Score, unsigned: Score, signingPull: number): Choice {
 	if (signed.redLinesCrossed.length) return 'no';
@@ -106,9 +129,9 @@ export function ratificationChoice(signed: Score, unsigned: Score, signingPull: 
 }
 
 /** An amendment replaces the text on the floor: yes when the new text is worth more. */
-export function amendmentChoice(doctrine: Doctrine, from: VariantId, to: VariantId): Choice {
+export function amendmentChoice(doctrine: Doctrine, from: VariantId, to: VariantId, worth = doctrine.utility): Choice {
 	if (doctrine.redLine(to)) return 'no';
 	if (doctrine.redLine(from)) return 'yes';
-	const gain = doctrine.utility(to) - doctrine.utility(from);
+	const gain = worth(to) - worth(from);
 	return gain > 0 ? 'yes' : gain < 0 ? 'no' : 'abstain';
 }

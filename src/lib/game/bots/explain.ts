@@ -1,23 +1,85 @@
-/** The one sentence a bot gives for each vote and argument, citing a card where it can. */
+/**
+ * What a scripted role says: one sentence per vote, and its arguments, in the role's own voice
+ * from the scenario. A reason names what is at stake for the role (one of its aims, as its brief
+ * names them), quotes the card it rests on, briefly and attributed as the card is, and says who
+ * moved the role when a player's card or argument changed its vote.
+ */
+import type { Scenario, Voice } from '../../scenario/schema';
 import type { CardView } from '../view';
-import type { Choice } from '../types';
+import type { VariantId } from '../types';
 import { REASON_MAX } from '../../protocol/actions';
 
-const fit = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
+export type LineKind = Exclude<keyof Voice, 'aims'>;
 
-/** "Yes: “Title” (Speaker) backs this text, and it serves my objectives." — at most 140 characters. */
-export function voteReason(choice: Choice, card: CardView | undefined, what: string): string {
-	const tail =
-		choice === 'yes' ? `backs ${what}, which serves my objectives.` : choice === 'no' ? `warns against ${what}.` : `leaves me undecided on ${what}.`;
-	if (!card) {
-		const plain = choice === 'yes' ? `${what} serves my objectives.` : choice === 'no' ? `${what} works against my objectives.` : `I have no stake in ${what}.`;
-		return fit(plain.charAt(0).toUpperCase() + plain.slice(1), REASON_MAX);
-	}
-	const lead = ` (${card.speaker ?? card.about ?? card.origin.name}) `;
-	const room = REASON_MAX - lead.length - tail.length - 2;
-	return `“${fit(card.title, Math.max(10, room))}”${lead}${tail}`.slice(0, REASON_MAX);
+/** The voice of a role whose scenario gives none: plain, and the same for every such role. */
+export const PLAIN_VOICE: Voice = {
+	aims: {},
+	yes: ['This text gives me {aim}.'],
+	no: ['I vote this down: I want {aim}.'],
+	redLine: ['{aim} is my red line.'],
+	noStake: ['This clause is not where my stake lies.'],
+	sign: ['The treaty gives me {aim}, so I sign.'],
+	refuse: ['The treaty misses {aim}, so I refuse.'],
+	moved: ['{who} changed my mind.'],
+	amend: ['I propose this for {aim}.'],
+	answer: ['{who}, I still hold out for {aim}.']
+};
+
+/** The voice a role's seats speak in. */
+export const voiceOf = (scenario: Scenario, roleId: string): Voice => scenario.roles.find((r) => r.id === roleId)?.voice ?? PLAIN_VOICE;
+
+export interface Said {
+	kind: LineKind;
+	/** The variant whose aim the line names, if it names one. */
+	aim?: VariantId;
+	/** Words for {aim} when no variant is at stake (signing a treaty that gives the role none of its aims). */
+	aimText?: string;
+	/** Which wording: a role with several seats gives each seat its own. */
+	wording: number;
+	card?: CardView;
+	/** The player who moved the role, for a vote that changed because of them. */
+	movedBy?: string;
+	/** For an answer: whose argument it answers. */
+	who?: string;
 }
 
-export function argumentText(stance: 'for' | 'against', summary: string): string {
-	return stance === 'for' ? `I stand for this: ${summary}` : `I stand against this: ${summary}`;
+/** The role's name for a variant; its summary when the voice has none. */
+export const aimOf = (voice: Voice, variant: VariantId, summary: (v: VariantId) => string) =>
+	voice.aims[variant] ?? summary(variant).replace(/\.$/, '').toLowerCase();
+
+function line(voice: Voice, kind: LineKind, wording: number, fill: Record<string, string>): string {
+	const wordings = voice[kind];
+	const text = wordings[wording % wordings.length].replace(/\{(\w+)\}/g, (_, key: string) => fill[key] ?? '');
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A short excerpt of the card's own text, in quotation marks and attributed as the card is: the
+ * speaker for their own words, "as reported" for an article's narration. Null when even the
+ * shortest excerpt would not fit in `room` characters.
+ */
+export function excerpt(card: CardView, room: number): string | null {
+	const by = card.kind === 'own-words' && card.speaker ? ` (${card.speaker})` : ' (as reported)';
+	// A quote that is itself a quotation loses its own marks: the excerpt brings its own.
+	const full = card.quote.replace(/\s+/g, ' ').trim().replace(/^[“"‘']+|[”"’']+$/g, '');
+	const words = full.split(' ');
+	let taken = '';
+	for (const word of words) {
+		const next = taken ? `${taken} ${word}` : word;
+		if (next.length + by.length + 3 > room) break;
+		taken = next;
+	}
+	if (taken.split(' ').length < 4) return null;
+	const cut = taken.length < full.length;
+	return `“${taken.replace(/[,;:]$/, '')}${cut ? '…' : ''}”${by}`;
+}
+
+/** The sentence a role gives: its line, who moved it, then the card it rests on, within `max` characters. */
+export function say(voice: Voice, said: Said, summary: (v: VariantId) => string, max = REASON_MAX): string {
+	const fill = { aim: said.aim ? aimOf(voice, said.aim, summary) : (said.aimText ?? ''), who: said.who ?? '' };
+	let text = line(voice, said.kind, said.wording, fill);
+	if (said.movedBy) text += ` ${line(voice, 'moved', said.wording, { who: said.movedBy })}`;
+	if (text.length > max) return `${text.slice(0, max - 1).trimEnd()}…`;
+	const quote = said.card ? excerpt(said.card, Math.min(max - text.length - 1, 90)) : null;
+	return quote ? `${text} ${quote}` : text;
 }

@@ -1,35 +1,61 @@
 /**
- * A scripted role: given exactly the view its seat would show a human, it picks the next action
- * or nothing. Deterministic: the same view always gives the same action, so a game replays from
- * its seed. It acts through the same server path and checks as a human.
+ * A scripted role: given exactly the view its seat would show a human (and its role's voice), it
+ * picks the next action or nothing. Deterministic: the same view always gives the same action, so
+ * a game replays from its seed. It acts through the same server path and checks as a human.
  */
-import { scoreRole } from '../scoring';
+import { ARGUMENT_MAX } from '../../protocol/actions';
+import type { Voice } from '../../scenario/schema';
+import { clauseOf, scoreRole, type Score } from '../scoring';
 import type { CardView, SeatView, VoteView } from '../view';
-import type { Action, Choice, Stance, VariantId } from '../types';
-import { amendmentChoice, clauseChoice, doctrineOf, preferred, ratificationChoice, type Doctrine } from './doctrine';
-import { argumentText, voteReason } from './explain';
+import type { Action, Choice, Post, VariantId } from '../types';
+import { amendmentChoice, doctrineOf, OPPOSE_FOR, preferred, ratificationChoice, type Doctrine, type Push } from './doctrine';
+import { PLAIN_VOICE, say, type Said } from './explain';
 
 /** How much better another variant must be before the bot spends an amendment on it. */
 export const AMENDMENT_THRESHOLD = 8;
+/** A bot says at most this much on one clause: its case, the case for its amendment, one answer. */
+export const BOT_POSTS_PER_CLAUSE = 3;
+/** Below this a bot with no stake in a clause leans by its stance on the pact rather than its temperament. */
+const LEAN = 3;
 
-export function decideForSeat(view: SeatView): Action | null {
-	const me = view.you.seat;
-	const doctrine = doctrineOf(view);
-	const signing = view.you.objectives.signing;
+/** What a bot decides to vote and the sentence that explains it. */
+interface Decision {
+	choice: Choice;
+	said: Omit<Said, 'wording' | 'movedBy' | 'card'>;
+	/** Which cards may back this decision. */
+	backs: (card: CardView) => boolean;
+}
+
+/** Everything a bot's move is worked out from: its view, voice and doctrine, read once. */
+interface Mind {
+	view: SeatView;
+	voice: Voice;
+	doctrine: Doctrine;
+	/** Which of its role's seats this is: each seat of a role speaks in its own wording. */
+	wording: number;
+	summary: (v: VariantId) => string;
+}
+
+export function decideForSeat(view: SeatView, voice: Voice = PLAIN_VOICE): Action | null {
+	const mine = view.seats.find((s) => s.id === view.you.seat)!;
+	const mind: Mind = {
+		view,
+		voice,
+		doctrine: doctrineOf(view),
+		wording: view.seats.filter((s) => s.roleId === mine.roleId).findIndex((s) => s.id === mine.id),
+		summary: (v) => view.clauses.flatMap((c) => c.variants).find((x) => x.id === v)?.summary ?? v
+	};
 	switch (view.phase) {
 		case 'briefing':
 		case 'opening': {
 			if (!view.you.poll.before) return { type: 'answerPoll', answer: pollAnswer(view) };
-			if (view.phase === 'opening' && !view.posts.some((p) => p.seat === me && p.kind === 'opening')) return openingStatement(view);
+			if (view.phase === 'opening' && !view.posts.some((p) => p.seat === view.you.seat && p.kind === 'opening')) return openingStatement(mind);
 			return null;
 		}
 		case 'clauses':
-			return clauseMove(view, doctrine, signing);
-		case 'ratification': {
-			const vote = openVote(view);
-			if (!vote) return null;
-			return ballot(view, ratify(view, doctrine), undefined, 'the treaty as assembled');
-		}
+			return clauseMove(mind);
+		case 'ratification':
+			return openVote(view) ? ballot(mind, ratify(mind)) : null;
 		case 'debrief':
 			return view.you.poll.after ? null : { type: 'answerPoll', answer: pollAnswer(view) };
 		default:
@@ -49,31 +75,55 @@ function pollAnswer(view: SeatView): number {
 	return stance === 'for' ? Math.min(1, n - 1) : stance === 'against' ? Math.max(n - 2, 0) : Math.floor(n / 2);
 }
 
-/** Opens with the card that best supports the role's heaviest objective. */
-function openingStatement(view: SeatView): Action | null {
+const handCards = (view: SeatView) => view.you.hand.map((id) => view.cards[id]).filter((c): c is CardView => Boolean(c));
+
+/** Opens with what it wants most, and the card in hand that best supports it. */
+function openingStatement(mind: Mind): Action | null {
+	const { view } = mind;
 	const goals = Object.entries(view.you.objectives.weights).sort((a, b) => b[1] - a[1]);
 	for (const [variant] of goals) {
-		const card = view.you.hand.map((id) => view.cards[id]).find((c) => c?.supports.includes(variant));
-		if (card) return { type: 'postArgument', card: card.id, variant, stance: 'for', text: argumentText('for', summaryOf(view, variant)) };
+		const card = handCards(view).find((c) => c.supports.includes(variant));
+		if (card) return post(mind, { kind: 'yes', aim: variant }, { card: card.id, variant, stance: 'for' });
 	}
-	const first = view.you.hand[0];
-	return first ? { type: 'postArgument', card: first } : null;
+	const [top] = goals;
+	return top ? post(mind, { kind: 'yes', aim: top[0] }, { variant: top[0], stance: 'for' }) : null;
 }
 
-function clauseMove(view: SeatView, doctrine: Doctrine, signing: 'for' | 'against' | 'open'): Action | null {
+function post(mind: Mind, said: Said | Omit<Said, 'wording'>, what: { card?: string; variant?: VariantId; stance?: 'for' | 'against' }): Action {
+	return { type: 'postArgument', ...what, text: say(mind.voice, { wording: mind.wording, ...said }, mind.summary, ARGUMENT_MAX) };
+}
+
+function clauseMove(mind: Mind): Action | null {
+	const { view, doctrine } = mind;
 	const floor = view.floor;
 	if (!floor) return null;
 	const clause = view.clauses.find((c) => c.id === floor.clauseId)!;
-	const variants = clause.variants.map((v) => v.id);
+	const variants = liveOptions(view, clause.id);
 	const best = preferred(doctrine, variants);
 	const vote = openVote(view);
+	const here = view.posts.filter((p) => p.clauseId === clause.id && p.kind === 'argument');
+	const mineHere = here.filter((p) => p.seat === view.you.seat);
+	const canPost = mineHere.length < Math.min(BOT_POSTS_PER_CLAUSE, view.you.postsLeft ?? Infinity);
 	const pending = view.amendments.find((a) => a.status === 'pending' && a.clauseId === clause.id);
 
-	// Say something first: a vote is best explained by a card the table has seen.
-	const argued = view.posts.some((p) => p.seat === view.you.seat && p.clauseId === clause.id);
-	if (!argued) {
-		const argument = argue(view, doctrine, best, floor.variantId);
-		if (argument) return argument;
+	if (!vote && canPost) {
+		// Say something first: its case for the text it wants, or against the one on the floor.
+		if (mineHere.length === 0) {
+			const opening = makeCase(mind, best, floor.variantId);
+			if (opening) return opening;
+		}
+		// The case for its own amendment, once.
+		const own = pending?.seat === view.you.seat ? pending : undefined;
+		if (own && !mineHere.some((p) => p.variantId === own.to && p.stance === 'for')) {
+			const card = handCards(view).find((c) => c.supports.includes(own.to));
+			return post(mind, { kind: 'amend', aim: own.to }, { card: card?.id, variant: own.to, stance: 'for' });
+		}
+		// One answer to the latest argument against what it wants, if nobody has spoken since.
+		const last = here.filter((p) => !p.hidden).at(-1);
+		if (last && mineHere.length === 1 && last.seq > mineHere[0].seq && against(view, last, best) && doctrine.weight(best) > 0) {
+			const card = handCards(view).find((c) => c.supports.includes(best) && !c.undercuts.includes(best));
+			return post(mind, { kind: 'answer', aim: best, who: nameOf(view, last) }, { card: card?.id, variant: best, stance: 'for' });
+		}
 	}
 
 	if (!vote) {
@@ -85,55 +135,182 @@ function clauseMove(view: SeatView, doctrine: Doctrine, signing: 'for' | 'agains
 	}
 	if (vote.kind === 'amendment') {
 		const amendment = view.amendments.find((a) => a.id === vote.amendmentId)!;
-		const choice = amendmentChoice(doctrine, amendment.from, amendment.to);
-		return ballot(view, choice, amendment.to, `the amendment to ${clause.title}`);
+		return ballot(mind, onAmendment(mind, amendment.from, amendment.to));
 	}
-	const choice = clauseChoice(doctrine, vote.variantId!, variants, signing);
-	return ballot(view, choice, vote.variantId!, `this ${clause.title} text`);
+	return ballot(mind, onClause(mind, vote.variantId!, variants));
 }
 
-/** Plays the hand's most fitting card for the role's preferred variant, or against the floor text. */
-function argue(view: SeatView, doctrine: Doctrine, best: VariantId, onFloor: VariantId): Action | null {
-	const hand = view.you.hand.map((id) => view.cards[id]).filter((c): c is CardView => Boolean(c));
-	const pick = (test: (c: CardView) => boolean) => hand.find(test);
-	let stance: Stance = 'for';
-	let variant = best;
-	let card = doctrine.utility(best) > 0 ? pick((c) => c.supports.includes(best)) : undefined;
-	if (!card && best !== onFloor) {
-		card = pick((c) => c.undercuts.includes(onFloor));
-		if (card) [stance, variant] = ['against', onFloor];
+/**
+ * The options of a clause still worth arguing for: those the table has not already voted down
+ * on this clause (a failed clause vote or a rejected amendment). The text on the floor always counts.
+ */
+function liveOptions(view: SeatView, clauseId: string): VariantId[] {
+	const clause = view.clauses.find((c) => c.id === clauseId)!;
+	const dead = new Set<VariantId>();
+	for (const vote of view.votes) {
+		if (vote.status !== 'closed' || vote.clauseId !== clauseId || vote.result?.passed) continue;
+		if (vote.kind === 'clause' && vote.variantId) dead.add(vote.variantId);
+		if (vote.kind === 'amendment') {
+			const a = view.amendments.find((x) => x.id === vote.amendmentId);
+			if (a) dead.add(a.to);
+		}
 	}
-	if (!card) return null;
-	return { type: 'postArgument', card: card.id, variant, stance, text: argumentText(stance, summaryOf(view, variant)) };
+	const live = clause.variants.map((v) => v.id).filter((v) => !dead.has(v) || v === view.floor?.variantId);
+	return live.length ? live : [view.floor!.variantId];
 }
 
-/** Casts (or changes) the ballot when the role's choice differs from the one it holds. */
-function ballot(view: SeatView, choice: Choice, variant: VariantId | undefined, what: string): Action | null {
-	if (view.you.ballot?.choice === choice) return null;
-	const doctrine = doctrineOf(view);
-	const cites = (c: CardView) =>
-		variant === undefined
-			? c.supports.length > 0 || c.undercuts.length > 0
-			: choice === 'no'
-				? c.undercuts.includes(variant) || c.supports.some((v) => v !== variant && sameClause(v, variant))
-				: c.supports.includes(variant);
-	const recent = [...doctrine.tableCards].reverse();
-	// At ratification a card on signing itself explains the ballot best.
-	const onSigning = variant === undefined ? recent.find((c) => c.anyTreaty === (choice === 'yes' ? 'for' : 'against')) : undefined;
-	const card = onSigning ?? recent.find(cites);
-	return { type: 'castVote', choice, reason: voteReason(choice, card, what), ...(card ? { card: card.id } : {}) };
+/** Whether a post argues against the variant the role wants: against it, for a rival, or with a card that undercuts it. */
+function against(view: SeatView, p: Post, wanted: VariantId): boolean {
+	const card = p.card ? view.cards[p.card] : undefined;
+	if (card?.undercuts.includes(wanted)) return true;
+	if (!p.variantId) return false;
+	return p.variantId === wanted ? p.stance === 'against' : p.stance === 'for';
 }
 
-const sameClause = (a: VariantId, b: VariantId) => a.split('.')[0] === b.split('.')[0];
+/** A player by their name; a scripted seat by its role. */
+function nameOf(view: SeatView, p: Pick<Post, 'seat'>): string {
+	const seat = view.seats.find((s) => s.id === p.seat);
+	if (!seat) return 'the news';
+	return seat.bot || !seat.player ? seat.roleName : seat.player;
+}
 
-/** Signs when the assembled text scores better signed than unsigned, as the table's arguments on signing move it. */
-function ratify(view: SeatView, doctrine: Doctrine): Choice {
+/** Plays the hand's most fitting card for the variant it wants, or against the text on the floor; or says why in words alone. */
+function makeCase(mind: Mind, best: VariantId, onFloor: VariantId): Action | null {
+	const { view, doctrine } = mind;
+	const hand = handCards(view);
+	if (doctrine.weight(best) > 0) {
+		const card = hand.find((c) => c.supports.includes(best) && !c.undercuts.includes(best));
+		if (card || doctrine.weight(best) >= OPPOSE_FOR) return post(mind, { kind: 'yes', aim: best }, { card: card?.id, variant: best, stance: 'for' });
+	}
+	if (best !== onFloor && doctrine.weight(best) > 0) {
+		const card = hand.find((c) => c.undercuts.includes(onFloor));
+		if (card) return post(mind, { kind: 'no', aim: best }, { card: card.id, variant: onFloor, stance: 'against' });
+	}
+	if (doctrine.redLine(onFloor)) return post(mind, { kind: 'redLine', aim: onFloor }, { variant: onFloor, stance: 'against' });
+	return null;
+}
+
+/** Cards backing a yes on `text` support it and do not undercut it; cards backing a no undercut it or support a rival without supporting it. */
+const backsYes = (text: VariantId) => (c: CardView) => c.supports.includes(text) && !c.undercuts.includes(text);
+const backsNo = (text: VariantId, rival?: VariantId) => (c: CardView) =>
+	c.undercuts.includes(text) || (rival !== undefined && c.supports.includes(rival) && !c.supports.includes(text));
+
+/**
+ * How far below the option it wants a text may fall and still win the role's yes: a role for the
+ * pact gives ground to get a treaty, a sceptic hardly any.
+ */
+export const TOLERANCE = { for: 12, open: 8, against: 4 } as const;
+
+/** A vote on adopting `text` for the clause on the floor, and why. */
+function onClause(mind: Mind, text: VariantId, variants: readonly VariantId[], worth = mind.doctrine.utility): Decision {
+	const { doctrine, view } = mind;
+	if (doctrine.redLine(text)) return { choice: 'no', said: { kind: 'redLine', aim: text }, backs: backsNo(text) };
+	const signing = view.you.objectives.signing;
+	const weighted = variants.filter((v) => doctrine.weight(v) > 0);
+	const wanted = weighted.length ? preferred(doctrine, weighted, worth) : undefined;
+	if (wanted && wanted !== text && worth(wanted) - worth(text) > TOLERANCE[signing])
+		return { choice: 'no', said: { kind: 'no', aim: wanted }, backs: backsNo(text, wanted) };
+	if (doctrine.weight(text) > 0 && worth(text) > 0) return { choice: 'yes', said: { kind: 'yes', aim: text }, backs: backsYes(text) };
+	// Nothing it wants is at stake in this text: a clear lean of its own, or else its stance on the pact.
+	const u = worth(text);
+	const choice: Choice = u >= LEAN ? 'yes' : u <= -LEAN ? 'no' : signing === 'for' ? 'yes' : signing === 'against' ? 'no' : 'abstain';
+	return { choice, said: { kind: 'noStake' }, backs: choice === 'yes' ? backsYes(text) : choice === 'no' ? backsNo(text) : () => false };
+}
+
+/** An amendment replaces `from` on the floor with `to`. */
+function onAmendment(mind: Mind, from: VariantId, to: VariantId, worth = mind.doctrine.utility): Decision {
+	const { doctrine } = mind;
+	const choice = amendmentChoice(doctrine, from, to, worth);
+	if (choice === 'no')
+		return doctrine.redLine(to)
+			? { choice, said: { kind: 'redLine', aim: to }, backs: backsNo(to) }
+			: { choice, said: doctrine.weight(from) > 0 ? { kind: 'no', aim: from } : { kind: 'noStake' }, backs: backsNo(to, from) };
+	if (choice === 'yes')
+		return doctrine.weight(to) > 0
+			? { choice, said: { kind: 'yes', aim: to }, backs: backsYes(to) }
+			: doctrine.redLine(from)
+				? { choice, said: { kind: 'redLine', aim: from }, backs: backsNo(from) }
+				: { choice, said: { kind: 'noStake' }, backs: backsYes(to) };
+	return { choice, said: { kind: 'noStake' }, backs: () => false };
+}
+
+/** Signs when the assembled text scores better signed than unsigned, as the table's cards and arguments on signing move it. */
+function ratify(mind: Mind, pull = mind.doctrine.signingPull): Decision {
+	const { view } = mind;
 	const role = { objectives: view.you.objectives, redLines: view.you.redLines };
-	const signed = scoreRole(role, { signed: true, adopted: view.adopted });
-	const unsigned = scoreRole(role, { signed: false, adopted: view.adopted });
-	return ratificationChoice(signed, unsigned, doctrine.signingPull);
+	const agenda = view.clauses.map((c) => c.id);
+	const signed = scoreRole(role, { signed: true, adopted: view.adopted, agenda });
+	const unsigned = scoreRole(role, { signed: false, adopted: view.adopted, agenda });
+	const choice = ratificationChoice(signed, unsigned, pull);
+	const text = new Set(Object.values(view.adopted).filter((v): v is VariantId => Boolean(v)));
+	const backsSigning = (dir: 'for' | 'against') => (c: CardView) =>
+		c.anyTreaty === dir ||
+		(!c.anyTreaty && (dir === 'for' ? c.supports : c.undercuts).some((v) => text.has(v)) && !(dir === 'for' ? c.undercuts : c.supports).some((v) => text.has(v)));
+	if (choice === 'yes') {
+		const win = bestWin(signed);
+		return { choice, said: win ? { kind: 'sign', aim: win } : { kind: 'sign', aimText: 'a treaty signed at last' }, backs: backsSigning('for') };
+	}
+	if (choice === 'no') {
+		const crossed = signed.redLinesCrossed[0];
+		return {
+			choice,
+			said: crossed ? { kind: 'redLine', aim: crossed } : { kind: 'refuse', aim: missed(mind, view.adopted) },
+			backs: backsSigning('against')
+		};
+	}
+	return { choice, said: { kind: 'noStake' }, backs: () => false };
 }
 
-function summaryOf(view: SeatView, variant: VariantId): string {
-	return view.clauses.flatMap((c) => c.variants).find((v) => v.id === variant)?.summary ?? variant;
+/** What the role values most in the text; its top aim when it won nothing. */
+function bestWin(score: Score): VariantId | undefined {
+	return [...score.won].sort((a, b) => b.weight - a.weight)[0]?.variant;
+}
+
+/** What the role misses most: a condition the text overrules, else its heaviest aim not in the text. */
+function missed(mind: Mind, adopted: SeatView['adopted']): VariantId | undefined {
+	const { objectives } = mind.view.you;
+	const overruled = objectives.conditions.find((v) => adopted[clauseOf(v)] && adopted[clauseOf(v)] !== v);
+	if (overruled) return overruled;
+	return Object.entries(objectives.weights)
+		.filter(([v]) => adopted[clauseOf(v)] !== v)
+		.sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/**
+ * Casts (or changes) the ballot when the role's choice differs from the one it holds, with its
+ * reason: the line for the decision, the card on the table that backs it best (the latest one),
+ * and who moved the role, when the decision differs from the one it would make had nothing been argued.
+ */
+function ballot(mind: Mind, decision: Decision): Action | null {
+	const { view, doctrine } = mind;
+	if (view.you.ballot?.choice === decision.choice) return null;
+	const card = [...doctrine.tableCards].reverse().find(decision.backs);
+	const movedBy = mover(mind, decision);
+	const said: Said = { ...decision.said, wording: mind.wording, card, ...(movedBy ? { movedBy } : {}) };
+	return { type: 'castVote', choice: decision.choice, reason: say(mind.voice, said, mind.summary), ...(card ? { card: card.id } : {}) };
+}
+
+/** The player (or, failing one, the role) whose cards or arguments turned this decision, if any did. */
+function mover(mind: Mind, decision: Decision): string | undefined {
+	const { view, doctrine } = mind;
+	const vote = openVote(view)!;
+	let unmoved: Choice;
+	let pushes: Push[];
+	if (vote.kind === 'ratification') {
+		unmoved = ratify(mind, 0).choice;
+		pushes = doctrine.signingPushes;
+	} else {
+		const variants = liveOptions(view, view.floor!.clauseId);
+		const amendment = vote.kind === 'amendment' ? view.amendments.find((a) => a.id === vote.amendmentId)! : undefined;
+		unmoved = (amendment ? onAmendment(mind, amendment.from, amendment.to, doctrine.baseUtility) : onClause(mind, vote.variantId!, variants, doctrine.baseUtility)).choice;
+		// A push up on the text voted on argues for it; one up on any other variant of the clause, against.
+		const text = amendment ? amendment.to : vote.variantId!;
+		pushes = variants.flatMap((v) => doctrine.pushes(v).map((p) => ({ ...p, by: v === text ? p.by : -p.by })));
+	}
+	if (unmoved === decision.choice) return undefined;
+	const towards = decision.choice === 'yes' ? 1 : -1;
+	const moving = pushes.filter((p) => Math.sign(p.by) === towards && p.post.seat && p.post.seat !== view.you.seat).sort((a, b) => b.post.seq - a.post.seq);
+	const byPlayer = moving.find((p) => !view.seats.find((s) => s.id === p.post.seat)?.bot);
+	const by = byPlayer ?? moving[0];
+	return by ? nameOf(view, by.post) : undefined;
 }

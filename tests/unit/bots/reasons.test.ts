@@ -1,0 +1,109 @@
+/**
+ * Scripted roles' reasons across many seeded games: each names what is at stake for the role in
+ * its own voice, no two roles give the same sentence in one vote, and no card is cited both for
+ * and against the same text.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { excerpt, say, PLAIN_VOICE } from '../../../src/lib/game/bots/explain';
+import type { Scenario } from '../../../src/lib/scenario/schema';
+import type { CardView } from '../../../src/lib/game/view';
+import { playTable, tables } from '../../../scripts/balance/play';
+import { createGame } from '../../../src/lib/game/engine';
+import { playOut } from '../../../src/lib/game/bots/table-bots';
+import { buildSeats } from '../../../src/lib/game/seats';
+import { shippedScenario } from '../../helpers/server';
+
+let scenario: Scenario;
+beforeAll(async () => {
+	scenario = await shippedScenario();
+});
+
+const card = (over: Partial<CardView>): CardView =>
+	({
+		id: 'c',
+		title: 'A card',
+		quote: 'The treaty would restrict our ability to act alone, and that is the heart of the matter.',
+		source: 's.txt',
+		kind: 'own-words',
+		speaker: 'Someone Real',
+		supports: [],
+		undercuts: [],
+		origin: { name: 'Outlet', period: 'September 2023' },
+		...over
+	}) as CardView;
+
+describe('the reason builder', () => {
+	const summary = (v: string) => `Summary of ${v}.`;
+
+	it('names the aim, who moved the role, and quotes the card briefly with its attribution, within 140 characters', () => {
+		const voice = { ...PLAIN_VOICE, aims: { 'scope.narrow': 'a narrow scope' } };
+		const text = say(voice, { kind: 'yes', aim: 'scope.narrow', wording: 0, movedBy: 'Dana', card: card({}) }, summary);
+		expect(text.length).toBeLessThanOrEqual(140);
+		expect(text).toMatch(/^This text gives me a narrow scope\. Dana changed my mind\. “The treaty would restrict[^”]*…” \(Someone Real\)$/);
+	});
+
+	it('shows a report as a report, never as the person’s words', () => {
+		const reported = excerpt(card({ kind: 'reported', speaker: undefined, about: 'Someone Real' }), 80)!;
+		expect(reported).toMatch(/\(as reported\)$/);
+		expect(reported).not.toContain('Someone Real');
+	});
+
+	it('leaves the quote out rather than cut it to a word or two', () => {
+		expect(excerpt(card({}), 20)).toBeNull();
+	});
+
+	it('gives each seat of a role its own wording', () => {
+		const voice = { ...PLAIN_VOICE, yes: ['One says {aim}.', 'Two says {aim}.'] };
+		const a = say(voice, { kind: 'yes', aim: 'x.y', wording: 0 }, summary);
+		const b = say(voice, { kind: 'yes', aim: 'x.y', wording: 1 }, summary);
+		expect(a).not.toBe(b);
+	});
+});
+
+describe('scripted reasons over 200 seeded games', { timeout: 120_000 }, () => {
+	it('name the role’s stake in its own voice, never repeat another role’s sentence in a vote, and never cite one card both ways', () => {
+		const table = tables(scenario)[0];
+		const seats = buildSeats(scenario, { seatCounts: { ...table.seatCounts, 'white-house-adviser': 3 } });
+		let votes = 0;
+		for (let seed = 1; seed <= 200; seed++) {
+			const seatCounts = { ...table.seatCounts, 'white-house-adviser': 1 + (seed % 3) };
+			const tableSeats = buildSeats(scenario, { seatCounts });
+			const config = {
+				scenarioId: scenario.id,
+				votingRule: (['dual-key', 'majority', 'consensus'] as const)[seed % 3],
+				ballot: { tally: 'live' as const, ballots: 'named' as const },
+				seatCounts,
+				timers: { briefing: null, opening: null, debate: null, vote: null },
+				seed,
+				botSeats: tableSeats.map((s) => s.id)
+			};
+			const { state } = playOut(createGame(`R${seed}`, config, scenario), { now: 0, scenario });
+			for (const vote of state.votes) {
+				votes++;
+				const sentences = new Map<string, string>();
+				const cited = new Map<string, string>();
+				for (const [seatId, ballot] of Object.entries(vote.ballots)) {
+					const role = scenario.roles.find((r) => r.id === state.seats.find((s) => s.id === seatId)!.roleId)!;
+					const reason = ballot.reason!;
+					const voice = role.voice!;
+					// What is at stake: one of the role's aims, or its own line for a clause it has no stake in.
+					// (A role for the pact that won none of its aims signs for the treaty itself.)
+					const named = [...Object.values(voice.aims), 'a treaty signed at last'].some((aim) => reason.toLowerCase().includes(aim.toLowerCase()));
+					const noStake = voice.noStake.some((line) => reason.startsWith(line));
+					expect(named || noStake || ballot.choice === 'abstain', `${role.id}: ${reason}`).toBe(true);
+					const sentence = reason.replace(/ “.*$/, '');
+					expect(sentences.get(sentence), `vote ${vote.id} of game ${seed}: "${sentence}" twice`).toBeUndefined();
+					sentences.set(sentence, seatId);
+					if (ballot.card && ballot.choice !== 'abstain') {
+						const other = cited.get(ballot.card);
+						expect(other === undefined || other === ballot.choice, `card ${ballot.card} cited for and against in vote ${vote.id} of game ${seed}`).toBe(true);
+						cited.set(ballot.card, ballot.choice);
+					}
+				}
+			}
+		}
+		expect(votes).toBeGreaterThan(1000);
+		expect(seats.length).toBeGreaterThan(9);
+		expect(playTable).toBeTypeOf('function');
+	});
+});
