@@ -69,6 +69,7 @@ const CONVERTED = [
 	'src/routes/+layout.svelte',
 	'src/routes/+page.svelte',
 	'src/routes/play/[code]/+page.svelte',
+	'src/routes/play/[code]/Seated.svelte',
 	'src/routes/play/[code]/SectionTabs.svelte',
 	'src/lib/components/LanguageSwitch.svelte',
 	'src/lib/components/CannotOpen.svelte',
