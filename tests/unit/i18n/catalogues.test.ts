@@ -69,13 +69,31 @@ const CONVERTED = [
 	'src/routes/+layout.svelte',
 	'src/routes/+page.svelte',
 	'src/routes/play/[code]/+page.svelte',
+	'src/routes/play/[code]/Amendment.svelte',
+	'src/routes/play/[code]/ArgumentForm.svelte',
+	'src/routes/play/[code]/Brief.svelte',
+	'src/routes/play/[code]/Hand.svelte',
+	'src/routes/play/[code]/Objectives.svelte',
+	'src/routes/play/[code]/Poll.svelte',
 	'src/routes/play/[code]/Seated.svelte',
 	'src/routes/play/[code]/SectionTabs.svelte',
-	'src/lib/components/LanguageSwitch.svelte',
+	'src/routes/play/[code]/VoteCall.svelte',
+	'src/routes/play/[code]/VotePanel.svelte',
+	'src/lib/components/Ballot.svelte',
+	'src/lib/components/BriefingCard.svelte',
 	'src/lib/components/CannotOpen.svelte',
 	'src/lib/components/ConnectionBadge.svelte',
+	'src/lib/components/Feed.svelte',
+	'src/lib/components/FloorClause.svelte',
+	'src/lib/components/LanguageSwitch.svelte',
+	'src/lib/components/PendingAmendment.svelte',
 	'src/lib/components/PhaseBar.svelte',
-	'src/lib/components/SeatPicker.svelte'
+	'src/lib/components/SeatPicker.svelte',
+	'src/lib/components/SoloControls.svelte',
+	'src/lib/components/SpeakerQueue.svelte',
+	'src/lib/components/Tally.svelte',
+	'src/lib/components/Timer.svelte',
+	'src/lib/components/TreatyText.svelte'
 ];
 /** Attributes a reader sees or hears. */
 const SHOWN_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description']);
