@@ -72,6 +72,8 @@ const CONVERTED = [
 	'src/routes/play/[code]/Amendment.svelte',
 	'src/routes/play/[code]/ArgumentForm.svelte',
 	'src/routes/play/[code]/Brief.svelte',
+	'src/routes/play/[code]/Coaching.svelte',
+	'src/routes/play/[code]/Debrief.svelte',
 	'src/routes/play/[code]/Hand.svelte',
 	'src/routes/play/[code]/Objectives.svelte',
 	'src/routes/play/[code]/Poll.svelte',
