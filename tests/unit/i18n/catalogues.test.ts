@@ -68,6 +68,7 @@ describe('refusals', () => {
 const CONVERTED = [
 	'src/routes/+layout.svelte',
 	'src/routes/+page.svelte',
+	'src/routes/console/[classId]/+page.svelte',
 	'src/routes/play/[code]/+page.svelte',
 	'src/routes/play/[code]/Amendment.svelte',
 	'src/routes/play/[code]/ArgumentForm.svelte',
@@ -82,27 +83,31 @@ const CONVERTED = [
 	'src/routes/play/[code]/VoteCall.svelte',
 	'src/routes/play/[code]/VotePanel.svelte',
 	'src/lib/components/Ballot.svelte',
-	'src/lib/components/debrief/BotReasons.svelte',
 	'src/lib/components/BriefingCard.svelte',
 	'src/lib/components/CannotOpen.svelte',
 	'src/lib/components/ConnectionBadge.svelte',
 	'src/lib/components/Feed.svelte',
 	'src/lib/components/FloorClause.svelte',
+	'src/lib/components/JoinHint.svelte',
 	'src/lib/components/LanguageSwitch.svelte',
 	'src/lib/components/PendingAmendment.svelte',
 	'src/lib/components/PhaseBar.svelte',
-	'src/lib/components/SeatPicker.svelte',
 	'src/lib/components/ScoreTable.svelte',
+	'src/lib/components/SeatPicker.svelte',
 	'src/lib/components/SoloControls.svelte',
 	'src/lib/components/SpeakerQueue.svelte',
 	'src/lib/components/Tally.svelte',
 	'src/lib/components/Timer.svelte',
-	'src/lib/components/TreatyText.svelte'
+	'src/lib/components/TreatyText.svelte',
+	'src/lib/components/console/ConfirmButton.svelte',
+	'src/lib/components/console/TableCard.svelte',
+	'src/lib/components/console/TableControls.svelte',
+	'src/lib/components/debrief/BotReasons.svelte'
 ];
 /** Attributes a reader sees or hears. */
 const SHOWN_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description']);
-/** The game's name, the same in every language. */
-const NAMES = new Set(['Pact', 'Room', 'Pact Room']);
+/** The game's name and its settings' names, the same in every language. */
+const NAMES = new Set(['Pact', 'Room', 'Pact Room', 'PUBLIC_URL']);
 
 /** Every run of words written into a component's markup rather than taken from a catalogue. */
 function literalWords(source: string): string[] {
