@@ -5,6 +5,7 @@
 import type { Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getTextDirection } from '$lib/i18n/paraglide/runtime';
+import { defineProjectorStrategy } from '$lib/i18n/projector-language';
 import { paraglideMiddleware } from '$lib/i18n/paraglide/server';
 import { readSettings } from '../server/config';
 import { EVERY_PAGE, EVERY_RESPONSE, frameAncestors } from '../server/headers';
@@ -13,8 +14,10 @@ import { logPageErrors } from '../server/page-errors';
 
 const { frameAncestors: projectorFramers } = readSettings();
 
-// The browser's own choice (its cookie), else its first language the game speaks, else English,
-// written into <html lang dir>: a page that renders only in the browser starts in its direction too.
+// The browser's own choice (its cookie; on a projector page, the projector's own first), else its
+// first language the game speaks, else English, written into <html lang dir>: a page that renders
+// only in the browser starts in its direction too.
+defineProjectorStrategy();
 const language: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;

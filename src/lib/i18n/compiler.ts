@@ -12,8 +12,8 @@ export const i18nCompilerOptions = {
 	outdir: './src/lib/i18n/paraglide',
 	// Each browser's own choice, kept in a cookie so that the server renders the page in it (with no
 	// flash of the other direction), else the browser's languages (Accept-Language on the server),
-	// else English.
-	strategy: ['cookie', 'preferredLanguage', 'baseLocale'],
+	// else English. The projector's own choice comes first on its pages (projector-language.ts).
+	strategy: ['custom-projector', 'cookie', 'preferredLanguage', 'baseLocale'],
 	cookieName: 'pact-room-lang',
 	// Lets Vite drop the server's half of the runtime from the pages' scripts.
 	isServer: 'import.meta.env.SSR',

@@ -82,6 +82,7 @@ const CONVERTED = [
 	'src/routes/play/[code]/SectionTabs.svelte',
 	'src/routes/play/[code]/VoteCall.svelte',
 	'src/routes/play/[code]/VotePanel.svelte',
+	'src/routes/projector/[code]/+page.svelte',
 	'src/lib/components/Ballot.svelte',
 	'src/lib/components/BriefingCard.svelte',
 	'src/lib/components/CannotOpen.svelte',
