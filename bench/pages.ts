@@ -400,7 +400,8 @@ async function main() {
 		// A student takes the first free seat, by its button (worded in the page's language).
 		const takeASeat = async (tab: Page) => {
 			await tab.locator('#display-name').fill('Bench');
-			await tab.locator('.seats button').first().click();
+			// The seat's own button, not the glossary and source buttons in its description.
+			await tab.locator('.seats > li > button').first().click();
 			await tab.waitForSelector('#you-heading', { timeout: 15_000 });
 		};
 		const pages: PageToWeigh[] = [
