@@ -116,7 +116,11 @@ export function registerHandlers(
 			if (!socket) continue;
 			socket.leave(code);
 			socket.data = { room: null, actor: { kind: 'guest' } };
-			socket.emit('notice', { code: 'room_deleted', message });
+			socket.emit('notice', {
+				code: 'room_deleted',
+				message,
+				params: why === 'by-facilitator' ? { deleted: 'by-facilitator' } : { deleted: 'expired', days: rooms.retentionDays ?? 0 }
+			});
 		}
 	}
 

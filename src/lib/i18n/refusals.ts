@@ -17,8 +17,12 @@ const refusals: Record<ErrorCode, Words> = {
 	unknown_room: (p) =>
 		p.code === undefined
 			? m.refusal_unknown_room()
-			: p.deleted === 'yes'
-				? m.refusal_unknown_room_deleted({ code: text(p, 'code') })
+			: p.deleted === 'by-facilitator'
+				? m.refusal_room_deleted_by_facilitator()
+				: p.deleted === 'expired'
+					? m.refusal_room_deleted_expired({ days: count(p, 'days') })
+					: p.deleted === 'yes'
+						? m.refusal_unknown_room_deleted({ code: text(p, 'code') })
 				: m.refusal_unknown_room_code({ code: text(p, 'code') }),
 	bad_token: () => m.refusal_bad_token(),
 	not_in_room: () => m.refusal_not_in_room(),

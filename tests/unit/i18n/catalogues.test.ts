@@ -61,6 +61,9 @@ describe('refusals', () => {
 		expect(refusalText({ code: 'name_taken', params: { name: 'Maya' } })).toContain('"Maya"');
 		overwriteGetLocale(() => 'en');
 		expect(refusalText({ code: 'unknown_room', params: { code: 'ZZZZZZ' } })).toContain('There is no game with the code ZZZZZZ');
+		// A deleted room says who deleted it, or how long games are kept.
+		expect(refusalText({ code: 'unknown_room', params: { code: 'ZZZZZZ', deleted: 'by-facilitator' } })).toContain('deleted by its facilitator');
+		expect(refusalText({ code: 'unknown_room', params: { code: 'ZZZZZZ', deleted: 'expired', days: 30 } })).toContain('kept for 30 days');
 	});
 });
 
