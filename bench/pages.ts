@@ -397,9 +397,11 @@ async function main() {
 		// The projector needs no key: it watches as a spectator.
 		const { code } = await createGame(server.url);
 		console.log(`Serving at ${server.url}; room ${code}`);
-		// A student takes the first free seat, by its button (worded in the page's language).
+		// A student takes the first free seat, by its button (worded in the page's language), under a
+		// name of their own: a table refuses a name already taken.
+		let students = 0;
 		const takeASeat = async (tab: Page) => {
-			await tab.locator('#display-name').fill('Bench');
+			await tab.locator('#display-name').fill(`Student ${++students}`);
 			// The seat's own button, not the glossary and source buttons in its description.
 			await tab.locator('.seats > li > button').first().click();
 			await tab.waitForSelector('#you-heading', { timeout: 15_000 });
