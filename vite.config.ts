@@ -23,6 +23,19 @@ export default defineConfig({
 					testTimeout: 30_000,
 					hookTimeout: 30_000
 				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'cluster',
+					include: ['tests/cluster/**/*.test.ts'],
+					// Each file starts three servers, PostgreSQL and HAProxy: one file at a time.
+					fileParallelism: false,
+					setupFiles: ['tests/setup.ts'],
+					environment: 'node',
+					testTimeout: 90_000,
+					hookTimeout: 60_000
+				}
 			}
 		]
 	}

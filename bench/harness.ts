@@ -62,8 +62,9 @@ const refusals = new Map<string, number>();
 
 const now = () => performance.now();
 
-function connect(url: string, auth: Record<string, string> = {}): Promise<Socket> {
-	const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth });
+/** A connection; a room's names its code in the handshake, as the pages do, for a proxy to route it to the room's server. */
+function connect(url: string, auth: Record<string, string> = {}, room?: string): Promise<Socket> {
+	const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth, ...(room ? { query: { room } } : {}) });
 	return new Promise((resolve, reject) => {
 		socket.once('connect', () => resolve(socket));
 		socket.once('connect_error', reject);
@@ -113,7 +114,7 @@ async function setupGame(url: string, count: number) {
 	await inBatches([...made.entries()], 10, async ([index, { code, facilitatorToken }]) => {
 		const room: RoomLoad = { code, seats: [], pending: [] };
 		for (const seatId of SEATS) {
-			const socket = await connect(url);
+			const socket = await connect(url, {}, code);
 			const seat: Seat = { socket, room, seen: 0, choice: 'yes' };
 			socket.on('view', (view: { seq: number }) => seen(seat, view.seq));
 			socket.on('patch', (patch: { seq: number }) => seen(seat, patch.seq));
@@ -121,7 +122,7 @@ async function setupGame(url: string, count: number) {
 			room.seats.push(seat);
 		}
 		// The facilitator opens the first clause's vote and leaves; the seats then vote and change their votes.
-		await openFirstVote(await connect(url), code, facilitatorToken);
+		await openFirstVote(await connect(url, {}, code), code, facilitatorToken);
 		rooms[index] = room;
 	});
 }

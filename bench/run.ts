@@ -6,11 +6,16 @@
  *                              for everyday use
  *   npm run bench              load with the capacity ramp, recovery after SIGKILL, the engine,
  *                              ballot histories, and page weight with Lighthouse (builds the app first)
+ *   npm run bench -- --cluster  cluster mode (three servers on PostgreSQL behind HAProxy) beside the
+ *                              single process: load, capacity, failover over 20 kills (about 30
+ *                              minutes; with --quick, about 5); needs PostgreSQL and HAProxy installed
  */
 import { spawnSync } from 'node:child_process';
 
 const quick = process.argv.includes('--quick');
-const steps: string[][] = quick
+const steps: string[][] = process.argv.includes('--cluster')
+	? [['bench/cluster.ts', ...(quick ? ['--quick'] : [])]]
+	: quick
 	? [['bench/load.ts', '--quick'], ['bench/engine.ts', '--quick'], ['--expose-gc', 'bench/history.ts']]
 	: [['bench/load.ts'], ['bench/recovery.ts'], ['bench/engine.ts'], ['--expose-gc', 'bench/history.ts'], ['bench/pages.ts']];
 

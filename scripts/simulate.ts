@@ -69,7 +69,7 @@ for (const table of chosen) {
 	for (const rule of rules) {
 		const records: GameRecord[] = [];
 		for (let i = 0; i < games; i++) records.push(playTable(scenario, table, rule, seed + i));
-		const checks = check(scenario, rule, records, table.agenda);
+		const checks = check(scenario, table, rule, records);
 		missed += checks.filter((c) => !c.pass).length;
 		console.log(`\n## ${table.name}, ${rule}: ${games} games, seeds ${seed}–${seed + games - 1}`);
 		if (!values.quiet) details(records, table.agenda);

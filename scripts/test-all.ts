@@ -1,13 +1,15 @@
 /**
- * `npm test`: every layer — types, unit, integration, then end-to-end in Chromium — and one
- * closing line with the totals. Exits non-zero if any layer fails or runs no test.
+ * `npm test`: every layer — types, unit, integration, cluster (three servers on PostgreSQL behind
+ * HAProxy), then end-to-end in Chromium — and one closing line with the totals. Exits non-zero if
+ * any layer fails or runs no test; a layer whose tests were all skipped (the cluster layer on a
+ * machine without PostgreSQL or HAProxy, which it says) is reported as such.
  * `npm test -- --layers unit,integration` runs only the layers named.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const ALL = ['types', 'unit', 'integration', 'e2e'] as const;
+const ALL = ['types', 'unit', 'integration', 'cluster', 'e2e'] as const;
 const asked = process.argv.includes('--layers') ? process.argv[process.argv.indexOf('--layers') + 1]?.split(',') : [...ALL];
 const unknown = (asked ?? []).filter((l) => !(ALL as readonly string[]).includes(l));
 if (!asked?.length || unknown.length) {
@@ -29,9 +31,10 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 interface Totals {
 	passed: number;
 	failed: number;
+	skipped: number;
 }
-const layers: Partial<Record<'unit' | 'integration' | 'e2e', Totals>> = {};
-for (const layer of ['unit', 'integration', 'e2e'] as const) if (runs(layer)) layers[layer] = { passed: 0, failed: 0 };
+const layers: Partial<Record<'unit' | 'integration' | 'cluster' | 'e2e', Totals>> = {};
+for (const layer of ['unit', 'integration', 'cluster', 'e2e'] as const) if (runs(layer)) layers[layer] = { passed: 0, failed: 0, skipped: 0 };
 
 // Types first: a type error anywhere (pages included) fails the run.
 // The compiled messages come first: the type check reads them, and an install that skipped its
@@ -42,26 +45,36 @@ const typesStatus = runs('types')
 		run('npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error'])
 	: null;
 
-// Unit and integration: one Vitest run over the projects asked for, counted per layer from its JSON report.
-const vitestJson = join(out, 'vitest.json');
-rmSync(vitestJson, { force: true });
-const projects = (['unit', 'integration'] as const).filter(runs);
-const vitestStatus = projects.length
-	? run('npx', ['vitest', 'run', ...projects.map((p) => `--project=${p}`), '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`])
-	: 0;
-if (projects.length && existsSync(vitestJson)) {
-	const report = JSON.parse(readFileSync(vitestJson, 'utf8')) as {
-		testResults: { name: string; assertionResults: { status: string }[] }[];
-	};
-	for (const file of report.testResults) {
-		const layer = file.name.includes('/tests/integration/') ? layers.integration! : layers.unit!;
-		for (const t of file.assertionResults) {
-			if (t.status === 'passed') layer.passed++;
-			else if (t.status === 'failed') layer.failed++;
+/**
+ * One Vitest run over the projects given, counted per layer from its JSON report; a failed run
+ * that reported no failed test (it crashed) counts as one failure.
+ */
+function vitest(projects: ('unit' | 'integration' | 'cluster')[], report: string) {
+	if (projects.length === 0) return;
+	const file = join(out, report);
+	rmSync(file, { force: true });
+	const status = run('npx', ['vitest', 'run', ...projects.map((p) => `--project=${p}`), '--reporter=default', '--reporter=json', `--outputFile=${file}`]);
+	let failed = 0;
+	if (existsSync(file)) {
+		const results = JSON.parse(readFileSync(file, 'utf8')) as {
+			testResults: { name: string; assertionResults: { status: string }[] }[];
+		};
+		for (const result of results.testResults) {
+			const layer = result.name.includes('/tests/integration/') ? layers.integration! : result.name.includes('/tests/cluster/') ? layers.cluster! : layers.unit!;
+			for (const t of result.assertionResults) {
+				if (t.status === 'passed') layer.passed++;
+				else if (t.status === 'failed') (layer.failed++, failed++);
+				else layer.skipped++;
+			}
 		}
 	}
+	if (status !== 0 && failed === 0) layers[projects[0]]!.failed++;
 }
-if (vitestStatus !== 0 && (layers.unit?.failed ?? 0) + (layers.integration?.failed ?? 0) === 0) (layers.unit ?? layers.integration)!.failed++;
+
+// Unit and integration in one run; the cluster layer on its own after, since its three servers,
+// PostgreSQL and HAProxy would otherwise compete with the integration tests for the cores.
+vitest((['unit', 'integration'] as const).filter(runs), 'vitest.json');
+vitest((['cluster'] as const).filter(runs), 'vitest-cluster.json');
 
 // End to end: build the app once, then Playwright starts the real server against it.
 if (layers.e2e) {
@@ -88,11 +101,11 @@ console.log('\nTotals by layer');
 if (typesStatus !== null) console.log(`  ${`types ${on}`.padEnd(24)} ${typesStatus === 0 ? 'no errors' : 'errors found (see svelte-check above)'}`);
 if (typesStatus) failed++;
 for (const [name, t] of Object.entries(layers)) {
-	console.log(`  ${`${name} ${on}`.padEnd(24)} ${t.passed} passed, ${t.failed} failed`);
+	console.log(`  ${`${name} ${on}`.padEnd(24)} ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`);
 	passed += t.passed;
 	failed += t.failed;
 }
-const ranNothing = Object.values(layers).some((t) => t.passed + t.failed === 0);
+const ranNothing = Object.values(layers).some((t) => t.passed + t.failed + t.skipped === 0);
 if (ranNothing) console.log('A layer ran no test.');
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || ranNothing ? 1 : 0);

@@ -81,14 +81,18 @@ export function attachGame(httpServer: HttpServer, deps: ServerDeps): { io: Game
 	const bots = new BotRunner(rooms, deps.scenario, clock, deps.botPace ?? HUMAN_PACE, log);
 	registerHandlers(io, rooms, bots, deps.scenario, clock, log, logger, {
 		botGraceMs: deps.botGraceMs ?? 20_000,
-		limits: new Limits(deps.limits ?? DEFAULT_LIMITS),
+		limits: new Limits(deps.limits ?? DEFAULT_LIMITS, deps.store.sharedLimiters),
 		trustProxy: deps.trustProxy ?? TRUST_NO_PROXY,
 		joinAddresses: () => joinAddresses(httpServer.address(), deps.publicUrl ?? null, interfaces)
 	});
-	// After a restart, rooms played in the last day get their timers and scripted roles back at once.
-	for (const room of rooms.resumeActive(clock.now() - RESUME_WINDOW_MS)) bots.nudge(room);
-	// A file from an older version may still log poll answers beside their seats: they are counted now.
-	void rooms.countLoggedPollAnswers();
+	// After a restart, rooms played in the last day get their timers and scripted roles back at once;
+	// then a file from an older version, which may still log poll answers beside their seats, has them counted.
+	// In cluster mode a room comes back where its browsers reconnect, which is where the proxy sends them.
+	const resumed = (deps.store.leases ? Promise.resolve([]) : rooms.resumeActive(clock.now() - RESUME_WINDOW_MS)).then((list) => {
+		for (const room of list) bots.nudge(room);
+		return rooms.countLoggedPollAnswers();
+	});
+	resumed.catch((err) => log('rooms could not be resumed', err));
 	// Rooms past keeping are deleted now and then every minute; rooms nobody is in leave memory.
 	rooms.startSweeping();
 	return { io, rooms, bots, trusted };

@@ -1,4 +1,5 @@
 /** Settings read from the environment, with the defaults a fresh machine needs. */
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { parseTrustProxy, type TrustProxy } from './client-address';
 
@@ -30,6 +31,33 @@ export interface Settings {
 	retentionMs: number | null;
 	/** Which reverse proxies' X-Forwarded-For to believe for a client's address; none by default. */
 	trustProxy: TrustProxy;
+	/** Cluster mode, when DATABASE_URL is set: the PostgreSQL database several servers share, instead of the SQLite file. */
+	cluster: ClusterSettings | null;
+}
+
+export interface ClusterSettings {
+	/** The PostgreSQL connection string. */
+	databaseUrl: string;
+	/** This server's name among the servers sharing the database; unique to each. */
+	node: string;
+	/** How long a room's lease lasts unless renewed, in milliseconds: a dead server's rooms move after at most this long. */
+	leaseMs: number;
+}
+
+/** A room's lease, by default: short enough that a dead server's rooms move within seconds, long enough to ride out a pause. */
+export const DEFAULT_LEASE_MS = 6000;
+
+function parseCluster(env: NodeJS.ProcessEnv, port: number): ClusterSettings | null {
+	const databaseUrl = env.DATABASE_URL?.trim();
+	if (!databaseUrl) return null;
+	if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL is a PostgreSQL connection string such as postgresql://pact@db.example/pact_room');
+	const node = (env.PACT_ROOM_NODE_ID ?? `${hostname()}:${port}`).trim();
+	if (!/^[\w.:@-]{1,100}$/.test(node)) throw new Error(`PACT_ROOM_NODE_ID is a name of letters, digits and . : @ - _ (at most 100); not "${env.PACT_ROOM_NODE_ID}"`);
+	const text = env.PACT_ROOM_LEASE_MS ?? String(DEFAULT_LEASE_MS);
+	const leaseMs = Number(text);
+	if (!/^\d+$/.test(text.trim()) || leaseMs < 500 || leaseMs > 600_000)
+		throw new Error(`PACT_ROOM_LEASE_MS is a whole number of milliseconds from 500 to 600000; not "${text}"`);
+	return { databaseUrl, node, leaseMs };
 }
 
 export type WriterChoice = 'auto' | 'thread' | 'inline';
@@ -126,6 +154,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 		writer: parseWriter(env.PACT_ROOM_WRITER ?? 'auto'),
 		syncEveryMs: parseSyncEvery(env.PACT_ROOM_SYNC_MS ?? String(DEFAULT_SYNC_EVERY_MS)),
 		retentionMs: parseRetention(env.PACT_ROOM_RETENTION_DAYS ?? '30'),
-		trustProxy: parseTrustProxy(env.TRUST_PROXY)
+		trustProxy: parseTrustProxy(env.TRUST_PROXY),
+		cluster: parseCluster(env, port)
 	};
 }

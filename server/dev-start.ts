@@ -7,5 +7,5 @@ import { fromSettings, loadScenarioOrExit, openStore } from './startup';
 export async function startInDev(httpServer: HttpServer) {
 	const settings = readSettings();
 	const scenario = await loadScenarioOrExit(settings);
-	attachGame(httpServer, { store: openStore(settings), scenario, ...fromSettings(settings) });
+	attachGame(httpServer, { store: await openStore(settings), scenario, ...fromSettings(settings) });
 }

@@ -1,8 +1,10 @@
 /**
  * How much any one client may ask of the server: actions per connection, games created and rooms
  * entered per address, re-entries per seat, and wrong codes or tokens per connection and per
- * address (so codes cannot be guessed). Counted in memory with rate-limiter-flexible; a client
- * over a limit gets a clear refusal, and every other room carries on.
+ * address (so codes cannot be guessed). Counted with rate-limiter-flexible: in memory, or, in
+ * cluster mode, the counts per address and per seat in PostgreSQL, shared by every server (a
+ * connection's own counts stay with the server it is on); a client over a limit gets a clear
+ * refusal, and every other room carries on.
  *
  * Guessing a room code: a class behind one school router shares an address, so a right code must
  * always get in however much someone else on that network guesses. The wrong-guess limits
@@ -14,6 +16,18 @@
  * connection and is answered only after a pause.
  */
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+/** What a limit needs of its counter: in this process's memory, or shared by every server (cluster mode). */
+export interface Limiter {
+	consume(key: string): Promise<unknown>;
+	delete(key: string): Promise<unknown>;
+}
+
+/**
+ * Makes a counter that every server shares (cluster mode: in PostgreSQL), named so that each
+ * limit counts apart; absent, every count is this process's own.
+ */
+export type SharedLimiters = (name: string, points: number, durationSeconds: number) => Limiter;
 
 export interface LimitSettings {
 	/** Actions one connection may send per second (a person taps far less). */
@@ -44,21 +58,23 @@ export const DEFAULT_LIMITS: LimitSettings = {
 
 export class Limits {
 	readonly settings: LimitSettings;
-	private actions: RateLimiterMemory;
-	private creates: RateLimiterMemory;
-	private entries: RateLimiterMemory;
-	private seatEntries: RateLimiterMemory;
-	private guesses: RateLimiterMemory;
+	private actions: Limiter;
+	private creates: Limiter;
+	private entries: Limiter;
+	private seatEntries: Limiter;
+	private guesses: Limiter;
 	/** Wrong guesses per connection, for as long as it stays open. */
 	private guessesHere = new Map<string, number>();
 
-	constructor(settings: LimitSettings = DEFAULT_LIMITS) {
+	constructor(settings: LimitSettings = DEFAULT_LIMITS, shared?: SharedLimiters) {
 		this.settings = settings;
+		const counter = (name: string, points: number, duration: number): Limiter =>
+			shared ? shared(name, points, duration) : new RateLimiterMemory({ points, duration });
 		this.actions = new RateLimiterMemory({ points: settings.actionsPerSecond, duration: 1 });
-		this.creates = new RateLimiterMemory({ points: settings.createsPer10Minutes, duration: 600 });
-		this.entries = new RateLimiterMemory({ points: settings.entriesPerMinute, duration: 60 });
-		this.seatEntries = new RateLimiterMemory({ points: settings.seatEntriesPerMinute, duration: 60 });
-		this.guesses = new RateLimiterMemory({ points: settings.wrongGuessesPer10Minutes, duration: 600 });
+		this.creates = counter('creates', settings.createsPer10Minutes, 600);
+		this.entries = counter('entries', settings.entriesPerMinute, 60);
+		this.seatEntries = counter('seat-entries', settings.seatEntriesPerMinute, 60);
+		this.guesses = counter('wrong-guesses', settings.wrongGuessesPer10Minutes, 600);
 	}
 
 	/** Whether this connection may send another action now; counts it. */
@@ -102,7 +118,7 @@ export class Limits {
 	}
 }
 
-async function take(limiter: RateLimiterMemory, key: string): Promise<boolean> {
+async function take(limiter: Limiter, key: string): Promise<boolean> {
 	try {
 		await limiter.consume(key);
 		return true;

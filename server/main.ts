@@ -22,7 +22,7 @@ if (!existsSync(handlerFile)) {
 const { handler } = (await import(handlerFile)) as { handler: HttpHandler };
 
 const logger = createLogger();
-const server = createServer({ store: openStore(settings), scenario, handler, logger, ...fromSettings(settings) });
+const server = createServer({ store: await openStore(settings, logger), scenario, handler, logger, ...fromSettings(settings) });
 const address = await server.listen(settings.port, settings.host);
 // Plain lines for the person who typed npm start — where students join; everything after is structured logs.
 console.log(readyMessage(address, settings.publicUrl));

@@ -11,7 +11,7 @@ import type { Outcome } from '../src/lib/game/outcome';
 import { refuse, type Refusal } from '../src/lib/protocol/errors';
 import type { Action, Actor, GameConfig, GameState, TimerStep } from '../src/lib/game/types';
 import type { Scenario } from '../src/lib/scenario/schema';
-import type { Append, AppliedAction, RoomRecord, SeatToken, SeatTokenChange, Snapshot, Store, Unlinked } from './store/store';
+import { LeaseLost, type Append, type AppliedAction, type RoomRecord, type SeatToken, type SeatTokenChange, type Snapshot, type Store, type Unlinked } from './store/store';
 import type { Clock } from './clock';
 import { hashToken, newClassId, newRoomCode, newToken, sameHash } from './tokens';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -48,7 +48,12 @@ export interface Room {
 	lastUsed: number;
 	/** Deleted (past keeping, or by its facilitator): every action still queued is refused. */
 	deleted: boolean;
+	/** Let go because another server now holds its lease (cluster mode): every action still queued is refused. */
+	movedAway: boolean;
 }
+
+/** What loading a room answers, in cluster mode, while another server holds its lease. */
+export const ELSEWHERE = Symbol('served by another server');
 
 /** How long rooms are kept: in memory while in use, in the store until past keeping. */
 export interface Keeping {
@@ -60,8 +65,11 @@ export interface Keeping {
 
 export const DEFAULT_KEEPING: Keeping = { retentionMs: 30 * 24 * 60 * 60 * 1000, idleMs: 10 * 60 * 1000 };
 
-/** Why a room left memory: nobody was in it, or it was deleted (past keeping, or by its facilitator). */
-export type Unloaded = 'idle' | 'past-keeping' | 'by-facilitator';
+/**
+ * Why a room left memory: nobody was in it, it was deleted (past keeping, or by its facilitator),
+ * or, in cluster mode, this server lost its lease and another serves it now.
+ */
+export type Unloaded = 'idle' | 'past-keeping' | 'by-facilitator' | 'moved';
 
 /** How often rooms past keeping are looked for, and idle ones let go. */
 const SWEEP_EVERY_MS = 60 * 1000;
@@ -83,6 +91,11 @@ export type GameOptions = Partial<Pick<GameConfig, 'votingRule' | 'ballot' | 'se
 const SYSTEM: Actor = { kind: 'system' };
 
 const gone = (code: string) => refuse('unknown_room', `There is no game with the code ${code} any more: it has been deleted.`, { code, deleted: 'yes' });
+/**
+ * The answer to an action in a room this server has let go (cluster mode): the browser reconnects,
+ * reaches the room's server, and sends the action again with its id.
+ */
+export const moved = () => refuse('room_moved', 'This game is moving to another server, or its server is reconnecting to its database; trying again in a moment.');
 
 export class Rooms {
 	private live = new Map<string, Room>();
@@ -99,13 +112,22 @@ export class Rooms {
 	private cancelSweep: (() => void) | null = null;
 	/** Rooms being deleted: never loaded again meanwhile. */
 	private deleting = new Set<string>();
+	/** Rooms let go because another server took their lease, until loaded here again: their browsers are told it moved. */
+	private letGoOf = new Map<string, number>();
+	/** Rooms being loaded from the store, so two browsers entering at once share one load. */
+	private loading = new Map<string, Promise<Room | undefined | typeof ELSEWHERE>>();
 
 	constructor(
 		private store: Store,
 		private scenario: Scenario,
 		private clock: Clock,
 		private keeping: Keeping = DEFAULT_KEEPING
-	) {}
+	) {
+		if (store.leases) {
+			store.leases.onLost = (code) => this.letGo(code);
+			store.leases.onWanted = (code) => void this.handOff(code, true).catch((err) => this.onError(err, `room ${code} could not be handed over`));
+		}
+	}
 
 	/**
 	 * Creates a class: `tables` rooms with the same settings, run from one console with one
@@ -117,11 +139,11 @@ export class Rooms {
 		const facilitatorTokenHash = hashToken(facilitatorToken);
 		const createdAt = this.clock.now();
 		let classId = newClassId();
-		while (this.store.getClass(classId)) classId = newClassId();
+		while (await this.store.getClass(classId)) classId = newClassId();
 		const codes = new Set<string>();
 		while (codes.size < tables) {
 			const code = newRoomCode();
-			if (!this.store.getRoom(code)) codes.add(code);
+			if (!(await this.store.getRoom(code))) codes.add(code);
 		}
 		const records: RoomRecord[] = [...codes].map((code) => ({
 			code,
@@ -153,12 +175,12 @@ export class Rooms {
 	 * Reloads the rooms played in recently, so their timers run again after a restart without
 	 * waiting for someone to reconnect. A room that cannot be replayed is reported and left alone.
 	 */
-	resumeActive(since: number): Room[] {
+	async resumeActive(since: number): Promise<Room[]> {
 		const resumed: Room[] = [];
-		for (const code of this.store.roomsActiveSince(since)) {
+		for (const code of await this.store.roomsActiveSince(since)) {
 			try {
-				const room = this.get(code);
-				if (room) resumed.push(room);
+				const room = await this.load(code);
+				if (room && room !== ELSEWHERE) resumed.push(room);
 			} catch (err) {
 				this.onError(err, `room ${code} could not be loaded`);
 			}
@@ -167,29 +189,58 @@ export class Rooms {
 	}
 
 	/** The room codes of a class, if the key opens it. */
-	openClass(classId: string, facilitatorToken: string): string[] | Refusal {
-		const record = this.store.getClass(classId);
+	async openClass(classId: string, facilitatorToken: string): Promise<string[] | Refusal> {
+		const record = await this.store.getClass(classId);
 		if (!record) return refuse('unknown_room', `There is no class ${classId}. Check the console link.`);
 		if (!sameHash(hashToken(facilitatorToken), record.facilitatorTokenHash))
 			return refuse('bad_token', 'This console link is not valid for that class. Use the link shown when the class was created.');
 		return this.store.roomsOfClass(classId);
 	}
 
-	/** The room with this code, loaded and replayed from the store if it is not in memory yet. */
+	/** The room with this code if it is in memory (a browser is in it, or it was used lately). */
 	get(code: string): Room | undefined {
 		const cached = this.live.get(code);
-		if (cached) {
-			cached.lastUsed = this.clock.now();
-			return cached;
+		if (cached) cached.lastUsed = this.clock.now();
+		return cached;
+	}
+
+	/**
+	 * The room with this code, loaded and replayed from the store if it is not in memory yet; in
+	 * cluster mode only once this server holds its lease, and ELSEWHERE while another server does.
+	 */
+	load(code: string): Promise<Room | undefined | typeof ELSEWHERE> {
+		const cached = this.get(code);
+		if (cached) return Promise.resolve(cached);
+		if (this.deleting.has(code)) return Promise.resolve(undefined);
+		// Two browsers entering at once share one load: a room is replayed once and held once.
+		let loading = this.loading.get(code);
+		if (!loading) {
+			loading = this.replay(code).finally(() => this.loading.delete(code));
+			this.loading.set(code, loading);
 		}
-		if (this.deleting.has(code)) return undefined;
-		const record = this.store.getRoom(code);
+		return loading;
+	}
+
+	private async replay(code: string): Promise<Room | undefined | typeof ELSEWHERE> {
+		const record = await this.store.getRoom(code);
 		if (!record) return undefined;
+		const leases = this.store.leases;
+		if (leases && !(await leases.claim(code))) return ELSEWHERE;
+		try {
+			return await this.fold(code, record);
+		} catch (err) {
+			await leases?.release(code);
+			throw err;
+		}
+	}
+
+	/** Folds the room from its snapshot and log, and holds it in memory with its timer armed. */
+	private async fold(code: string, record: RoomRecord): Promise<Room | undefined> {
 		// A sealed secret vote or a counted poll answer left a snapshot; the log before it no longer
 		// holds their rows.
-		const snapshot = this.store.snapshot(code);
+		const snapshot = await this.store.snapshot(code);
 		let state = snapshot ? freeze(withChunkedHistories(snapshot.state), true) : createGame(code, record.config, this.scenario);
-		const log = this.store.log(code, snapshot?.seq);
+		const log = await this.store.log(code, snapshot?.seq);
 		for (const entry of log) {
 			const outcome = apply(state, entry.action, entry.actor, { now: entry.at, scenario: this.scenario });
 			// A logged action was accepted once; if it no longer applies the rules changed underneath it.
@@ -197,7 +248,7 @@ export class Rooms {
 			state = outcome.state;
 		}
 		const seatTokens = new Map<string, Omit<SeatToken, 'seat'>>();
-		for (const { seat, ...token } of this.store.seatTokens(code)) {
+		for (const { seat, ...token } of await this.store.seatTokens(code)) {
 			// A token for a seat this table does not have (left by an older version's bug) opens nothing.
 			if (state.seats.some((s) => s.id === seat)) seatTokens.set(seat, token);
 			else this.onError(new Error(`a stored token names seat "${seat}", which this table does not have; it is ignored`), `room ${code}`);
@@ -211,11 +262,13 @@ export class Rooms {
 			tail: Promise.resolve(),
 			cancelWakeUp: null,
 			botTurn: 0,
-			actionIds: this.store.actionIds(code),
+			actionIds: await this.store.actionIds(code),
 			lastUsed: this.clock.now(),
-			deleted: false
+			deleted: false,
+			movedAway: false
 		};
 		this.live.set(code, room);
+		this.letGoOf.delete(code);
 		this.armTimer(room);
 		// An older version logged poll answers beside their seat: they are counted into a snapshot now.
 		if (log.some((entry) => entry.action.type === 'answerPoll')) {
@@ -231,10 +284,10 @@ export class Rooms {
 	 * kept them, so loading counts them into a snapshot and deletes the rows. Run at start-up.
 	 */
 	async countLoggedPollAnswers(): Promise<void> {
-		for (const code of this.store.roomsWithLoggedPollAnswers()) {
+		for (const code of await this.store.roomsWithLoggedPollAnswers()) {
 			try {
-				const room = this.get(code);
-				if (room) await this.task(room, async () => {});
+				const room = await this.load(code);
+				if (room && room !== ELSEWHERE) await this.task(room, async () => {});
 			} catch (err) {
 				this.onError(err, `room ${code} could not be loaded`);
 			}
@@ -260,6 +313,7 @@ export class Rooms {
 	/** Applies an action in the room's queue; resolves once it is stored, or refused. */
 	submit(room: Room, actor: Actor, action: Action, actionId?: string): Promise<Submitted> {
 		if (room.deleted) return Promise.resolve(gone(room.code));
+		if (room.movedAway) return Promise.resolve(moved());
 		return new Promise((resolve, reject) => this.enqueue(room, { kind: 'action', actor, action, actionId, resolve, reject }));
 	}
 
@@ -285,9 +339,9 @@ export class Rooms {
 	private async runQueue(room: Room): Promise<void> {
 		while (room.queue.length > 0) {
 			const head = room.queue[0];
-			if (room.deleted && head.kind === 'action') {
+			if ((room.deleted || room.movedAway) && head.kind === 'action') {
 				room.queue.shift();
-				head.resolve(gone(room.code));
+				head.resolve(room.deleted ? gone(room.code) : moved());
 				continue;
 			}
 			if (head.kind === 'task') {
@@ -367,6 +421,17 @@ export class Rooms {
 		try {
 			await this.store.append(room.code, appends);
 		} catch (err) {
+			// Another server took the room (this one was paused or cut off past its lease): nothing was
+			// stored, and this server lets the room go; its browsers reconnect to the new owner. In
+			// cluster mode any other failure is met the same way: the database may have gone away after
+			// committing, before answering, so the room is folded from the log again when next entered,
+			// and each browser sends its action again with its id, to be applied once.
+			if (err instanceof LeaseLost || this.clustered) {
+				if (!(err instanceof LeaseLost)) this.onError(err, `room ${room.code}: actions could not be stored; the room is loaded again from the log`);
+				for (const { item } of accepted) item.resolve(moved());
+				this.letGo(room.code);
+				return;
+			}
 			for (const { item } of accepted) item.reject(err);
 			return;
 		}
@@ -398,7 +463,7 @@ export class Rooms {
 		room.cancelWakeUp?.();
 		room.cancelWakeUp = null;
 		const timer = room.state.timer;
-		if (!timer || room.state.paused || room.deleted) return;
+		if (!timer || room.state.paused || room.deleted || room.movedAway) return;
 		room.cancelWakeUp = this.clock.wakeAt(timer.endsAt, () => {
 			room.cancelWakeUp = null;
 			this.submit(room, SYSTEM, { type: 'expireTimer' }).then(
@@ -448,7 +513,7 @@ export class Rooms {
 	 * are unknown from then on.
 	 */
 	async deleteClass(classId: string, facilitatorToken: string): Promise<{ ok: true; codes: string[] } | Refusal> {
-		const codes = this.openClass(classId, facilitatorToken);
+		const codes = await this.openClass(classId, facilitatorToken);
 		if (!Array.isArray(codes)) return codes;
 		await this.delete(codes, 'by-facilitator');
 		return { ok: true, codes };
@@ -470,7 +535,53 @@ export class Rooms {
 		} finally {
 			for (const code of codes) this.deleting.delete(code);
 		}
-		for (const code of codes) this.onUnload(code, why);
+		for (const code of codes) {
+			this.letGoOf.delete(code);
+			this.onUnload(code, why);
+		}
+	}
+
+	/**
+	 * Lets go of a room whose lease this server lost: its timer stops, what is still queued in it is
+	 * refused, and it leaves memory at once, so nothing here acts for it while another server does.
+	 */
+	letGo(code: string) {
+		const room = this.live.get(code);
+		if (room && !room.movedAway) this.moveAway(room, true);
+	}
+
+	/** Stops serving a room here: its timer stops, what is still queued is refused, its browsers (if any) are sent on. */
+	private moveAway(room: Room, watched: boolean) {
+		room.movedAway = true;
+		room.cancelWakeUp?.();
+		room.cancelWakeUp = null;
+		this.live.delete(room.code);
+		if (watched) this.letGoOf.set(room.code, this.clock.now());
+		this.onUnload(room.code, watched ? 'moved' : 'idle');
+	}
+
+	/** Whether rooms are shared with other servers (cluster mode), each served where it holds its lease. */
+	get clustered(): boolean {
+		return this.store.leases !== undefined;
+	}
+
+	/**
+	 * Cluster mode: lets go of a room, releasing its lease, so that it is served where its browsers
+	 * are — the server the proxy sends them to. What is queued in it is stored first; its timer and
+	 * scripted roles go on wherever it is loaded next. Unless `wanted` (another server asked for the
+	 * room: the proxy sends its browsers there now, as when a server comes back), a room with a
+	 * browser here stays; a wanted room's browsers here are sent on, to reconnect there.
+	 */
+	async handOff(code: string, wanted = false): Promise<void> {
+		const room = this.live.get(code);
+		const leases = this.store.leases;
+		if (!room || !leases) return;
+		await this.task(room, async () => {
+			const watched = this.isWatched(code);
+			if ((watched && !wanted) || room.movedAway || room.deleted) return;
+			this.moveAway(room, watched);
+			await leases.release(code);
+		});
 	}
 
 	/** Stops a room's timer and marks it deleted, so what is still queued in it is refused. */
@@ -496,6 +607,8 @@ export class Rooms {
 	/** One look: deletes rooms past keeping, lets idle ones go. */
 	async sweep(): Promise<void> {
 		const now = this.clock.now();
+		// Browsers of a room let go reconnected long since: it need not be remembered.
+		for (const [code, at] of this.letGoOf) if (now - at > this.keeping.idleMs) this.letGoOf.delete(code);
 		for (const room of [...this.live.values()]) {
 			if (now - room.lastUsed < this.keeping.idleMs || this.running.has(room) || room.queue.length > 0) continue;
 			if (this.isWatched(room.code)) continue;
@@ -504,15 +617,22 @@ export class Rooms {
 			room.cancelWakeUp?.();
 			this.live.delete(room.code);
 			this.onUnload(room.code, 'idle');
+			// Another server may take the room at once should a browser of it reach that one.
+			await this.store.leases?.release(room.code);
 		}
 		if (this.keeping.retentionMs === null) return;
-		const expired = this.store.roomsIdleSince(now - this.keeping.retentionMs);
+		const expired = await this.store.roomsIdleSince(now - this.keeping.retentionMs);
 		if (expired.length > 0) await this.delete(expired, 'past-keeping');
 	}
 
 	/** How many days a room is kept after its last action; null when rooms are kept for good. */
 	get retentionDays(): number | null {
 		return this.keeping.retentionMs === null ? null : Math.round(this.keeping.retentionMs / (24 * 60 * 60 * 1000));
+	}
+
+	/** Whether this server let the room go to another (cluster mode) and has not loaded it since. */
+	hasMoved(code: string): boolean {
+		return this.letGoOf.has(code);
 	}
 
 	/** How many rooms are in memory now. */

@@ -30,7 +30,7 @@ import type { Clock } from './clock';
 import { clientAddress, type TrustProxy } from './client-address';
 import type { Limits } from './limits';
 import type { Logger } from './log';
-import type { Room, Rooms, Unloaded } from './rooms';
+import { ELSEWHERE, moved, type Room, type Rooms, type Unloaded } from './rooms';
 import type { ViewPatch, ViewUpdate } from '../src/lib/protocol/view-patch';
 import { diffParts, TableDiffs } from './view-diff';
 
@@ -64,6 +64,8 @@ const SOLO_TIMERS = { briefing: null, opening: 90, debate: 150, vote: 60 };
 
 /** The shortest time between two presence updates to one room, in milliseconds. */
 const PRESENCE_EVERY_MS = 250;
+/** Cluster mode: how long a room stays on a server after its last browser there left, in case it comes back (a reload). */
+const HAND_OFF_AFTER_MS = 5000;
 
 export interface HandlerOptions {
 	/** How long a seat must have been away before the facilitator may hand it to a scripted role. */
@@ -102,11 +104,24 @@ export function registerHandlers(
 	rooms.onUnload = (code, why) => {
 		bots.forget(code);
 		awaySince.delete(code);
-		if (why !== 'idle') turnAway(code, why);
+		if (why === 'moved') reconnectElsewhere(code);
+		else if (why !== 'idle') turnAway(code, why);
 	};
 
+	/**
+	 * Another server holds the room now (cluster mode): its browsers' connections are closed, after
+	 * the answers already due have gone out, and each reconnects — through the proxy, to the room's
+	 * new server — and sends again what was not acknowledged, with its action id.
+	 */
+	function reconnectElsewhere(code: string) {
+		const ids = [...(io.sockets.adapter.rooms.get(code) ?? [])];
+		setImmediate(() => {
+			for (const id of ids) io.sockets.sockets.get(id)?.conn.close();
+		});
+	}
+
 	/** Every browser still in a deleted room is told, and holds nothing of it any more. */
-	function turnAway(code: string, why: Exclude<Unloaded, 'idle'>) {
+	function turnAway(code: string, why: Exclude<Unloaded, 'idle' | 'moved'>) {
 		const message =
 			why === 'by-facilitator'
 				? 'This game has been deleted by its facilitator, with everything it kept. Thank you for playing.'
@@ -182,6 +197,7 @@ export function registerHandlers(
 	const presenceSent = new Map<string, number>();
 	const presenceDue = new Set<string>();
 	function presence(code: string) {
+		handOffWhenLeft(code);
 		const seats = connectedSeats(code);
 		const away = awaySince.get(code) ?? new Map<string, number>();
 		awaySince.set(code, away);
@@ -197,6 +213,17 @@ export function registerHandlers(
 			presenceDue.delete(code);
 			sendPresence(code);
 		}, wait).unref();
+	}
+
+	/**
+	 * Cluster mode: a room whose last browser here left is handed off after a grace period (a
+	 * reload comes back within it), so that it can be served where its browsers went.
+	 */
+	function handOffWhenLeft(code: string) {
+		if (!rooms.clustered || rooms.isWatched(code)) return;
+		setTimeout(() => {
+			if (!rooms.isWatched(code)) rooms.handOff(code).catch((err) => log(`room ${code} could not be handed off`, err));
+		}, HAND_OFF_AFTER_MS).unref();
 	}
 
 	function sendPresence(code: string) {
@@ -283,10 +310,13 @@ export function registerHandlers(
 					botSeats: seats.map((s) => s.id).filter((id) => id !== solo.seat),
 					autopilot: true
 				});
-				const room = rooms.get(created.codes[0])!;
+				const room = await rooms.load(created.codes[0]);
+				if (!room || room === ELSEWHERE) return moved();
 				const seated = await rooms.submit(room, { kind: 'guest' }, { type: 'takeSeat', seat: solo.seat, name: solo.name });
 				if (!seated.ok) return seated;
-				bots.nudge(room);
+				// In cluster mode the player's page may reach another server: the room waits for it there.
+				if (rooms.clustered) await rooms.handOff(room.code);
+				else bots.nudge(room);
 				logger.info({ room: room.code, seat: solo.seat }, 'solo game created');
 				return { ok: true, ...created, code: created.codes[0], seatToken: seated.seatToken };
 			}
@@ -310,7 +340,7 @@ export function registerHandlers(
 			if (!parsed.success) return badPayload(parsed.error);
 			const busy = await entryRefusal();
 			if (busy) return busy;
-			const codes = rooms.openClass(parsed.data.classId, parsed.data.facilitatorToken);
+			const codes = await rooms.openClass(parsed.data.classId, parsed.data.facilitatorToken);
 			return Array.isArray(codes) ? { ok: true, codes, retentionDays: rooms.retentionDays } : wrongGuess(codes);
 		});
 
@@ -361,7 +391,18 @@ export function registerHandlers(
 			if (!parsed.success) return badPayload(parsed.error);
 			// Entering builds a whole view: it counts against the connection's actions per second.
 			if (!(await limits.action(socket.id))) return tooFast();
-			const room = rooms.get(parsed.data.code);
+			// In cluster mode a room that cannot be loaded just now (the database restarting) is entered again shortly.
+			const loaded = await rooms.load(parsed.data.code).catch((err): typeof ELSEWHERE => {
+				if (!rooms.clustered) throw err;
+				log(`room ${parsed.data.code} could not be loaded`, err);
+				return ELSEWHERE;
+			});
+			if (loaded === ELSEWHERE) {
+				// Counted as an entry, as an unknown code is: that a room is moving must not make codes cheaper to try.
+				const busy = await entryRefusal();
+				return busy ?? moved();
+			}
+			const room = loaded;
 			// What is already queued in the room (a timer that ran out, a seat being freed) is seen on entry.
 			if (room) await rooms.settled(room);
 			const actor = room ? rooms.authenticate(room, parsed.data) : null;
@@ -410,7 +451,8 @@ export function registerHandlers(
 			if (!parsed.success) return badPayload(parsed.error);
 			const code = socket.data.room;
 			const room = code ? rooms.get(code) : undefined;
-			if (!room) return refuse('not_in_room', 'Join a game with its code first.');
+			// A room this server just let go to another: the browser is about to reconnect there, and sends it again.
+			if (!room) return code && rooms.hasMoved(code) ? moved() : refuse('not_in_room', 'Join a game with its code first.');
 			if (parsed.data.type === 'handToBot' && socket.data.actor.kind === 'facilitator') {
 				const early = handOverRefusal(room.code, parsed.data.seat);
 				if (early) return early;

@@ -6,6 +6,8 @@ import type { Settings } from './config';
 import { SchemaTooNew } from './store/migrations';
 import { openSqliteStore } from './store/sqlite-store';
 import type { ServerDeps } from './app';
+import type { Logger } from './log';
+import type { Store } from './store/store';
 import { DEFAULT_KEEPING } from './rooms';
 
 /** Loads the scenario; on any error prints every problem found and exits, as a server must not start on bad content. */
@@ -19,13 +21,21 @@ export async function loadScenarioOrExit(settings: Settings): Promise<Scenario> 
 	return result.scenario;
 }
 
-/** Opens the store; a database file from a newer version of Pact Room is refused, and the server exits. */
-export function openStore(settings: Settings) {
+/**
+ * Opens the store: the SQLite file, or in cluster mode (DATABASE_URL) PostgreSQL, whose code is
+ * loaded only then. A database from a newer version of Pact Room is refused, and the server exits.
+ */
+export async function openStore(settings: Settings, logger?: Logger): Promise<Store> {
 	try {
-		return openSqliteStore(settings.database, { writer: settings.writer, syncEveryMs: settings.syncEveryMs });
+		if (!settings.cluster) return openSqliteStore(settings.database, { writer: settings.writer, syncEveryMs: settings.syncEveryMs });
+		const { openPgStore } = await import('./store/pg-store');
+		const { databaseUrl, node, leaseMs } = settings.cluster;
+		return await openPgStore(databaseUrl, { node, leaseMs, onError: (err, context) => logger?.error({ err }, context) });
 	} catch (err) {
 		if (!(err instanceof SchemaTooNew)) throw err;
-		console.error(`Pact Room cannot start: ${settings.database}: ${err.message}. Run the newer version, or set PACT_ROOM_DB to another file.`);
+		const where = settings.cluster ? 'the database at DATABASE_URL' : settings.database;
+		const instead = settings.cluster ? 'set DATABASE_URL to another database' : 'set PACT_ROOM_DB to another file';
+		console.error(`Pact Room cannot start: ${where}: ${err.message}. Run the newer version, or ${instead}.`);
 		process.exit(1);
 	}
 }

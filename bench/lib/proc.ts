@@ -2,7 +2,7 @@
  * What the operating system says a process costs: CPU seconds used so far and resident memory,
  * read from /proc (Linux), so a server is measured without instrumenting it.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Clock ticks per second for /proc/<pid>/stat times; 100 on every Linux build in practice. */
 const TICKS = 100;
@@ -13,6 +13,32 @@ export function cpuSeconds(pid: number): number {
 	// Fields after the command name (which may hold spaces) start after the last ')'.
 	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 	return (Number(fields[11]) + Number(fields[12])) / TICKS;
+}
+
+/** The CPU seconds of a process and of every process under it still running (PostgreSQL's backends, say). */
+export function treeCpuSeconds(pid: number): number {
+	const children = new Map<number, number[]>();
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+		} catch {
+			// gone since the directory was read
+		}
+	}
+	let total = 0;
+	for (const stack = [pid]; stack.length; ) {
+		const next = stack.pop()!;
+		try {
+			total += cpuSeconds(next);
+		} catch {
+			continue;
+		}
+		stack.push(...(children.get(next) ?? []));
+	}
+	return total;
 }
 
 /** Resident set size in kilobytes. */

@@ -30,10 +30,22 @@ export async function createRooms(host: Socket, count: number, extra: Record<str
 	return rooms;
 }
 
+/**
+ * Enters a room on this connection. In cluster mode a room just created on another server is
+ * `room_moved` until that server lets it go: entered again a moment later, as a page does.
+ */
+async function enter(socket: Socket, payload: { code: string; facilitatorToken?: string }) {
+	for (let tries = 0; ; tries++) {
+		const entered = await ask(socket, 'enterRoom', payload);
+		if (entered.ok) return;
+		if (entered.code !== 'room_moved' || tries > 150) throw new Error(`enterRoom refused: ${entered.message}`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
 /** Enters a room on this connection and takes a seat; resolves with the accepted answer. */
 export async function takeSeat(socket: Socket, code: string, seat: string) {
-	const entered = await ask(socket, 'enterRoom', { code });
-	if (!entered.ok) throw new Error(`enterRoom refused: ${entered.message}`);
+	await enter(socket, { code });
 	const taken = await ask(socket, 'action', { type: 'takeSeat', seat, name: `Player ${seat}` });
 	if (!taken.ok) throw new Error(`takeSeat refused: ${taken.message}`);
 	return taken as { ok: true; seq: number; seatToken: string };
@@ -41,7 +53,7 @@ export async function takeSeat(socket: Socket, code: string, seat: string) {
 
 /** As the room's facilitator on this connection: starts the game, opens the first clause's vote, and leaves. */
 export async function openFirstVote(facilitator: Socket, code: string, facilitatorToken: string) {
-	await ask(facilitator, 'enterRoom', { code, facilitatorToken });
+	await enter(facilitator, { code, facilitatorToken });
 	for (const type of ['start', 'advance', 'advance', 'openVote']) {
 		const res = await ask(facilitator, 'action', { type });
 		if (!res.ok) throw new Error(`${type} refused: ${res.message}`);

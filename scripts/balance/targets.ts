@@ -4,7 +4,7 @@
  * who mean it, and no signed treaty silent on what it covers or what sets it off.
  */
 import type { Scenario, VotingRule } from '../../src/lib/scenario/schema';
-import type { GameRecord } from './play';
+import type { GameRecord, Table } from './play';
 
 export interface Check {
 	target: string;
@@ -22,7 +22,25 @@ export const AS_DRAFTED_AT_MOST = 65;
 export const VARIANT_AT_LEAST = 3;
 export const SCEPTICS_REFUSE_AT_LEAST = 50;
 
-export function check(scenario: Scenario, rule: VotingRule, games: GameRecord[], agenda?: string[]): Check[] {
+/**
+ * Whether the rule lets a text pass at this table at all. A role never votes for its red lines,
+ * so red-line holders block a text when they can outvote everyone else: half a side's seats
+ * under dual-key (the White House alone holds the US key), half the table under majority, any
+ * one seat under consensus. Such a text is out of play there, and the adoption target skips it.
+ */
+export function canPass(scenario: Scenario, rule: VotingRule, seatCounts: Record<string, number>, variant: string): boolean {
+	const seats = scenario.roles.flatMap((r) => Array.from({ length: seatCounts[r.id] ?? (r.core ? 1 : 0) }, () => r));
+	const blocked = (group: typeof seats) => {
+		const refusing = group.filter((r) => r.redLines.some((l) => l.variant === variant)).length;
+		return group.length > 0 && refusing * 2 >= group.length;
+	};
+	if (rule === 'consensus') return !seats.some((r) => r.redLines.some((l) => l.variant === variant));
+	if (rule === 'majority') return !blocked(seats);
+	return !blocked(seats.filter((r) => r.side === 'israel')) && !blocked(seats.filter((r) => r.side === 'us'));
+}
+
+export function check(scenario: Scenario, table: Table, rule: VotingRule, games: GameRecord[]): Check[] {
+	const { agenda, seatCounts } = table;
 	const n = games.length;
 	const checks: Check[] = [];
 	const [lo, hi] = SIGNED_RANGE[rule];
@@ -42,11 +60,12 @@ export function check(scenario: Scenario, rule: VotingRule, games: GameRecord[],
 	checks.push({ target: `text on the floor first adopted in ≤ ${AS_DRAFTED_AT_MOST}% of adopted clauses`, measured: show(drafted), pass: drafted <= AS_DRAFTED_AT_MOST });
 	const debated = scenario.clauses.filter((c) => !agenda || agenda.includes(c.id));
 	const rare = debated
-		.flatMap((c) => c.variants.map((v) => ({ id: v.id, share: pct(games.filter((g) => g.adopted.includes(v.id)).length, n) })))
+		.flatMap((c) => c.variants.filter((v) => canPass(scenario, rule, seatCounts, v.id)))
+		.map((v) => ({ id: v.id, share: pct(games.filter((g) => g.adopted.includes(v.id)).length, n) }))
 		.sort((a, b) => a.share - b.share);
 	const missing = rare.filter((v) => v.share < VARIANT_AT_LEAST);
 	checks.push({
-		target: `every variant adopted in ≥ ${VARIANT_AT_LEAST}% of games`,
+		target: `every variant the rule lets pass adopted in ≥ ${VARIANT_AT_LEAST}% of games`,
 		measured: missing.length ? `${missing.length} below: ${missing.slice(0, 4).map((v) => `${v.id} ${show(v.share)}`).join(', ')}${missing.length > 4 ? ', …' : ''}` : `rarest ${rare[0]?.id} ${show(rare[0]?.share ?? 0)}`,
 		pass: missing.length === 0
 	});

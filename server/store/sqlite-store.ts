@@ -17,7 +17,12 @@ import type { AppliedAction, Store, Unlinked } from './store';
 import { InlineWriter } from './inline-writer';
 import { Writer } from './writer';
 
-export function openSqliteStore(file: string, options: { writer?: WriterChoice; syncEveryMs?: number } = {}): Store {
+type Reads = 'getClass' | 'roomsOfClass' | 'getRoom' | 'snapshot' | 'roomsWithLoggedPollAnswers' | 'log' | 'actionIds' | 'roomsActiveSince' | 'roomsIdleSince' | 'seatTokens';
+
+/** The embedded store answers every read at once, on the server's thread. */
+export type SqliteStore = Omit<Store, Reads> & { [K in Reads]: (...args: Parameters<Store[K]>) => Awaited<ReturnType<Store[K]>> };
+
+export function openSqliteStore(file: string, options: { writer?: WriterChoice; syncEveryMs?: number } = {}): SqliteStore {
 	const db = openDatabase(file);
 	const choice = options.writer ?? 'auto';
 	const syncEveryMs = options.syncEveryMs ?? DEFAULT_SYNC_EVERY_MS;

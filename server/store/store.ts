@@ -1,5 +1,6 @@
 /** What the server needs from storage: rooms, their append-only action logs, and seat tokens. */
 import type { Action, Actor, GameConfig, GameState } from '../../src/lib/game/types';
+import type { SharedLimiters } from '../limits';
 
 /** A class: tables created together and run from one console with one facilitator key. */
 export interface ClassRecord {
@@ -76,14 +77,24 @@ export interface Snapshot {
 	unlinks: Unlinked[];
 }
 
-/** Changes resolve once committed (synced to disk as the store is set up to); reads see every committed change. */
+/**
+ * A read's answer: at once from the embedded SQLite file, whose reads stay synchronous (they are
+ * made on the server's thread, and a room's actions never wait on one), or later from PostgreSQL.
+ * Callers await it either way.
+ */
+export type Read<T> = T | Promise<T>;
+
+/**
+ * Changes resolve once committed (synced to disk as the store is set up to); reads see every committed change.
+ * `leases` is there only in cluster mode, where several servers share one database (leases.ts).
+ */
 export interface Store {
 	/** Stores a class with its rooms, in one transaction. */
 	createClass(record: ClassRecord, rooms: RoomRecord[]): Promise<void>;
-	getClass(id: string): ClassRecord | undefined;
+	getClass(id: string): Read<ClassRecord | undefined>;
 	/** The room codes of a class, in the order they were created. */
-	roomsOfClass(id: string): string[];
-	getRoom(code: string): RoomRecord | undefined;
+	roomsOfClass(id: string): Read<string[]>;
+	getRoom(code: string): Read<RoomRecord | undefined>;
 	/**
 	 * Appends accepted actions of one room, in order and in one transaction: all are stored or
 	 * none. A change of seat token an action causes is written with it, so a crash can never leave
@@ -101,27 +112,57 @@ export interface Store {
 	/** Stores a snapshot outside any game action (a room logged by an older version), deleting the rows it replaces. */
 	keepSnapshot(code: string, snapshot: Snapshot): Promise<void>;
 	/** The room's latest snapshot, if a secret vote has been sealed or the poll answered. */
-	snapshot(code: string): Omit<Snapshot, 'unlinks'> | undefined;
+	snapshot(code: string): Read<Omit<Snapshot, 'unlinks'> | undefined>;
 	/** Rooms whose log still holds poll answers beside their seats, as versions before snapshots kept them. */
-	roomsWithLoggedPollAnswers(): string[];
+	roomsWithLoggedPollAnswers(): Read<string[]>;
 	/** The logged actions after sequence number `after` (all of them by default), in order. */
-	log(code: string, after?: number): LoggedAction[];
+	log(code: string, after?: number): Read<LoggedAction[]>;
 	/**
 	 * The client action ids a room has accepted: the sequence number, actor and type of each.
 	 * An action a snapshot replaced reports the snapshot's sequence number and no actor.
 	 */
-	actionIds(code: string): Map<string, AppliedAction>;
+	actionIds(code: string): Read<Map<string, AppliedAction>>;
 	/** Rooms with an action at or after `at`: the ones worth reloading after a restart. */
-	roomsActiveSince(at: number): string[];
+	roomsActiveSince(at: number): Read<string[]>;
 	/** Rooms whose last action (or, with none, their creation) came before `at`: past keeping. */
-	roomsIdleSince(at: number): string[];
+	roomsIdleSince(at: number): Read<string[]>;
 	/**
 	 * Deletes rooms and everything about them — log, snapshot, seat tokens, unlinked action ids —
 	 * and each class left with no room, in one transaction; the freed pages are overwritten and
 	 * the write-ahead log truncated, so nothing of them stays in the file.
 	 */
 	deleteRooms(codes: string[]): Promise<void>;
-	seatTokens(code: string): SeatToken[];
-	/** Lets every change sent commit, then closes the file. */
+	seatTokens(code: string): Read<SeatToken[]>;
+	/** Lets every change sent commit, then closes the file (or, in cluster mode, lets go of every lease and disconnects). */
 	close(): Promise<void>;
+	/** Who serves which room, when several servers share the store; absent for the embedded file, which one server owns. */
+	leases?: RoomLeases;
+	/** Rate-limit counters every server shares, when several share the store. */
+	sharedLimiters?: SharedLimiters;
+}
+
+/**
+ * One owner per room across servers: a server serves a room only while it holds the room's lease,
+ * and the store refuses its appends to a room (in the same transaction) once it no longer does.
+ */
+export interface RoomLeases {
+	/**
+	 * Takes the room's lease, or renews it if held; false while another server holds it, which is
+	 * then asked to hand the room over (its browsers are being sent here).
+	 */
+	claim(code: string): Promise<boolean>;
+	/** Lets go of the room's lease, so another server may take it at once (the room left memory). */
+	release(code: string): Promise<void>;
+	/** Told when a lease was lost (not renewed in time, or taken over): the room must be let go. */
+	onLost: (code: string) => void;
+	/** Told when another server asked for a room whose lease this one holds: the room should be handed over. */
+	onWanted: (code: string) => void;
+}
+
+/** An append refused because this server no longer holds the room's lease: another may be serving it. */
+export class LeaseLost extends Error {
+	constructor(readonly room: string) {
+		super(`room ${room}: this server no longer holds its lease; another server serves it`);
+		this.name = 'LeaseLost';
+	}
 }

@@ -21,28 +21,50 @@ export async function expectAccessible(page: Page, what: string) {
 	expect(summary, `axe on ${what}`).toEqual([]);
 }
 
+/** A connection to the game; one naming its room (as a room's pages do) is routed to the room's server in a cluster. */
+async function connected(baseURL: string, room?: string): Promise<Socket> {
+	const socket = io(baseURL, { transports: ['websocket'], forceNew: true, reconnection: false, ...(room ? { query: { room } } : {}) });
+	await new Promise<void>((resolve, reject) => {
+		socket.once('connect', () => resolve());
+		socket.once('connect_error', reject);
+	});
+	return socket;
+}
+
 /** The facilitator, over a socket of its own. */
 export class Facilitator {
 	constructor(
 		private socket: Socket,
-		readonly code: string
+		readonly code: string,
+		readonly facilitatorToken: string
 	) {}
 
+	/**
+	 * Creates a game as the home page does, then enters it as the facilitator's page does, on a
+	 * connection naming the room (behind a cluster's proxy, it reaches the room's server).
+	 */
 	static async create(baseURL: string, settings: { tally?: 'live' | 'hidden'; ballots?: 'named' | 'secret' } = {}): Promise<Facilitator> {
-		const socket = io(baseURL, { transports: ['websocket'], forceNew: true, reconnection: false });
-		await new Promise<void>((resolve, reject) => {
-			socket.once('connect', () => resolve());
-			socket.once('connect_error', reject);
-		});
+		const home = await connected(baseURL);
 		// Long timers, so nothing moves on by itself while the test reads the pages.
-		const created = await socket.timeout(5000).emitWithAck('createGame', {
+		const created = await home.timeout(5000).emitWithAck('createGame', {
 			timers: { briefing: 1800, opening: 1800, debate: 1800, vote: 1800 },
 			...settings
 		});
+		home.disconnect();
 		expect(created.ok).toBe(true);
-		const entered = await socket.timeout(5000).emitWithAck('enterRoom', { code: created.code, facilitatorToken: created.facilitatorToken });
-		expect(entered.ok).toBe(true);
-		return new Facilitator(socket, created.code);
+		return Facilitator.enter(baseURL, created.code, created.facilitatorToken);
+	}
+
+	/** Enters a room as its facilitator, waiting while it moves between a cluster's servers. */
+	static async enter(baseURL: string, code: string, facilitatorToken: string): Promise<Facilitator> {
+		for (let tries = 0; ; tries++) {
+			const socket = await connected(baseURL, code);
+			const entered = await socket.timeout(5000).emitWithAck('enterRoom', { code, facilitatorToken });
+			if (entered.ok) return new Facilitator(socket, code, facilitatorToken);
+			socket.disconnect();
+			expect(entered.code === 'room_moved' && tries < 40, `facilitator entering ${code}: ${entered.code}`).toBe(true);
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
 	}
 
 	async act(action: Action) {

@@ -17,7 +17,7 @@ const v4 = (address: string, internal: boolean) =>
 const settings = readSettings();
 const { handler } = (await import(new URL('../../build/handler.js', import.meta.url).href)) as { handler: HttpHandler };
 const server = createServer({
-	store: openStore(settings),
+	store: await openStore(settings),
 	scenario: await loadScenarioOrExit(settings),
 	handler,
 	logger: silentLogger,

@@ -22,8 +22,18 @@ export interface KillableServer {
 
 const running = new Set<ChildProcess>();
 
-export function spawnKillable(database: string, env: Record<string, string> = {}): Promise<KillableServer> {
-	const child = spawn(process.execPath, ['--import', loader, entry], {
+/**
+ * Starts the test server (no pages) by default; `options.entry` runs another, such as the
+ * production entry point `server/main.ts` with its pages, ready once its stdout matches
+ * `options.ready` (its first group, if any, the port; else the PORT given).
+ */
+export function spawnKillable(
+	database: string,
+	env: Record<string, string> = {},
+	options: { entry?: string; ready?: RegExp } = {}
+): Promise<KillableServer> {
+	const ready = options.ready ?? /listening (\d+)/;
+	const child = spawn(process.execPath, ['--import', loader, options.entry ?? entry], {
 		env: { ...process.env, PORT: '0', PACT_ROOM_DB: database, ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -42,7 +52,7 @@ export function spawnKillable(database: string, env: Record<string, string> = {}
 		let out = '';
 		child.stdout!.on('data', function listen(d: Buffer) {
 			out += d.toString();
-			const match = /listening (\d+)/.exec(out);
+			const match = ready.exec(out);
 			if (!match) return;
 			clearTimeout(timer);
 			child.off('exit', early);
@@ -51,7 +61,7 @@ export function spawnKillable(database: string, env: Record<string, string> = {}
 			resolve({
 				child,
 				pid: child.pid!,
-				url: `http://127.0.0.1:${match[1]}`,
+				url: `http://127.0.0.1:${match[1] ?? env.PORT}`,
 				stderr: () => stderr,
 				kill: (signal = 'SIGKILL') => {
 					if (child.exitCode === null && child.signalCode === null) child.kill(signal);

@@ -10,7 +10,15 @@ import { silentLogger } from '../../server/log';
 import { closeOnSignals } from '../../server/shutdown';
 
 const settings = readSettings();
-const server = createServer({ store: openStore(settings), scenario: await loadScenarioOrExit(settings), limits: GENEROUS_LIMITS, logger: silentLogger });
+const server = createServer({
+	store: await openStore(settings),
+	scenario: await loadScenarioOrExit(settings),
+	limits: GENEROUS_LIMITS,
+	logger: silentLogger,
+	// Behind a proxy (the cluster tests), the server answers to the proxy's address.
+	allowedOrigins: settings.allowedOrigins,
+	trustProxy: settings.trustProxy
+});
 const address = await server.listen(settings.port, '127.0.0.1');
 closeOnSignals(server, silentLogger);
 console.log(`listening ${address.port}`);

@@ -4,7 +4,7 @@
  * leaves the room as it was, and a repeated action id is applied once.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { Rooms } from '../../server/rooms';
+import { Rooms, type Room } from '../../server/rooms';
 import { openSqliteStore } from '../../server/store/sqlite-store';
 import type { Append, Store } from '../../server/store/store';
 import { shippedScenario, tempDatabase } from '../helpers/server';
@@ -40,7 +40,7 @@ async function setUp() {
 	};
 	const rooms = new Rooms(recording, await shippedScenario(), new TestClock());
 	const { codes } = await rooms.createClass(1);
-	const room = rooms.get(codes[0])!;
+	const room = (await rooms.load(codes[0])) as Room;
 	const seats = room.state.seats.map((s) => s.id);
 	return { rooms, room, store, seats, appends, failing };
 }

@@ -5,8 +5,12 @@ import { CONNECTION_OPTIONS } from './connection';
 
 export type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export function connectToGame(): GameSocket {
-	return io(CONNECTION_OPTIONS);
+/**
+ * Connects to the game server. A connection for one room names it in the handshake's query, so
+ * that in cluster mode the proxy in front of the servers sends it to the server of that room.
+ */
+export function connectToGame(room?: string): GameSocket {
+	return io({ ...CONNECTION_OPTIONS, ...(room ? { query: { room } } : {}) });
 }
 
 /** Emits a request and resolves with the server's acknowledgement, or a timeout refusal. */

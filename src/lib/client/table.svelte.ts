@@ -14,6 +14,8 @@ export type Connection = 'connecting' | 'connected' | 'reconnecting';
 
 /** How long a patch may wait for the view it applies to before the room is entered afresh. */
 const PATCH_WAIT_MS = 3000;
+/** How long to wait before entering again a room that is moving to another server (cluster mode). */
+const ROOM_MOVING_WAIT_MS = 1000;
 
 /** 16 random bytes as hex: works on plain-http classroom networks, where crypto.randomUUID does not. */
 function newActionId(): string {
@@ -53,7 +55,7 @@ export class Table {
 		this.code = code;
 		this.facilitatorToken = options.facilitatorToken;
 		this.spectator = options.spectator ?? false;
-		this.socket = connectToGame();
+		this.socket = connectToGame(this.code);
 		this.socket.on('connect', () => this.enter());
 		this.socket.on('notice', (notice) => {
 			// A seat opened in another tab of this browser keeps its token: that tab uses it too.
@@ -106,6 +108,11 @@ export class Table {
 			saved.forget('seat', this.code);
 			return this.enter();
 		}
+		if (!res.ok && res.code === 'room_moved') {
+			// The room is changing servers: its new server takes it within a few seconds.
+			await new Promise((resolve) => setTimeout(resolve, ROOM_MOVING_WAIT_MS));
+			return this.enter();
+		}
 		if (!res.ok) {
 			this.entryError = res;
 			this.connection = 'connected';
@@ -131,8 +138,12 @@ export class Table {
 	 */
 	async act(action: Action): Promise<Ack<{ seq: number }>> {
 		const payload = { ...action, actionId: newActionId() };
+		// While the connection is down the room is entered again first: an action sent now would be
+		// sent on reconnecting, ahead of the entry, and refused as from outside the room.
+		if (this.connection === 'reconnecting') await this.whenEntered();
 		let res = await request(this.socket, 'action', payload);
-		if (!res.ok && res.code === 'internal' && !this.socket.connected) {
+		// Unanswered because the connection dropped, or refused because the room was moving servers.
+		if (!res.ok && ((res.code === 'internal' && !this.socket.connected) || res.code === 'room_moved')) {
 			// The room is entered again first, so the retry comes from the same seat.
 			await this.whenEntered();
 			res = await request(this.socket, 'action', payload);

@@ -1,14 +1,13 @@
 /**
  * Each role's score, from its secret objectives and the outcome, out of 100:
- * - its stake (30 unless the scenario says otherwise; 50 where the brief makes signing, or
- *   refusing, the point) when its stance on signing is met. A role for the pact wants it signed;
- *   any other wants it signed exactly when its conditions are met: every variant it lists is
- *   adopted, where the table took up its clause; or, for an open role that lists none, the text
- *   gives it OPEN_BAR of its objective points. So a sceptic
+ * - its stake (30 unless the scenario sets the role's own) when its stance on signing is met.
+ *   A role for the pact wants it signed; any other wants it signed exactly when its conditions
+ *   are met: every variant it lists is adopted, where the table took up its clause; or, for an
+ *   open role that lists none, the text gives it OPEN_BAR of its objective points. So a sceptic
  *   who lets through a treaty that misses its conditions scores less than one who stops it;
  * - the rest shared out by the role's weights over the texts the table adopted, signed or not:
- *   what a role won at the table stays on the record either way. Counted out of the weight on
- *   the clauses of the agenda, so a one-lesson game is scored on what it debated;
+ *   what a role won at the table stays on the record either way. Counted out of the most the role
+ *   could win on the clauses of the agenda, so a one-lesson game is scored on what it debated;
  * - minus RED_LINE_COST for each of the role's red lines written into a signed treaty.
  */
 import type { Role } from '../scenario/schema';
@@ -63,9 +62,17 @@ const weightWon = (role: Scored, text: Set<VariantId>) =>
  */
 export type Outcome = Pick<GameState, 'adopted' | 'signed'> & { agenda?: readonly ClauseId[] };
 
-/** The weight a role puts on the clauses of the agenda: what it can win at this table. */
+/**
+ * The most a role can win at this table: on each clause of the agenda, the weight of the variant
+ * it wants most there. A role that names two texts of one clause can only ever get one of them.
+ */
 export function weightInPlay(role: Scored, agenda?: readonly ClauseId[]): number {
-	return Object.entries(role.objectives.weights).reduce((sum, [variant, weight]) => sum + (!agenda || agenda.includes(clauseOf(variant)) ? weight : 0), 0);
+	const best = new Map<ClauseId, number>();
+	for (const [variant, weight] of Object.entries(role.objectives.weights)) {
+		const clause = clauseOf(variant);
+		if (!agenda || agenda.includes(clause)) best.set(clause, Math.max(best.get(clause) ?? 0, weight));
+	}
+	return [...best.values()].reduce((sum, weight) => sum + weight, 0);
 }
 
 export function scoreRole(role: Scored, state: Outcome): Score {

@@ -68,6 +68,7 @@ export const errorCodes = [
 	'bad_answer',
 	// the server's own trouble
 	'rate_limited',
+	'room_moved',
 	'internal'
 ] as const;
 

@@ -151,7 +151,8 @@ const PLACEHOLDERS: Record<Exclude<keyof Voice, 'aims'>, string[]> = {
 	refuse: ['{aim}'],
 	moved: ['{who}'],
 	amend: ['{aim}'],
-	answer: ['{aim}', '{who}']
+	answer: ['{aim}', '{who}'],
+	standAside: ['{aim}']
 };
 
 /** A voice names every variant the role weighs or refuses, and no other; its lines carry their placeholders. */

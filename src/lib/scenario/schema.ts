@@ -130,7 +130,9 @@ export const Voice = z.strictObject({
 	/** The one-line case for its amendment: {aim}. */
 	amend: lines,
 	/** Answering an argument against what it wants: {aim}, {who}. */
-	answer: lines
+	answer: lines,
+	/** Under consensus, not blocking a text it likes less than {aim}. */
+	standAside: lines
 });
 export type Voice = z.infer<typeof Voice>;
 

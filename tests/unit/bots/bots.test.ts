@@ -122,6 +122,50 @@ describe('scripted roles', { timeout: 60_000 }, () => {
 		expect(quoted).toBeGreaterThan(10);
 	});
 
+	it('under consensus keep their "no" for a red line, a condition of theirs or a heavy stake, and otherwise stand aside', () => {
+		let stoodAside = 0;
+		for (let seed = 1; seed <= 12; seed++) {
+			const { state } = botGame(seed, 'consensus');
+			const roleOf = (seat: string) => scenario.roles.find((r) => r.id === state.seats.find((s) => s.id === seat)!.roleId)!;
+			for (const vote of state.votes) {
+				if (vote.kind === 'ratification') continue;
+				const text = vote.kind === 'amendment' ? state.amendments.find((a) => a.id === vote.amendmentId)!.to : vote.variantId!;
+				const clause = text.slice(0, text.indexOf('.'));
+				for (const cast of castsOf(vote.history)) {
+					const role = roleOf(cast.seat);
+					const { conditions, weights } = role.objectives;
+					const onClause = Object.entries(weights).filter(([v]) => v.startsWith(`${clause}.`) && v !== text);
+					if (cast.choice === 'abstain' && onClause.length) stoodAside++;
+					if (cast.choice !== 'no') continue;
+					const why =
+						role.redLines.some((r) => r.variant === text) ||
+						conditions.some((c) => c.startsWith(`${clause}.`) && c !== text) ||
+						(!conditions.length && onClause.some(([, w]) => w - (weights[text] ?? 0) >= 15));
+					expect(why, `${role.id} blocked ${text}`).toBe(true);
+				}
+			}
+		}
+		expect(stoodAside).toBeGreaterThan(10);
+	});
+
+	it('open on signing at all with a card that speaks to it, when their role is for or against the pact', () => {
+		let opened = 0;
+		for (let seed = 1; seed <= 8; seed++) {
+			const { state, steps } = botGame(seed);
+			const dealt = steps[0].outcome.ok ? steps[0].outcome.state.hands : {};
+			for (const seat of state.seats) {
+				const stance = scenario.roles.find((r) => r.id === seat.roleId)!.objectives.signing;
+				const card = (dealt[seat.id] ?? []).find((id) => scenario.cards.find((c) => c.id === id)!.anyTreaty === stance);
+				const opening = state.posts.find((p) => p.kind === 'opening' && p.seat === seat.id);
+				if (stance === 'open' || !card) continue;
+				expect(opening, `${seat.id} opens`).toMatchObject({ on: 'signing', stance });
+				expect(scenario.cards.find((c) => c.id === opening!.card)!.anyTreaty).toBe(stance);
+				opened++;
+			}
+		}
+		expect(opened).toBeGreaterThan(4);
+	});
+
 	it('argue with their cards and propose amendments toward what they want', () => {
 		const { state } = botGame(3);
 		expect(state.posts.filter((p) => p.card && p.kind === 'argument').length).toBeGreaterThan(10);

@@ -37,7 +37,7 @@ describe('a broken scenario', () => {
 
 	it('says how far the weights are from 100', () => {
 		const errors = errorsAfter((raw) => {
-			raw.roles[0].objectives.weights['scope.existential'] = 10; // was 15: the sum is now 95
+			raw.roles[0].objectives.weights['scope.existential'] -= 5; // the sum is now 95
 		});
 		expect(errors).toEqual([
 			expect.objectContaining({

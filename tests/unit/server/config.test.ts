@@ -1,6 +1,6 @@
 /** Settings from the environment: defaults for a fresh machine, and errors that say what to write instead. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SYNC_EVERY_MS, readSettings } from '../../../server/config';
+import { DEFAULT_LEASE_MS, DEFAULT_SYNC_EVERY_MS, readSettings } from '../../../server/config';
 
 describe('readSettings', () => {
 	it('syncs the log every 100 ms unless told otherwise, and before every acknowledgement with 0', () => {
@@ -56,5 +56,22 @@ describe('PUBLIC_URL', () => {
 
 	it.each(['192.168.1.20:3000', 'https://pact.school.example/room', 'https://a.example, https://b.example', 'ftp://a.example', '*'])('refuses %j, saying what it takes', (text) => {
 		expect(() => readSettings({ PUBLIC_URL: text })).toThrow(/PUBLIC_URL is the one address students open, such as http:\/\/192\.168\.1\.20:3000 .* not "/);
+	});
+
+	it('runs on the SQLite file unless DATABASE_URL is set; in cluster mode names the server and its leases', () => {
+		expect(readSettings({}).cluster).toBeNull();
+		expect(readSettings({ DATABASE_URL: '  ' }).cluster).toBeNull();
+		const cluster = readSettings({ DATABASE_URL: 'postgresql://pact@db.example/pact_room', PACT_ROOM_NODE_ID: 'game-2', PORT: '3002' }).cluster;
+		expect(cluster).toEqual({ databaseUrl: 'postgresql://pact@db.example/pact_room', node: 'game-2', leaseMs: DEFAULT_LEASE_MS });
+		// Unnamed, a server is its host name and port.
+		expect(readSettings({ DATABASE_URL: 'postgres://db/pact', PORT: '3005' }).cluster?.node).toMatch(/:3005$/);
+		expect(readSettings({ DATABASE_URL: 'postgres://db/pact', PACT_ROOM_LEASE_MS: '2000' }).cluster?.leaseMs).toBe(2000);
+	});
+
+	it('refuses a DATABASE_URL that is not PostgreSQL, a node id that is no name, and a lease out of range', () => {
+		expect(() => readSettings({ DATABASE_URL: 'mysql://db/pact' })).toThrow(/DATABASE_URL is a PostgreSQL connection string/);
+		expect(() => readSettings({ DATABASE_URL: 'postgres://db/pact', PACT_ROOM_NODE_ID: 'two words' })).toThrow(/PACT_ROOM_NODE_ID is a name/);
+		for (const lease of ['100', 'soon', '9999999'])
+			expect(() => readSettings({ DATABASE_URL: 'postgres://db/pact', PACT_ROOM_LEASE_MS: lease })).toThrow(/PACT_ROOM_LEASE_MS is a whole number of milliseconds from 500 to 600000/);
 	});
 });

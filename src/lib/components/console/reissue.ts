@@ -8,7 +8,7 @@ import { connectToGame, request } from '$lib/client/socket';
 import type { Refusal } from '$lib/protocol/errors';
 
 export async function reissueSeat(code: string, facilitatorToken: string, seat: string): Promise<{ ok: true; seatToken: string } | Refusal> {
-	const socket = connectToGame();
+	const socket = connectToGame(code);
 	try {
 		const entered = await request(socket, 'enterRoom', { code, facilitatorToken });
 		if (!entered.ok) return entered;

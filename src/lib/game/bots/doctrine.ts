@@ -13,7 +13,7 @@ export const ARGUMENT_PULL = 2;
 export const MAX_SHIFT = 12;
 /** At ratification a card on signing itself weighs more: it speaks to the one question left. */
 export const SIGNING_PULL = 6;
-export const MAX_SIGNING_SHIFT = 18;
+export const MAX_SIGNING_SHIFT = 24;
 /** How far a seat's own temperament moves its worth of any variant (see temperament). */
 export const TEMPERAMENT = 14;
 

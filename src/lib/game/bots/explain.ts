@@ -22,7 +22,8 @@ export const PLAIN_VOICE: Voice = {
 	refuse: ['The treaty misses {aim}, so I refuse.'],
 	moved: ['{who} changed my mind.'],
 	amend: ['I propose this for {aim}.'],
-	answer: ['{who}, I still hold out for {aim}.']
+	answer: ['{who}, I still hold out for {aim}.'],
+	standAside: ['I would rather have {aim}, but I will not block the table.']
 };
 
 /** The voice a role's seats speak in. */

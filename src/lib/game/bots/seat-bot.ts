@@ -77,9 +77,17 @@ function pollAnswer(view: SeatView): number {
 
 const handCards = (view: SeatView) => view.you.hand.map((id) => view.cards[id]).filter((c): c is CardView => Boolean(c));
 
-/** Opens with what it wants most, and the card in hand that best supports it. */
+/**
+ * Opens with where it stands on any pact at all, when its role takes a side and a card in hand
+ * speaks to it (Eisenkot's "doesn't need a defense pact", JINSA's 52 allies); otherwise with what
+ * it wants most, and the card in hand that best supports it.
+ */
 function openingStatement(mind: Mind): Action | null {
 	const { view } = mind;
+	const stance = view.you.objectives.signing;
+	const onSigning = stance !== 'open' && handCards(view).find((c) => c.anyTreaty === stance);
+	// The card speaks for itself: its quotation, attributed as the card is.
+	if (onSigning) return { type: 'postArgument', on: 'signing', stance, card: onSigning.id };
 	const goals = Object.entries(view.you.objectives.weights).sort((a, b) => b[1] - a[1]);
 	for (const [variant] of goals) {
 		const card = handCards(view).find((c) => c.supports.includes(variant));
@@ -209,22 +217,43 @@ function onClause(mind: Mind, text: VariantId, variants: readonly VariantId[], w
 	const weighted = variants.filter((v) => doctrine.weight(v) > 0);
 	const wanted = weighted.length ? preferred(doctrine, weighted, worth) : undefined;
 	if (wanted && wanted !== text && worth(wanted) - worth(text) > TOLERANCE[signing])
-		return { choice: 'no', said: { kind: 'no', aim: wanted }, backs: backsNo(text, wanted) };
+		return blocks(mind, text)
+			? { choice: 'no', said: { kind: 'no', aim: wanted }, backs: backsNo(text, wanted) }
+			: { choice: 'abstain', said: { kind: 'standAside', aim: wanted }, backs: () => false };
 	if (doctrine.weight(text) > 0 && worth(text) > 0) return { choice: 'yes', said: { kind: 'yes', aim: text }, backs: backsYes(text) };
 	// Nothing it wants is at stake in this text: a clear lean of its own, or else its stance on the pact.
 	const u = worth(text);
-	const choice: Choice = u >= LEAN ? 'yes' : u <= -LEAN ? 'no' : signing === 'for' ? 'yes' : signing === 'against' ? 'no' : 'abstain';
+	const lean: Choice = u >= LEAN ? 'yes' : u <= -LEAN ? 'no' : signing === 'for' ? 'yes' : signing === 'against' ? 'no' : 'abstain';
+	const choice: Choice = lean === 'no' && !blocks(mind, text) ? 'abstain' : lean;
 	return { choice, said: { kind: 'noStake' }, backs: choice === 'yes' ? backsYes(text) : choice === 'no' ? backsNo(text) : () => false };
 }
+
+/**
+ * Under consensus one "no" sinks a text, so a role keeps it for what its stance rests on: a text
+ * that overrules one of its conditions (or, for a role without conditions, a clause it weighs
+ * heavily). Anything less it stands aside on. Under the other rules a "no" is just a vote.
+ */
+function blocks(mind: Mind, text: VariantId): boolean {
+	const { view, doctrine } = mind;
+	if (view.votingRule !== 'consensus') return true;
+	const clause = clauseOf(text);
+	const { conditions, weights } = view.you.objectives;
+	if (conditions.length) return conditions.some((c) => clauseOf(c) === clause && c !== text);
+	return Object.entries(weights).some(([v, w]) => clauseOf(v) === clause && v !== text && w - doctrine.weight(text) >= BLOCK_FOR);
+}
+
+/** Without conditions, the stake in a clause from which a role blocks a consensus. */
+const BLOCK_FOR = 15;
 
 /** An amendment replaces `from` on the floor with `to`. */
 function onAmendment(mind: Mind, from: VariantId, to: VariantId, worth = mind.doctrine.utility): Decision {
 	const { doctrine } = mind;
 	const choice = amendmentChoice(doctrine, from, to, worth);
-	if (choice === 'no')
-		return doctrine.redLine(to)
-			? { choice, said: { kind: 'redLine', aim: to }, backs: backsNo(to) }
-			: { choice, said: doctrine.weight(from) > 0 ? { kind: 'no', aim: from } : { kind: 'noStake' }, backs: backsNo(to, from) };
+	if (choice === 'no') {
+		if (doctrine.redLine(to)) return { choice, said: { kind: 'redLine', aim: to }, backs: backsNo(to) };
+		if (!blocks(mind, to)) return { choice: 'abstain', said: doctrine.weight(from) > 0 ? { kind: 'standAside', aim: from } : { kind: 'noStake' }, backs: () => false };
+		return { choice, said: doctrine.weight(from) > 0 ? { kind: 'no', aim: from } : { kind: 'noStake' }, backs: backsNo(to, from) };
+	}
 	if (choice === 'yes')
 		return doctrine.weight(to) > 0
 			? { choice, said: { kind: 'yes', aim: to }, backs: backsYes(to) }

@@ -1,0 +1,231 @@
+/**
+ * Group commit to PostgreSQL: the changes made in one turn of the event loop — and, while a group
+ * is committing, everything that arrives meanwhile — go into one transaction on one connection,
+ * and each resolves once that transaction is committed (on disk, with PostgreSQL's default
+ * `synchronous_commit`). If a group fails, none of it was committed, so each change is tried again
+ * alone and only the failing one is refused, as in the SQLite store (sqlite-writes.ts).
+ *
+ * Fencing: a change to a room (an append, a seat token, a snapshot) is made only if, in the same
+ * transaction, the room's lease still carries this server's name and epoch and has not run out;
+ * the lease rows are locked for the transaction, so a server taking the lease over waits for it
+ * and then folds the room with these changes in. A change whose lease is gone is refused with
+ * LeaseLost and nothing of it is written.
+ */
+import type pg from 'pg';
+import { LeaseLost, type SeatTokenChange, type Snapshot } from './store';
+import type { Write } from './sqlite-writes';
+import type { PgLeases } from './pg-leases';
+
+type Job = { write: Write; resolve: () => void; reject: (err: Error) => void };
+
+/** The room a change is fenced by; none for creating a class or deleting rooms, which no single room's server owns. */
+function roomOf(w: Write): string | null {
+	return w.op === 'append' || w.op === 'setSeatToken' || w.op === 'keepSnapshot' ? w.code : null;
+}
+
+export class PgWriter {
+	private waiting: Job[] = [];
+	private committing: Promise<void> | null = null;
+	private scheduled = false;
+	private connection: pg.PoolClient | null = null;
+
+	constructor(
+		private pool: pg.Pool,
+		private leases: PgLeases
+	) {}
+
+	write(change: Write): Promise<void> {
+		return new Promise((resolve, reject) => {
+			this.waiting.push({ write: change, resolve, reject });
+			this.schedule();
+		});
+	}
+
+	/** Lets every change sent so far commit. */
+	async close(): Promise<void> {
+		while (this.scheduled || this.committing) await (this.committing ?? new Promise((resolve) => setImmediate(resolve)));
+		this.connection?.release();
+		this.connection = null;
+	}
+
+	private schedule() {
+		if (this.scheduled || this.committing) return;
+		this.scheduled = true;
+		setImmediate(() => {
+			this.scheduled = false;
+			this.committing = this.flush().finally(() => {
+				this.committing = null;
+				if (this.waiting.length > 0) this.schedule();
+			});
+		});
+	}
+
+	private async flush(): Promise<void> {
+		const jobs = this.waiting;
+		this.waiting = [];
+		if (jobs.length === 0) return;
+		try {
+			await this.commit(jobs);
+		} catch {
+			// One change broke the group (a repeated sequence number, say): each is committed alone.
+			for (const job of jobs) {
+				try {
+					await this.commit([job]);
+				} catch (err) {
+					job.reject(err instanceof LeaseLost ? err : new Error(`the change was not stored: ${err instanceof Error ? err.message : String(err)}`));
+				}
+			}
+		}
+	}
+
+	/**
+	 * Commits the jobs in one transaction and answers them; a job whose room's lease is lost is
+	 * refused and left out. Throws, having answered none, if the transaction fails; with one job,
+	 * throws LeaseLost for it.
+	 */
+	private async commit(jobs: Job[]): Promise<void> {
+		const db = await this.connect();
+		let fenced: Set<string> = new Set();
+		try {
+			await db.query('begin');
+			fenced = await this.lostLeases(db, jobs);
+			const kept = jobs.filter((j) => !fenced.has(roomOf(j.write) ?? ''));
+			await this.apply(db, kept.map((j) => j.write));
+			await db.query('commit');
+		} catch (err) {
+			await db.query('rollback').catch(() => this.drop(db, err));
+			if (isConnectionError(err)) this.drop(db, err);
+			throw err;
+		}
+		if (jobs.length === 1 && fenced.size > 0) throw new LeaseLost(roomOf(jobs[0].write)!);
+		// Deleted rooms' leases went with them.
+		for (const { write } of jobs) if (write.op === 'deleteRooms') this.leases.forget(write.codes);
+		for (const job of jobs) {
+			const room = roomOf(job.write);
+			if (room !== null && fenced.has(room)) job.reject(new LeaseLost(room));
+			else job.resolve();
+		}
+	}
+
+	/** The rooms among the jobs whose lease this server no longer holds, locking the leases it does hold until commit. */
+	private async lostLeases(db: pg.PoolClient, jobs: Job[]): Promise<Set<string>> {
+		const rooms = [...new Set(jobs.map((j) => roomOf(j.write)).filter((r): r is string => r !== null))];
+		if (rooms.length === 0) return new Set();
+		const epochs = rooms.map((room) => this.leases.epochOf(room) ?? -1);
+		const { rows } = await db.query<{ room: string }>(
+			`select l.room from room_leases l join unnest($1::text[], $2::bigint[]) as h(room, epoch) on l.room = h.room and l.epoch = h.epoch
+			 where l.owner = $3 and l.expires_at > now() for share of l`,
+			[rooms, epochs, this.leases.node]
+		);
+		const held = new Set(rows.map((r) => r.room));
+		return new Set(rooms.filter((room) => !held.has(room)));
+	}
+
+	/** Carries out the changes in order; the caller holds the transaction. */
+	private async apply(db: pg.PoolClient, writes: Write[]): Promise<void> {
+		// Every action of the group in one statement; what goes beside them after, in order, since a
+		// snapshot deletes the rows up to its sequence number.
+		const entries = writes.flatMap((w) => (w.op === 'append' ? w.appends.map((a) => ({ code: w.code, e: a.entry })) : []));
+		if (entries.length > 0)
+			await db.query(
+				`insert into actions (room, seq, actor, action, type, at, action_id)
+				 select * from unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[])`,
+				[
+					entries.map((x) => x.code),
+					entries.map((x) => x.e.seq),
+					entries.map((x) => JSON.stringify(x.e.actor)),
+					entries.map((x) => JSON.stringify(x.e.action)),
+					entries.map((x) => x.e.action.type),
+					entries.map((x) => x.e.at),
+					entries.map((x) => x.e.actionId ?? null)
+				]
+			);
+		for (const w of writes) {
+			switch (w.op) {
+				case 'createClass':
+					await db.query('insert into classes (id, facilitator_token_hash, created_at) values ($1, $2, $3)', [w.record.id, w.record.facilitatorTokenHash, w.record.createdAt]);
+					for (const room of w.rooms)
+						await db.query('insert into rooms (code, class_id, config, facilitator_token_hash, created_at) values ($1, $2, $3, $4, $5)', [
+							room.code,
+							room.classId,
+							JSON.stringify(room.config),
+							room.facilitatorTokenHash,
+							room.createdAt
+						]);
+					break;
+				case 'append':
+					for (const { tokenChange, snapshot } of w.appends) {
+						if (tokenChange) await setSeatToken(db, w.code, tokenChange);
+						if (snapshot) await keepSnapshot(db, w.code, snapshot);
+					}
+					break;
+				case 'setSeatToken':
+					await setSeatToken(db, w.code, w.change);
+					break;
+				case 'keepSnapshot':
+					await keepSnapshot(db, w.code, w.snapshot);
+					break;
+				case 'deleteRooms':
+					for (const table of ['actions', 'seat_tokens', 'snapshots', 'unlinked_action_ids', 'room_leases'])
+						await db.query(`delete from ${table} where room = any($1)`, [w.codes]);
+					{
+						const { rows } = await db.query<{ class_id: string | null }>('delete from rooms where code = any($1) returning class_id', [w.codes]);
+						// A class goes once it has no room left.
+						const classes = rows.map((r) => r.class_id).filter((id) => id !== null);
+						await db.query('delete from classes c where c.id = any($1) and not exists (select 1 from rooms r where r.class_id = c.id)', [classes]);
+					}
+					break;
+			}
+		}
+	}
+
+	private async connect(): Promise<pg.PoolClient> {
+		if (this.connection) return this.connection;
+		const db = await this.pool.connect();
+		// Lost while idle (the database restarted): thrown away, and never an uncaught error that ends the process.
+		db.on('error', (err) => this.drop(db, err));
+		this.connection = db;
+		return db;
+	}
+
+	/** A broken connection (the database restarted) is thrown away; the next group opens another. */
+	private drop(db: pg.PoolClient, err: unknown) {
+		if (this.connection !== db) return;
+		this.connection = null;
+		db.release(err instanceof Error ? err : true);
+	}
+}
+
+async function setSeatToken(db: pg.PoolClient, code: string, change: SeatTokenChange) {
+	if (change.hash === null) await db.query('delete from seat_tokens where room = $1 and seat = $2', [code, change.seat]);
+	else
+		await db.query(
+			`insert into seat_tokens (room, seat, token_hash, action_id) values ($1, $2, $3, $4)
+			 on conflict (room, seat) do update set token_hash = excluded.token_hash, action_id = excluded.action_id`,
+			[code, change.seat, change.hash, change.actionId ?? null]
+		);
+}
+
+/**
+ * A sealed secret vote or a counted poll answer: the snapshot replaces their logged rows, which
+ * are deleted; their action ids are kept as a bare set, copied in random order, with no actor.
+ */
+async function keepSnapshot(db: pg.PoolClient, code: string, snapshot: Snapshot) {
+	await db.query(
+		'insert into snapshots (room, seq, state) values ($1, $2, $3) on conflict (room) do update set seq = excluded.seq, state = excluded.state',
+		[code, snapshot.seq, JSON.stringify(snapshot.state)]
+	);
+	await db.query(
+		`insert into unlinked_action_ids (room, action_id, type)
+		 select room, action_id, type from actions where room = $1 and seq <= $2 and type = any($3) and action_id is not null order by random()`,
+		[code, snapshot.seq, snapshot.unlinks]
+	);
+	await db.query('delete from actions where room = $1 and seq <= $2 and type = any($3)', [code, snapshot.seq, snapshot.unlinks]);
+}
+
+/** Errors that leave the connection unusable, as opposed to a statement PostgreSQL refused. */
+function isConnectionError(err: unknown): boolean {
+	const code = (err as { code?: string } | null)?.code;
+	// SQLSTATE class 08 is a connection exception, 57P01–57P03 the server shutting down or starting.
+	return code === undefined || code.startsWith('08') || code.startsWith('57P');
+}

@@ -1,0 +1,93 @@
+/**
+ * Two ways a room's server goes away without dying at once, behind HAProxy: paused (SIGSTOP)
+ * past its lease and then resumed — HAProxy takes it out and cuts its browsers loose, another
+ * server takes the room, and the resumed one writes nothing more and lets the room go; and a
+ * rolling restart of all three servers during a game (SIGTERM, as a deployment does), each
+ * handing its rooms over at once. Nothing acknowledged is lost either way.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { clusterMissing, startCluster, type TestCluster } from '../helpers/cluster';
+import { ClusterGame, must, SEATS, type Acknowledged } from '../helpers/cluster-game';
+import { RoamingClient } from '../helpers/roaming-client';
+import type { SeatView } from '../../src/lib/game/view';
+
+const LEASE_MS = 3000;
+let cluster: TestCluster;
+let game: ClusterGame;
+
+beforeAll(async () => {
+	if (clusterMissing) return;
+	cluster = await startCluster({ leaseMs: LEASE_MS });
+	game = new ClusterGame(cluster);
+}, 60_000);
+afterEach(() => RoamingClient.closeAll());
+afterAll(async () => {
+	await game?.close();
+	await cluster?.stop();
+});
+
+const UNTIMED = { briefing: null, opening: null, debate: null, vote: null };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A table at its first vote, every browser through HAProxy. */
+async function tableAtVote() {
+	const created = await game.ask('createGame', { votingRule: 'majority', timers: UNTIMED });
+	const code = created.code as string;
+	const { host, players } = await game.openTable(code, created.facilitatorToken as string);
+	for (const type of ['start', 'advance', 'advance', 'openVote'] as const) await must(host, { type });
+	return { code, host, players, everyone: [host, ...Object.values(players)] };
+}
+
+async function expectEveryBallotOnce(code: string, acknowledged: Acknowledged[], players: Record<string, RoamingClient>) {
+	const stored = await game.storedActionIds(code);
+	expect(acknowledged.filter((a) => stored.get(a.id) !== 1)).toEqual([]);
+	for (const seat of SEATS) expect((players[seat].view as SeatView).you.ballot?.choice).toBe(acknowledged.findLast((a) => a.seat === seat)!.choice);
+}
+
+describe.skipIf(clusterMissing !== null)('three servers behind HAProxy', () => {
+	it('fence out a server paused past its lease: the room goes on elsewhere, and the resumed server lets it go', async () => {
+		const { code, players, everyone } = await tableAtVote();
+		const ownerName = (await game.ownerOf(code)).owner;
+		const paused = cluster.nodes.find((n) => n.name === ownerName)!;
+
+		const acknowledged: Acknowledged[] = [];
+		const stop = game.votingBurst(players, acknowledged);
+		await sleep(500);
+		const pausedAt = Date.now();
+		paused.process.child.kill('SIGSTOP');
+		let taken: { owner: string };
+		try {
+			// HAProxy finds it down and cuts its browsers loose; they reach another server, which takes
+			// the room once the lease has run out — even if the server was paused in the middle of a
+			// write, holding the lease's row locked (PostgreSQL ends that transaction).
+			await expect.poll(() => everyone.every((c) => c.entries.some((at) => at > pausedAt)), { timeout: 20_000, interval: 100 }).toBe(true);
+			taken = await game.ownerOf(code);
+			expect(taken.owner).not.toBe(ownerName);
+		} finally {
+			// Resumed past its lease, it writes nothing more for the room, and the room goes on where it is.
+			paused.process.child.kill('SIGCONT');
+		}
+		await sleep(LEASE_MS);
+		expect((await game.ownerOf(code)).owner).toBe(taken.owner);
+		await stop();
+		await expectEveryBallotOnce(code, acknowledged, players);
+	});
+
+	it('lose nothing in a rolling restart of all three servers during a game', async () => {
+		const { code, players } = await tableAtVote();
+		const acknowledged: Acknowledged[] = [];
+		const stop = game.votingBurst(players, acknowledged);
+		for (const node of cluster.nodes) {
+			await sleep(500);
+			// Stopped as a deployment stops it: its rooms' leases are released on the way out.
+			await node.process.kill('SIGTERM');
+			await cluster.restart(node);
+			// Back in HAProxy's ring after two good checks, before the next one goes.
+			await sleep(2500);
+		}
+		await sleep(500);
+		await stop();
+		expect(acknowledged.length).toBeGreaterThan(SEATS.length * 3);
+		await expectEveryBallotOnce(code, acknowledged, players);
+	});
+});
