@@ -75,6 +75,7 @@ const refusals: Record<ErrorCode, Words> = {
 	poll_answered: () => m.refusal_poll_answered(),
 	bad_answer: () => m.refusal_bad_answer(),
 	rate_limited: () => m.refusal_rate_limited(),
+	room_moved: () => m.refusal_room_moved(),
 	internal: (p) => (p.unanswered === 'yes' ? m.refusal_no_answer() : m.refusal_internal())
 };
 
