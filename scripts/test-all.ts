@@ -34,6 +34,9 @@ interface Totals {
 	skipped: number;
 }
 const layers: Partial<Record<'unit' | 'integration' | 'cluster' | 'e2e', Totals>> = {};
+// Named again just above the totals, where a CI log cut to its tail still shows them.
+const failedTests: string[] = [];
+const flakyTests: string[] = [];
 for (const layer of ['unit', 'integration', 'cluster', 'e2e'] as const) if (runs(layer)) layers[layer] = { passed: 0, failed: 0, skipped: 0 };
 
 // Types first: a type error anywhere (pages included) fails the run.
@@ -57,13 +60,17 @@ function vitest(projects: ('unit' | 'integration' | 'cluster')[], report: string
 	let failed = 0;
 	if (existsSync(file)) {
 		const results = JSON.parse(readFileSync(file, 'utf8')) as {
-			testResults: { name: string; assertionResults: { status: string }[] }[];
+			testResults: { name: string; assertionResults: { status: string; fullName: string }[] }[];
 		};
 		for (const result of results.testResults) {
 			const layer = result.name.includes('/tests/integration/') ? layers.integration! : result.name.includes('/tests/cluster/') ? layers.cluster! : layers.unit!;
 			for (const t of result.assertionResults) {
 				if (t.status === 'passed') layer.passed++;
-				else if (t.status === 'failed') (layer.failed++, failed++);
+				else if (t.status === 'failed') {
+					layer.failed++;
+					failed++;
+					failedTests.push(`${result.name.slice(result.name.indexOf('tests/'))} › ${t.fullName}`);
+				}
 				else layer.skipped++;
 			}
 		}
@@ -76,6 +83,24 @@ function vitest(projects: ('unit' | 'integration' | 'cluster')[], report: string
 vitest((['unit', 'integration'] as const).filter(runs), 'vitest.json');
 vitest((['cluster'] as const).filter(runs), 'vitest-cluster.json');
 
+interface PlaywrightSuite {
+	title: string;
+	suites?: PlaywrightSuite[];
+	specs?: { title: string; tests: { status: string }[] }[];
+}
+interface PlaywrightReport {
+	stats: { expected: number; unexpected: number; flaky: number };
+	suites?: PlaywrightSuite[];
+}
+/** Every test of a Playwright JSON report, titled as the list reporter titles it. */
+function* playwrightTests(suites: PlaywrightSuite[], path: string[] = []): Generator<{ title: string; status: string }> {
+	for (const suite of suites) {
+		const here = suite.title ? [...path, suite.title] : path;
+		for (const spec of suite.specs ?? []) for (const t of spec.tests) yield { title: [...here, spec.title].join(' › '), status: t.status };
+		yield* playwrightTests(suite.suites ?? [], here);
+	}
+}
+
 // End to end: build the app once, then Playwright starts the real server against it.
 if (layers.e2e) {
 	const buildStatus = run('npx', ['vite', 'build']);
@@ -86,14 +111,19 @@ if (layers.e2e) {
 			? run('npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson })
 			: 1;
 	if (existsSync(playwrightJson)) {
-		const { stats } = JSON.parse(readFileSync(playwrightJson, 'utf8')) as {
-			stats: { expected: number; unexpected: number; flaky: number };
-		};
-		layers.e2e.passed = stats.expected + stats.flaky;
-		layers.e2e.failed = stats.unexpected;
+		const report = JSON.parse(readFileSync(playwrightJson, 'utf8')) as PlaywrightReport;
+		layers.e2e.passed = report.stats.expected + report.stats.flaky;
+		layers.e2e.failed = report.stats.unexpected;
+		for (const { title, status } of playwrightTests(report.suites ?? [])) {
+			if (status === 'unexpected') failedTests.push(title);
+			if (status === 'flaky') flakyTests.push(title);
+		}
 	}
 	if (e2eStatus !== 0 && layers.e2e.failed === 0) layers.e2e.failed++;
 }
+
+if (failedTests.length) console.log(`\nFailed ${on}\n${failedTests.map((t) => `  ✘ ${t}`).join('\n')}`);
+if (flakyTests.length) console.log(`\nPassed only when tried again ${on}\n${flakyTests.map((t) => `  ~ ${t}`).join('\n')}`);
 
 let passed = 0;
 let failed = 0;
