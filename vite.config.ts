@@ -1,9 +1,11 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { gameServerInDev } from './server/dev-plugin.ts';
+import { i18nCompilerOptions } from './src/lib/i18n/compiler.ts';
 
 export default defineConfig({
-	plugins: [sveltekit(), gameServerInDev()],
+	plugins: [paraglideVitePlugin(i18nCompilerOptions), sveltekit(), gameServerInDev()],
 	server: { port: Number(process.env.PORT ?? 3000) },
 	test: {
 		projects: [

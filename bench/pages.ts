@@ -6,10 +6,12 @@
  * Builds the app (unless --no-build), serves it with the real server on a free port and a fresh
  * SQLite file, creates a game, then:
  * - loads the home, player and projector pages in Chromium and sums every script and stylesheet
- *   fetched by the time the page is idle (raw, as transferred, and gzip -9 of each body);
- * - runs Lighthouse (performance and accessibility) on the player page as a phone and on the
- *   projector page as a desktop, N times each (default 3), keeping the run with the median
- *   performance score, since one run on a busy machine can be off by several points.
+ *   fetched by the time the page is idle (raw, as transferred, and gzip -9 of each body); the
+ *   player page in English and in Hebrew, as a student choosing a seat first meets it and once they
+ *   have taken one (everything fetched until the seated table shows);
+ * - runs Lighthouse (performance and accessibility) on the player page as a phone, in English and
+ *   in Hebrew, and on the projector page as a desktop, N times each (default 3), keeping the run
+ *   with the median performance score, since one run on a busy machine can be off by several points.
  *
  * Prints a table and writes bench/results/pages.json. Low scores are reported, not fatal: only a
  * failure to build, start or measure exits non-zero.
@@ -21,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
@@ -157,9 +159,21 @@ function sum(assets: Asset[]): Totals {
 	});
 }
 
+interface PageToWeigh {
+	page: string;
+	path: string;
+	/** What shows once the page has what it came for. */
+	ready: string;
+	/** The page's language, as the browser's cookie chooses it. */
+	locale?: 'en' | 'he';
+	/** What a visitor then does, whose scripts count too. */
+	then?: (tab: Page) => Promise<void>;
+}
+
 /** Loads one page and weighs every script and stylesheet it has fetched once it is idle. */
-async function weigh(browser: Browser, base: string, page: string, path: string, ready: string): Promise<Weight> {
+async function weigh(browser: Browser, base: string, { page, path, ready, locale, then }: PageToWeigh): Promise<Weight> {
 	const context = await browser.newContext();
+	if (locale) await context.addCookies([{ name: 'pact-room-lang', value: locale, url: base }]);
 	const tab = await context.newPage();
 	const pending: Promise<Asset | null>[] = [];
 	let html = { raw: 0, transferred: 0 };
@@ -196,6 +210,10 @@ async function weigh(browser: Browser, base: string, page: string, path: string,
 		// The live pages render nothing useful until the room's view arrives over the socket.
 		await tab.waitForSelector(ready, { timeout: 15_000 });
 		await tab.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+		if (then) {
+			await then(tab);
+			await tab.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+		}
 		// Lazily imported chunks (a QR code, a chart) start after the first paint: give them a moment.
 		await tab.waitForTimeout(1_000);
 		const seen = new Map<string, Asset>();
@@ -259,8 +277,15 @@ function failingIn(lhr: LhResult, category: string, pass: number): Failing[] {
 		.map((a) => ({ id: a.id, title: a.title, score: a.score, displayValue: a.displayValue }));
 }
 
-async function audit(port: number, base: string, page: string, path: string, formFactor: 'mobile' | 'desktop'): Promise<Scores> {
-	const flags = { port, output: 'json' as const, logLevel: 'error' as const, onlyCategories: ['performance', 'accessibility'] };
+async function audit(port: number, base: string, page: string, path: string, formFactor: 'mobile' | 'desktop', locale?: 'en' | 'he'): Promise<Scores> {
+	const flags = {
+		port,
+		output: 'json' as const,
+		logLevel: 'error' as const,
+		onlyCategories: ['performance', 'accessibility'],
+		// The page's language, as the browser's cookie chooses it.
+		...(locale ? { extraHeaders: { Cookie: `pact-room-lang=${locale}` } } : {})
+	};
 	const reports: LhResult[] = [];
 	for (let i = 0; i < runs; i++) {
 		const result = await lighthouse(base + path, flags, formFactor === 'desktop' ? desktopConfig : undefined);
@@ -297,12 +322,12 @@ const padL = (text: string, width: number) => text.padStart(width);
 function printWeights(weights: Weight[]) {
 	console.log('\nPage weight (KB; transferred includes response headers)\n');
 	console.log(
-		[pad('page', 10), padL('html', 7), padL('js files', 9), padL('js raw', 8), padL('js xfer', 8), padL('js gzip', 8), padL('css files', 10), padL('css raw', 8), padL('css xfer', 9), padL('css gzip', 9)].join(' ')
+		[pad('page', 16), padL('html', 7), padL('js files', 9), padL('js raw', 8), padL('js xfer', 8), padL('js gzip', 8), padL('css files', 10), padL('css raw', 8), padL('css xfer', 9), padL('css gzip', 9)].join(' ')
 	);
 	for (const w of weights) {
 		console.log(
 			[
-				pad(w.page, 10),
+				pad(w.page, 16),
 				padL(kb(w.html.transferred), 7),
 				padL(String(w.js.files), 9),
 				padL(kb(w.js.raw), 8),
@@ -324,7 +349,7 @@ function printWeights(weights: Weight[]) {
 
 function printScores(scores: Scores[]) {
 	console.log('\nLighthouse (median run by performance)\n');
-	console.log([pad('page', 10), pad('form', 8), padL('perf', 5), padL('a11y', 5), '  runs'].join(' '));
+	console.log([pad('page', 16), pad('form', 8), padL('perf', 5), padL('a11y', 5), '  runs'].join(' '));
 	for (const s of scores) console.log([pad(s.page, 10), pad(s.formFactor, 8), padL(String(s.performance), 5), padL(String(s.accessibility), 5), '  ' + s.runs.join(', ')].join(' '));
 	for (const s of scores) {
 		console.log(`\n${s.page}: ${Object.entries(s.metrics).map(([id, v]) => `${id} ${v ?? '?'}`).join(' · ')}`);
@@ -336,8 +361,9 @@ function printScores(scores: Scores[]) {
 
 function goalsMissed(weights: Weight[], scores: Scores[]): string[] {
 	const missed: string[] = [];
-	const player = weights.find((w) => w.page === 'player');
-	if (player && player.js.gzip > GOALS.playerJsGzipBytes) missed.push(`player JS is ${kb(player.js.gzip)} KB gzipped (goal: at most ${kb(GOALS.playerJsGzipBytes)})`);
+	for (const player of weights.filter((w) => w.page.startsWith('player')))
+		if (player.js.gzip > GOALS.playerJsGzipBytes)
+			missed.push(`${player.page} JS is ${kb(player.js.gzip)} KB gzipped (goal: at most ${kb(GOALS.playerJsGzipBytes)})`);
 	for (const s of scores) {
 		if (s.accessibility < GOALS.accessibility) missed.push(`${s.page} accessibility ${s.accessibility} (goal: ${GOALS.accessibility})`);
 		if (s.performance < GOALS.performance) missed.push(`${s.page} performance ${s.performance} (goal: at least ${GOALS.performance})`);
@@ -371,15 +397,27 @@ async function main() {
 		// The projector needs no key: it watches as a spectator.
 		const { code } = await createGame(server.url);
 		console.log(`Serving at ${server.url}; room ${code}`);
-		const pages = [
+		// A student takes the first free seat, by its button (worded in the page's language), under a
+		// name of their own: a table refuses a name already taken.
+		let students = 0;
+		const takeASeat = async (tab: Page) => {
+			await tab.locator('#display-name').fill(`Student ${++students}`);
+			// The seat's own button, not the glossary and source buttons in its description.
+			await tab.locator('.seats > li > button').first().click();
+			await tab.waitForSelector('#you-heading', { timeout: 15_000 });
+		};
+		const pages: PageToWeigh[] = [
 			{ page: 'home', path: '/', ready: 'main h1' },
 			{ page: 'player', path: `/play/${code}`, ready: '#join-heading' },
+			{ page: 'player he', path: `/play/${code}`, ready: '#join-heading', locale: 'he' },
+			{ page: 'player seated', path: `/play/${code}`, ready: '#join-heading', then: takeASeat },
+			{ page: 'player seated he', path: `/play/${code}`, ready: '#join-heading', locale: 'he', then: takeASeat },
 			{ page: 'projector', path: `/projector/${code}`, ready: '[data-testid="room-code"]' }
 		];
 
 		browser = await chromium.launch({ executablePath: chromePath, args: chromiumArgs });
 		const weights: Weight[] = [];
-		for (const p of pages) weights.push(await weigh(browser, server.url, p.page, p.path, p.ready));
+		for (const p of pages) weights.push(await weigh(browser, server.url, p));
 		await browser.close();
 		browser = undefined;
 		printWeights(weights);
@@ -388,6 +426,7 @@ async function main() {
 		chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...chromiumArgs] });
 		const scores = [
 			await audit(chrome.port, server.url, 'player', `/play/${code}`, 'mobile'),
+			await audit(chrome.port, server.url, 'player he', `/play/${code}`, 'mobile', 'he'),
 			await audit(chrome.port, server.url, 'projector', `/projector/${code}`, 'desktop')
 		];
 		printScores(scores);

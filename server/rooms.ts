@@ -90,7 +90,7 @@ export type GameOptions = Partial<Pick<GameConfig, 'votingRule' | 'ballot' | 'se
 
 const SYSTEM: Actor = { kind: 'system' };
 
-const gone = (code: string) => refuse('unknown_room', `There is no game with the code ${code} any more: it has been deleted.`);
+const gone = (code: string) => refuse('unknown_room', `There is no game with the code ${code} any more: it has been deleted.`, { code, deleted: 'yes' });
 /**
  * The answer to an action in a room this server has let go (cluster mode): the browser reconnects,
  * reaches the room's server, and sends the action again with its id.

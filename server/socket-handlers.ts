@@ -131,7 +131,11 @@ export function registerHandlers(
 			if (!socket) continue;
 			socket.leave(code);
 			socket.data = { room: null, actor: { kind: 'guest' } };
-			socket.emit('notice', { code: 'room_deleted', message });
+			socket.emit('notice', {
+				code: 'room_deleted',
+				message,
+				params: why === 'by-facilitator' ? { deleted: 'by-facilitator' } : { deleted: 'expired', days: rooms.retentionDays ?? 0 }
+			});
 		}
 	}
 
@@ -243,7 +247,7 @@ export function registerHandlers(
 		const since = awaySince.get(code)?.get(seat);
 		if (since === undefined) return refuse('still_connected', 'That player is still connected; a scripted role can only stand in for someone who has left.');
 		const wait = since + options.botGraceMs - clock.now();
-		if (wait > 0) return refuse('still_connected', `That player left only just now; wait ${Math.ceil(wait / 1000)} more seconds in case they come back.`);
+		if (wait > 0) return refuse('still_connected', `That player left only just now; wait ${Math.ceil(wait / 1000)} more seconds in case they come back.`, { seconds: Math.ceil(wait / 1000) });
 		return null;
 	}
 
@@ -408,7 +412,7 @@ export function registerHandlers(
 				const busy = await entryRefusal();
 				if (busy) return busy;
 			}
-			if (!room || !actor) return wrongGuess(refuse('unknown_room', `There is no game with the code ${parsed.data.code}. Check the code on the projector.`));
+			if (!room || !actor) return wrongGuess(refuse('unknown_room', `There is no game with the code ${parsed.data.code}. Check the code on the projector.`, { code: parsed.data.code }));
 			if ('ok' in actor) return wrongGuess(actor);
 			// Each entry to a seat turns its other tabs into watchers: a loop of them is refused.
 			const seatLimit = limits.settings.seatEntriesPerMinute;

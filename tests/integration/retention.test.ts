@@ -35,7 +35,7 @@ async function playedClass(url: string, name: string, tables = 1) {
 }
 
 const notices = (client: TestClient) => {
-	const seen: { code: string }[] = [];
+	const seen: { code: string; params?: unknown }[] = [];
 	client.on('notice', (n) => seen.push(n));
 	return seen;
 };
@@ -59,7 +59,7 @@ describe('a room past keeping', () => {
 			code: 'unknown_room'
 		});
 		// The browser still open on it is told, and holds nothing of it.
-		await expect.poll(() => told).toEqual([{ code: 'room_deleted', message: expect.any(String) }]);
+		await expect.poll(() => told).toEqual([{ code: 'room_deleted', message: expect.any(String), params: { deleted: 'expired', days: 30 } }]);
 		expect(await req(old.student, 'action', { type: 'answerPoll', answer: 1 })).toMatchObject({ code: 'not_in_room' });
 
 		// Played 11 days ago: kept, name and all.
@@ -98,6 +98,8 @@ describe('deleting a class now', () => {
 
 		expect(await req(asker, 'deleteClass', { classId: cls.classId, facilitatorToken: cls.facilitatorToken })).toEqual({ ok: true, codes: cls.codes });
 		await expect.poll(() => told.map((n) => n.code)).toContain('room_deleted');
+		// The page words why from the params, in its own language.
+		expect(told.find((n) => n.code === 'room_deleted')?.params).toEqual({ deleted: 'by-facilitator' });
 		for (const code of cls.codes) expect(await req(await connect(running.url), 'enterRoom', { code })).toMatchObject({ code: 'unknown_room' });
 		expect(await req(cls.host, 'action', { type: 'advance' })).toMatchObject({ code: 'not_in_room' });
 		// Deleting again finds nothing; the other class plays on.

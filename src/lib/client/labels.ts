@@ -6,51 +6,120 @@ import type { CardView, ClauseView, PublicSeat, TableView, VoteView } from '../g
 import type { Choice, Countdown, Phase, TimerStep, VoteKind } from '../game/types';
 import { paragraphsOf, withoutMarkers } from '../scenario/citations';
 import type { Side, SigningStance } from '../scenario/schema';
+import { m } from '../i18n/paraglide/messages';
+
+// The word lists below are read through getters, so each reading is in the page's language.
 
 /** The six phases in order, with the words the phase bar shows. */
 export const phaseNames: Record<Phase, string> = {
-	lobby: 'Lobby',
-	briefing: 'Briefing',
-	opening: 'Opening statements',
-	clauses: 'Clause by clause',
-	ratification: 'Ratification',
-	debrief: 'Debrief'
+	get lobby() {
+		return m.phase_lobby();
+	},
+	get briefing() {
+		return m.phase_briefing();
+	},
+	get opening() {
+		return m.phase_opening();
+	},
+	get clauses() {
+		return m.phase_clauses();
+	},
+	get ratification() {
+		return m.phase_ratification();
+	},
+	get debrief() {
+		return m.phase_debrief();
+	}
 };
 export const phaseOrder: Phase[] = ['lobby', 'briefing', 'opening', 'clauses', 'ratification', 'debrief'];
 
 export const timerStepNames: Record<TimerStep | Countdown, string> = {
-	briefing: 'Briefing',
-	opening: 'Opening statements',
-	debate: 'Debate',
-	vote: 'Vote',
-	lastCall: 'Everyone has voted: last call',
-	result: 'Moving on in'
+	get briefing() {
+		return m.timer_briefing();
+	},
+	get opening() {
+		return m.timer_opening();
+	},
+	get debate() {
+		return m.timer_debate();
+	},
+	get vote() {
+		return m.timer_vote();
+	},
+	get lastCall() {
+		return m.timer_last_call();
+	},
+	get result() {
+		return m.timer_result();
+	}
 };
 
 /** Under the dual-key rule, whether each side agreed (had more yes than no votes), in plain words. */
 export function sidesAgreed(keys: { israel: boolean; us: boolean }): string {
-	const said = (agreed: boolean) => (agreed ? 'agreed' : 'did not agree');
-	return `Israeli side ${said(keys.israel)} · US side ${said(keys.us)}`;
+	const said = (agreed: boolean) => (agreed ? m.side_agreed() : m.side_did_not_agree());
+	return m.sides_agreed({ israel: said(keys.israel), us: said(keys.us) });
 }
 
-export const choiceNames: Record<Choice, string> = { yes: 'Yes', no: 'No', abstain: 'Abstain' };
+export const choiceNames: Record<Choice, string> = {
+	get yes() {
+		return m.choice_yes();
+	},
+	get no() {
+		return m.choice_no();
+	},
+	get abstain() {
+		return m.choice_abstain();
+	}
+};
 
-export const sideNames: Record<Side, string> = { israel: 'Israel', us: 'US', expert: 'Expert' };
+export const sideNames: Record<Side, string> = {
+	get israel() {
+		return m.side_israel();
+	},
+	get us() {
+		return m.side_us();
+	},
+	get expert() {
+		return m.side_expert();
+	}
+};
 /** The side in a full phrase, for descriptions and screen readers. */
 export const sideLongNames: Record<Side, string> = {
-	israel: 'Israeli side',
-	us: 'US side',
-	expert: 'Expert (votes, but does not decide for either side)'
+	get israel() {
+		return m.side_long_israel();
+	},
+	get us() {
+		return m.side_long_us();
+	},
+	get expert() {
+		return m.side_long_expert();
+	}
 };
 
 export const signingNames: Record<SigningStance, string> = {
-	for: 'in favour of signing a treaty',
-	against: 'sceptical about signing any treaty',
-	open: 'undecided about signing: it depends on what the treaty says'
+	get for() {
+		return m.signing_for();
+	},
+	get against() {
+		return m.signing_against();
+	},
+	get open() {
+		return m.signing_open();
+	}
 };
 
 /** The stance on signing in two words, for tables. */
-export const signingShort: Record<SigningStance, string> = { for: 'For signing', against: 'Against signing', open: 'Undecided' };
+export const signingShort: Record<SigningStance, string> = {
+	get for() {
+		return m.signing_short_for();
+	},
+	get against() {
+		return m.signing_short_against();
+	},
+	get open() {
+		return m.signing_short_open();
+	}
+};
 
 /**
  * Whose words a card shows, and where and when they were reported: "Eytan Gilboa, in Zenger
@@ -58,15 +127,15 @@ export const signingShort: Record<SigningStance, string> = { for: 'For signing',
  * officials" for the article's narration, which is never shown as the person's quote.
  */
 export function attribution(card: Pick<CardView, 'kind' | 'speaker' | 'about' | 'origin'>): string {
-	const where = `${card.origin.name} (${card.origin.period})`;
-	if (card.kind === 'own-words') return `${card.speaker}, in ${where}`;
-	return `Reported in ${where}${card.about ? `, about ${card.about}` : ''}`;
+	const where = { source: card.origin.name, period: card.origin.period };
+	if (card.kind === 'own-words') return m.card_own_words({ speaker: card.speaker ?? '', ...where });
+	return card.about ? m.card_reported_about({ ...where, about: card.about }) : m.card_reported(where);
 }
 
 /** Who a card is by or about, in a few words, for lists: "Eytan Gilboa", "report on Defense officials". */
 export function cardWho(card: Pick<CardView, 'kind' | 'speaker' | 'about'>): string {
 	if (card.kind === 'own-words') return card.speaker ?? '';
-	return card.about ? `report on ${card.about}` : 'report';
+	return card.about ? m.card_report_on({ about: card.about }) : m.card_report();
 }
 
 /** A seat's role as the table knows it: "White House adviser — Senate liaison". */
@@ -81,7 +150,7 @@ export function seatOf(view: Pick<TableView, 'seats'>, seatId: string | null | u
 /** "Maya (Ron Dermer)", or the role alone while nobody holds the seat. */
 export function seatName(view: Pick<TableView, 'seats'>, seatId: string | null | undefined): string {
 	const seat = seatOf(view, seatId);
-	if (!seat) return seatId ?? 'Unknown seat';
+	if (!seat) return seatId ?? m.seat_unknown();
 	return seat.player ? `${seat.player} (${roleLabel(seat)})` : roleLabel(seat);
 }
 
@@ -114,9 +183,15 @@ export function variantLabel(view: Pick<TableView, 'clauses'>, variantId: string
 }
 
 export const voteKindNames: Record<VoteKind, string> = {
-	amendment: 'Amendment',
-	clause: 'Clause',
-	ratification: 'Ratification'
+	get amendment() {
+		return m.vote_kind_amendment();
+	},
+	get clause() {
+		return m.vote_kind_clause();
+	},
+	get ratification() {
+		return m.vote_kind_ratification();
+	}
 };
 
 /** What a vote decides, in one sentence. */
@@ -124,14 +199,14 @@ export function voteQuestion(view: Pick<TableView, 'clauses' | 'amendments' | 's
 	const clause = clauseOf(view, vote.clauseId);
 	switch (vote.kind) {
 		case 'ratification':
-			return 'Final vote (ratification): sign the whole treaty as it now stands?';
+			return m.vote_question_ratification();
 		case 'amendment': {
 			const amendment = view.amendments.find((a) => a.id === vote.amendmentId);
-			const by = amendment ? ` by ${seatName(view, amendment.seat)}` : '';
-			return `Amendment${by} to ${clause?.title ?? 'the clause'}: switch the text to “${variantSummary(view, vote.variantId)}”?`;
+			const words = { clause: clause?.title ?? m.the_clause(), summary: variantSummary(view, vote.variantId) };
+			return amendment ? m.vote_question_amendment_by({ ...words, name: seatName(view, amendment.seat) }) : m.vote_question_amendment(words);
 		}
 		case 'clause':
-			return `${clause?.title ?? 'Clause'}: adopt this text (“${variantSummary(view, vote.variantId)}”)?`;
+			return m.vote_question_clause({ clause: clause?.title ?? m.vote_kind_clause(), summary: variantSummary(view, vote.variantId) });
 	}
 }
 
@@ -168,12 +243,11 @@ export function clock(ms: number): string {
 /** "3 minutes 5 seconds" for screen readers. */
 export function spokenDuration(ms: number): string {
 	const total = Math.max(0, Math.round(ms / 1000));
-	const m = Math.floor(total / 60);
-	const s = total % 60;
-	const parts = [];
-	if (m) parts.push(`${m} minute${m === 1 ? '' : 's'}`);
-	if (s || !m) parts.push(`${s} second${s === 1 ? '' : 's'}`);
-	return parts.join(' ');
+	const minutes = Math.floor(total / 60);
+	const seconds = total % 60;
+	if (!minutes) return m.spoken_seconds({ count: seconds });
+	if (!seconds) return m.spoken_minutes({ count: minutes });
+	return m.spoken_minutes_seconds({ minutes: m.spoken_minutes({ count: minutes }), seconds: m.spoken_seconds({ count: seconds }) });
 }
 
 /** Splits a brief into its paragraphs, without the markers that cite its passages. */

@@ -5,6 +5,7 @@
  */
 import type { TableView } from '../game/view';
 import { clauseOf, variantSummary } from './labels';
+import { m } from '../i18n/paraglide/messages';
 
 export interface NextVote {
 	label: string;
@@ -23,23 +24,23 @@ export function nextVote(view: TableView): NextVote | null {
 	if (openVoteOf(view)) return null;
 	if (view.phase === 'ratification') {
 		const ratified = view.votes.some((v) => v.kind === 'ratification');
-		return ratified ? null : { label: 'Open the ratification vote', what: 'the whole treaty, as assembled.', note: '' };
+		return ratified ? null : { label: m.next_open_ratification(), what: m.next_what_whole_treaty(), note: '' };
 	}
 	const clause = clauseOf(view, view.floor?.clauseId);
 	if (view.phase !== 'clauses' || !clause) return null;
 	const pending = view.amendments.find((a) => a.status === 'pending' && a.clauseId === clause.id);
 	if (pending)
 		return {
-			label: 'Open the vote on the amendment',
-			what: `the amendment to ${clause.title}: “${variantSummary(view, pending.to)}”`,
+			label: m.next_open_amendment(),
+			what: m.next_what_amendment({ clause: clause.title, summary: variantSummary(view, pending.to) }),
 			note: ''
 		};
 	// The engine lets a decided clause be voted again (say, after going back to it); say so.
 	const again = clause.id in view.adopted;
 	return {
-		label: `${again ? 'Vote again on' : 'Open the vote on'} ${clause.title}`,
-		what: `${clause.title}: “${variantSummary(view, view.floor?.variantId)}”`,
-		note: again ? `${clause.title} is decided; “Next step” moves on.` : ''
+		label: (again ? m.next_vote_again : m.next_open_vote_on)({ clause: clause.title }),
+		what: m.next_what_clause({ clause: clause.title, summary: variantSummary(view, view.floor?.variantId) }),
+		note: again ? m.next_decided_note({ clause: clause.title }) : ''
 	};
 }
 
@@ -47,20 +48,22 @@ export function nextVote(view: TableView): NextVote | null {
 export function closeVoteLabel(view: TableView): string {
 	const open = openVoteOf(view);
 	if (!open) return '';
-	if (open.kind === 'ratification') return 'Close the ratification vote';
-	if (open.kind === 'amendment') return 'Close the vote on the amendment';
-	return `Close the vote on ${clauseOf(view, open.clauseId)?.title ?? 'the clause'}`;
+	if (open.kind === 'ratification') return m.close_ratification();
+	if (open.kind === 'amendment') return m.close_amendment();
+	return m.close_clause({ clause: clauseOf(view, open.clauseId)?.title ?? m.the_clause() });
 }
 
 /** Where "Next step" leads from here, in words; empty where it leads nowhere. */
 export function nextStepOf(view: TableView): string {
 	switch (view.phase) {
 		case 'briefing':
-			return 'opening statements';
+			return m.next_step_opening();
 		case 'opening':
-			return `the first clause, ${view.clauses[0]?.title ?? ''}`;
+			return m.next_step_first_clause({ clause: view.clauses[0]?.title ?? '' });
 		case 'clauses':
-			return view.cursor + 1 < view.clauses.length ? `the next clause, ${view.clauses[view.cursor + 1].title}` : 'ratification';
+			return view.cursor + 1 < view.clauses.length
+				? m.next_step_next_clause({ clause: view.clauses[view.cursor + 1].title })
+				: m.next_step_ratification();
 		default:
 			return '';
 	}
@@ -70,11 +73,11 @@ export function nextStepOf(view: TableView): string {
 export function backStepOf(view: TableView): string {
 	switch (view.phase) {
 		case 'opening':
-			return 'the briefing';
+			return m.back_step_briefing();
 		case 'clauses':
-			return view.cursor > 0 ? `the previous clause, ${view.clauses[view.cursor - 1].title}` : 'opening statements';
+			return view.cursor > 0 ? m.back_step_previous_clause({ clause: view.clauses[view.cursor - 1].title }) : m.next_step_opening();
 		case 'ratification':
-			return `the last clause, ${view.clauses.at(-1)?.title ?? ''}`;
+			return m.back_step_last_clause({ clause: view.clauses.at(-1)?.title ?? '' });
 		default:
 			return '';
 	}

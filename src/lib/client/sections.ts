@@ -4,6 +4,7 @@
  * table (who speaks, the arguments). A wide screen shows them side by side.
  */
 import type { Phase } from '../game/types';
+import { m } from '../i18n/paraglide/messages';
 
 export type SectionId = 'now' | 'hand' | 'brief' | 'table';
 
@@ -17,30 +18,30 @@ export function sectionsOf(phase: Phase): Section[] {
 	switch (phase) {
 		case 'briefing':
 			return [
-				{ id: 'now', label: 'Poll' },
-				{ id: 'brief', label: 'My brief' },
-				{ id: 'hand', label: 'My hand' },
-				{ id: 'table', label: 'Speakers' }
+				{ id: 'now', label: m.section_poll() },
+				{ id: 'brief', label: m.section_my_brief() },
+				{ id: 'hand', label: m.section_my_hand() },
+				{ id: 'table', label: m.section_speakers() }
 			];
 		case 'opening':
 			return [
-				{ id: 'now', label: 'Speak' },
-				{ id: 'hand', label: 'My hand' },
-				{ id: 'brief', label: 'My brief' },
-				{ id: 'table', label: 'Debate' }
+				{ id: 'now', label: m.section_speak() },
+				{ id: 'hand', label: m.section_my_hand() },
+				{ id: 'brief', label: m.section_my_brief() },
+				{ id: 'table', label: m.section_debate() }
 			];
 		case 'clauses':
 			return [
-				{ id: 'now', label: 'Vote' },
-				{ id: 'hand', label: 'My hand' },
-				{ id: 'brief', label: 'My brief' },
-				{ id: 'table', label: 'Debate' }
+				{ id: 'now', label: m.section_vote() },
+				{ id: 'hand', label: m.section_my_hand() },
+				{ id: 'brief', label: m.section_my_brief() },
+				{ id: 'table', label: m.section_debate() }
 			];
 		case 'ratification':
 			return [
-				{ id: 'now', label: 'Vote' },
-				{ id: 'brief', label: 'My brief' },
-				{ id: 'table', label: 'Debate' }
+				{ id: 'now', label: m.section_vote() },
+				{ id: 'brief', label: m.section_my_brief() },
+				{ id: 'table', label: m.section_debate() }
 			];
 		default:
 			return [];

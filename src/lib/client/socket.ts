@@ -24,7 +24,8 @@ export function request<E extends keyof ClientToServerEvents>(
 	const noAnswer = {
 		ok: false,
 		code: 'internal',
-		message: 'The server did not answer. Check your connection; your last action may not have counted.'
+		message: 'The server did not answer. Check your connection; your last action may not have counted.',
+		params: { unanswered: 'yes' }
 	} as AckOf<E>;
 	return new Promise((resolve) => {
 		// The generic event name defeats Socket.IO's overloads; the signature above keeps the types.

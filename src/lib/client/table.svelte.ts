@@ -68,7 +68,7 @@ export class Table {
 				this.socket.disconnect();
 				this.held = new HeldView();
 				this.view = null;
-				this.entryError = { ok: false, code: 'unknown_room', message: notice.message };
+				this.entryError = { ok: false, code: 'unknown_room', message: notice.message, params: { code: this.code, deleted: 'yes', ...notice.params } };
 				return;
 			}
 			this.notice = notice;

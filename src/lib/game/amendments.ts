@@ -19,7 +19,7 @@ export function proposeAmendment(state: GameState, actor: Actor, variantId: stri
 	if (variantId === state.floor.variantId) return refuse('same_variant', 'That variant is already the text on the floor.');
 	const limit = ctx.scenario.defaults.amendmentsPerSeat;
 	const used = state.amendments.filter((a) => a.seat === seat.id && a.status !== 'withdrawn').length;
-	if (used >= limit) return refuse('amendment_limit', `Each seat may propose ${limit} amendment${limit === 1 ? '' : 's'} per game; you have used yours.`);
+	if (used >= limit) return refuse('amendment_limit', `Each seat may propose ${limit} amendment${limit === 1 ? '' : 's'} per game; you have used yours.`, { limit });
 
 	const amendment: Amendment = {
 		id: state.amendments.length + 1,

@@ -31,7 +31,10 @@ export function postArgument(state: GameState, actor: Actor, intent: ArgumentInt
 	if (limit !== undefined && state.posts.filter((p) => p.seat === seat.id && p.clauseId === here).length >= limit) {
 		const where = here ? `on ${ctx.scenario.clauses.find((c) => c.id === here)!.title}` : 'in the opening statements';
 		const instead = here ? ' Raise your hand to speak instead.' : '';
-		return refuse('post_limit', `Each seat may post ${limit} argument${limit === 1 ? '' : 's'} ${where}; you have made yours.${instead}`);
+		return refuse('post_limit', `Each seat may post ${limit} argument${limit === 1 ? '' : 's'} ${where}; you have made yours.${instead}`, {
+			limit,
+			opening: here ? 'no' : 'yes'
+		});
 	}
 
 	let clauseId: string | null = null;

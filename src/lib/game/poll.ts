@@ -25,7 +25,7 @@ export function answerPoll(state: GameState, actor: Actor, answer: number, ctx: 
 	const seat = actingSeat(state, actor);
 	if (isRefusal(seat)) return seat;
 	const options = ctx.scenario.defaults.poll.options;
-	if (answer >= options.length) return refuse('bad_answer', `Choose one of the ${options.length} answers offered.`);
+	if (answer >= options.length) return refuse('bad_answer', `Choose one of the ${options.length} answers offered.`, { count: options.length });
 	const when = pollOpen(state);
 	if (!when) return refuse('poll_closed', 'The opinion poll is open during the briefing and again at the debrief.');
 	if (state.poll.answered[when].includes(seat.id))

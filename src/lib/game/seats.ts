@@ -42,7 +42,7 @@ export function takeSeat(state: GameState, actor: Actor, seatId: string, name: s
 	const index = state.seats.findIndex((s) => s.id === seatId);
 	if (index < 0) return refuse('unknown_seat', `There is no seat "${seatId}" at this table.`);
 	const seat = state.seats[index];
-	if (seat.player !== null) return refuse('seat_taken', `${seat.player} has already taken that seat; choose a free one.`);
+	if (seat.player !== null) return refuse('seat_taken', `${seat.player} has already taken that seat; choose a free one.`, { player: seat.player });
 	if (state.locked) return refuse('room_locked', 'The facilitator has locked this room: no one new can take a seat. Ask them to unlock it.');
 	const badName = state.config.limits?.distinctNames ? nameRefusal(state.seats, name) : null;
 	if (badName) return badName;
@@ -58,9 +58,9 @@ export function takeSeat(state: GameState, actor: Actor, seatId: string, name: s
  */
 export function nameRefusal(seats: readonly Seat[], name: string): Refusal | null {
 	if (sameName(name, BOT_NAME))
-		return refuse('name_reserved', `“${BOT_NAME}” is how the game marks the seats it plays itself; choose another name.`);
+		return refuse('name_reserved', `“${BOT_NAME}” is how the game marks the seats it plays itself; choose another name.`, { name: BOT_NAME });
 	const namesake = seats.find((s) => s.player !== null && sameName(s.player, name));
-	if (namesake) return refuse('name_taken', `Someone at this table is already called “${namesake.player}”; add an initial or choose another name.`);
+	if (namesake) return refuse('name_taken', `Someone at this table is already called “${namesake.player}”; add an initial or choose another name.`, { name: namesake.player ?? name });
 	return null;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Every way the server can refuse something, as a stable code the client can branch on.
- * The message that travels with a code is written for the player who acted; it never
- * names anything another seat keeps secret.
+ * The page words a refusal in its reader's language from the code and its params
+ * (src/lib/i18n/refusals.ts); the English message that travels with them is for logs, scripts and
+ * tests. Neither ever names anything another seat keeps secret.
  */
 export const errorCodes = [
 	// the payload itself
@@ -73,12 +74,16 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
+/** What a page needs to word a refusal beyond its code: numbers, and names the reader already sees. */
+export type RefusalParams = Record<string, string | number>;
+
 export interface Refusal {
 	ok: false;
 	code: ErrorCode;
 	message: string;
+	params?: RefusalParams;
 }
 
-export function refuse(code: ErrorCode, message: string): Refusal {
-	return { ok: false, code, message };
+export function refuse(code: ErrorCode, message: string, params?: RefusalParams): Refusal {
+	return params ? { ok: false, code, message, params } : { ok: false, code, message };
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { BallotSecrecy, TallyVisibility, VotingRule } from '../scenario/schema';
 import type { AnyView } from '../game/view';
 import { DisplayName, type Action } from './actions';
-import type { Refusal } from './errors';
+import type { Refusal, RefusalParams } from './errors';
 import type { ViewPatch, ViewUpdate } from './view-patch';
 import { Token } from './token';
 import type { Reference } from '../scenario/reference';
@@ -130,6 +130,9 @@ export interface ClientToServerEvents {
 	action: (payload: Action & { actionId?: string }, ack: (res: Ack<{ seq: number; seatToken?: string; update?: ViewUpdate }>) => void) => void;
 }
 
+/** Why the server tells a browser, unasked, that its seat or room has changed hands. */
+export type NoticeCode = 'seat_moved' | 'seat_released' | 'seat_opened_elsewhere' | 'room_deleted';
+
 export interface ServerToClientEvents {
 	/**
 	 * The receiver's own view of the table, sent after every accepted action, with the server's
@@ -141,7 +144,7 @@ export interface ServerToClientEvents {
 	/** Which seats have a connected browser right now. */
 	presence: (seats: string[]) => void;
 	/** Something this browser should know about its own standing, e.g. its seat moved elsewhere. */
-	notice: (notice: { code: 'seat_moved' | 'seat_released' | 'seat_opened_elsewhere' | 'room_deleted'; message: string }) => void;
+	notice: (notice: { code: NoticeCode; message: string; params?: RefusalParams }) => void;
 }
 
 /** Formats a zod failure (from either of zod's APIs) as one sentence a person can act on. */

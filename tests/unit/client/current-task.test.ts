@@ -6,6 +6,7 @@ import { assemble, facilitatorParts, seatParts } from '../../../src/lib/game/vie
 import type { GameState } from '../../../src/lib/game/types';
 import { atFirstClause, facilitator, play, seat, seatedGame, vote } from '../../helpers/game';
 import { tinyScenario } from '../../helpers/tiny-scenario';
+import { overwriteGetLocale } from '../../../src/lib/i18n/paraglide/runtime';
 
 const me = (state: GameState) => state.seats[0].id;
 const seatView = (state: GameState, solo = false) => ({ ...assemble(seatParts(state, me(state), tinyScenario)), solo });
@@ -27,6 +28,16 @@ describe('currentTask', () => {
 		expect(currentTask(seatView(open))).toEqual({ text: expect.stringMatching(/^Vote now on Scope: Yes, No or Abstain/), section: 'now' });
 		const voted = play(open, [vote(me(state), 'no')]);
 		expect(currentTask(seatView(voted)).text).toMatch(/^You voted No on Scope\. You can change your vote/);
+	});
+
+	it('speaks the page’s language: Hebrew words around the clause’s title and the choice', () => {
+		const voted = play(play(atFirstClause(), [[facilitator, { type: 'openVote' }]]), [vote(me(atFirstClause()), 'no')]);
+		overwriteGetLocale(() => 'he');
+		try {
+			expect(currentTask(seatView(voted)).text).toBe('הצבעתם "נגד" על Scope. אפשר לשנות את ההצבעה עד שהיא נסגרת.');
+		} finally {
+			overwriteGetLocale(() => 'en');
+		}
 	});
 
 	it('says the game is paused, never what to do next', () => {

@@ -7,22 +7,60 @@
 import type { TimerStep } from '$lib/game/types';
 import type { RoleSummary } from '$lib/scenario/reference';
 import type { VotingRule } from '$lib/scenario/schema';
+import { m } from '$lib/i18n/paraglide/messages';
+
+// Labels are getters, so each reading is in the page's language.
 
 export const votingRules: { value: VotingRule; label: string; explain: string }[] = [
 	{
 		value: 'dual-key',
-		label: 'Dual-key',
-		explain: 'A clause passes only with a majority on the Israeli side and a majority on the US side: both governments must agree.'
+		get label() {
+			return m.rule_dual_key();
+		},
+		get explain() {
+			return m.rule_dual_key_explain();
+		}
 	},
-	{ value: 'majority', label: 'Simple majority', explain: 'More yes than no among the votes cast; abstentions count for neither.' },
-	{ value: 'consensus', label: 'Consensus', explain: 'At least one yes and nobody voting no.' }
+	{
+		value: 'majority',
+		get label() {
+			return m.rule_majority();
+		},
+		get explain() {
+			return m.rule_majority_explain();
+		}
+	},
+	{
+		value: 'consensus',
+		get label() {
+			return m.rule_consensus();
+		},
+		get explain() {
+			return m.rule_consensus_explain();
+		}
+	}
 ];
 
+/** A step's timer choices, its words read in the page's language. */
+function timerStep(step: TimerStep, label: () => string, explain: () => string, suggested: number, choices: number[]) {
+	return {
+		step,
+		get label() {
+			return label();
+		},
+		get explain() {
+			return explain();
+		},
+		default: suggested,
+		choices
+	};
+}
+
 export const timerSteps: { step: TimerStep; label: string; explain: string; default: number; choices: number[] }[] = [
-	{ step: 'briefing', label: 'Briefing', explain: 'Reading the private brief and hand', default: 300, choices: [120, 180, 300, 480, 600] },
-	{ step: 'opening', label: 'Opening statements', explain: 'One statement per role', default: 120, choices: [60, 120, 180, 300] },
-	{ step: 'debate', label: 'Debate, per clause', explain: 'Arguments before each vote opens', default: 240, choices: [120, 180, 240, 300, 480] },
-	{ step: 'vote', label: 'Vote', explain: 'Then seats that have not voted abstain', default: 90, choices: [30, 60, 90, 120, 180] }
+	timerStep('briefing', m.step_briefing, m.step_briefing_explain, 300, [120, 180, 300, 480, 600]),
+	timerStep('opening', m.step_opening, m.step_opening_explain, 120, [60, 120, 180, 300]),
+	timerStep('debate', m.step_debate, m.step_debate_explain, 240, [120, 180, 240, 300, 480]),
+	timerStep('vote', m.step_vote, m.step_vote_explain, 90, [30, 60, 90, 120, 180])
 ];
 
 /** The roles every table seats, and those a larger table may add: as the scenario has them. */
@@ -38,12 +76,12 @@ export function soloSeats(roles: readonly RoleSummary[]): { seat: string; label:
 	});
 }
 
-/** "5 min", "90 s", "1 min 30 s". */
+/** "5 min", "90 s", "1 min 30 s", in the page's language. */
 export function minutes(seconds: number): string {
-	if (seconds < 60) return `${seconds} s`;
-	const m = Math.floor(seconds / 60);
-	const s = seconds % 60;
-	return s ? `${m} min ${s} s` : `${m} min`;
+	if (seconds < 60) return m.duration_seconds({ seconds });
+	const whole = Math.floor(seconds / 60);
+	const rest = seconds % 60;
+	return rest ? m.duration_minutes_seconds({ minutes: whole, seconds: rest }) : m.duration_minutes({ minutes: whole });
 }
 
 /** The hands-free pace's countdowns, in seconds: long enough to read a result aloud, short enough to keep a lesson moving. */
