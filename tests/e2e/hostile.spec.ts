@@ -181,7 +181,9 @@ test('the home page takes hostile room codes and solo names as text, and refuses
 });
 
 test('hostile names, arguments and vote reasons stay text on every page, at every width', async ({ browser, baseURL }) => {
-	test.setTimeout(300_000);
+	// Thirteen live pages and every page checked at several widths: on a busy two-core machine
+	// this takes well over five minutes.
+	test.setTimeout(720_000);
 	const wires = new Tripwires(browser);
 	// Eleven seats: the core roles, three White House advisers and every optional role.
 	const host = await Host.create(baseURL!, {
