@@ -6,33 +6,21 @@
  * another, and the room moves back when the server returns, every acknowledged action stored
  * exactly once throughout.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { clusterMissing, startCluster, type TestCluster } from '../helpers/cluster';
-import { ClusterGame, must, SEATS, type Acknowledged } from '../helpers/cluster-game';
+import { describe, expect, it } from 'vitest';
+import { clusterMissing } from '../helpers/cluster';
+import { must, SEATS, type Acknowledged } from '../helpers/cluster-game';
 import { RoamingClient } from '../helpers/roaming-client';
+import { useCluster } from '../helpers/use-cluster';
 import type { FacilitatorView, SeatView } from '../../src/lib/game/view';
 
 const LEASE_MS = 3000;
-let cluster: TestCluster;
-let game: ClusterGame;
-
-if (clusterMissing) console.warn(clusterMissing);
-
-beforeAll(async () => {
-	if (clusterMissing) return;
-	cluster = await startCluster({ leaseMs: LEASE_MS });
-	game = new ClusterGame(cluster);
-}, 60_000);
-afterEach(() => RoamingClient.closeAll());
-afterAll(async () => {
-	await game?.close();
-	await cluster?.stop();
-});
+const env = useCluster({ leaseMs: LEASE_MS });
 
 const UNTIMED = { briefing: null, opening: null, debate: null, vote: null };
 
 describe.skipIf(clusterMissing !== null)('three servers behind HAProxy', () => {
 	it('play a whole game, every browser of the room on the one server that holds its lease', async () => {
+		const { cluster, game } = env;
 		const created = await game.ask('createGame', { votingRule: 'majority', timers: UNTIMED });
 		expect(created).toMatchObject({ ok: true });
 		const code = created.code as string;
@@ -59,6 +47,7 @@ describe.skipIf(clusterMissing !== null)('three servers behind HAProxy', () => {
 	});
 
 	it('spread two classes over the servers, each console connection showing its table live', async () => {
+		const { cluster, game } = env;
 		const classes = await Promise.all([game.ask('createGame', { tables: 4 }), game.ask('createGame', { tables: 4 })]);
 		const tables = classes.flatMap((c) => (c.codes as string[]).map((code) => ({ code, facilitatorToken: c.facilitatorToken as string })));
 		// The console opens one connection per table, as its page does.
@@ -76,6 +65,7 @@ describe.skipIf(clusterMissing !== null)('three servers behind HAProxy', () => {
 	});
 
 	it('play a solo game where its page reaches, whichever server created it', async () => {
+		const { cluster, game } = env;
 		// Four games, so that some are created on one server and played on another.
 		for (let i = 0; i < 4; i++) {
 			const created = await game.ask('createGame', { solo: { seat: 'dermer', name: 'Solo player' } });
@@ -96,6 +86,7 @@ describe.skipIf(clusterMissing !== null)('three servers behind HAProxy', () => {
 	});
 
 	it("bring every browser back to its seat on another server when the room's server is killed mid-vote, and back again when it returns, losing no acknowledged vote", async () => {
+		const { cluster, game } = env;
 		const created = await game.ask('createGame', { votingRule: 'majority', timers: UNTIMED });
 		const code = created.code as string;
 		const { host, players } = await game.openTable(code, created.facilitatorToken as string);

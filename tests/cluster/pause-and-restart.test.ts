@@ -5,32 +5,22 @@
  * rolling restart of all three servers during a game (SIGTERM, as a deployment does), each
  * handing its rooms over at once. Nothing acknowledged is lost either way.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { clusterMissing, startCluster, type TestCluster } from '../helpers/cluster';
-import { ClusterGame, must, SEATS, type Acknowledged } from '../helpers/cluster-game';
+import { describe, expect, it } from 'vitest';
+import { clusterMissing } from '../helpers/cluster';
+import { must, SEATS, type Acknowledged } from '../helpers/cluster-game';
 import { RoamingClient } from '../helpers/roaming-client';
+import { useCluster } from '../helpers/use-cluster';
 import type { SeatView } from '../../src/lib/game/view';
 
 const LEASE_MS = 3000;
-let cluster: TestCluster;
-let game: ClusterGame;
-
-beforeAll(async () => {
-	if (clusterMissing) return;
-	cluster = await startCluster({ leaseMs: LEASE_MS });
-	game = new ClusterGame(cluster);
-}, 60_000);
-afterEach(() => RoamingClient.closeAll());
-afterAll(async () => {
-	await game?.close();
-	await cluster?.stop();
-});
+const env = useCluster({ leaseMs: LEASE_MS });
 
 const UNTIMED = { briefing: null, opening: null, debate: null, vote: null };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A table at its first vote, every browser through HAProxy. */
 async function tableAtVote() {
+	const { game } = env;
 	const created = await game.ask('createGame', { votingRule: 'majority', timers: UNTIMED });
 	const code = created.code as string;
 	const { host, players } = await game.openTable(code, created.facilitatorToken as string);
@@ -39,6 +29,7 @@ async function tableAtVote() {
 }
 
 async function expectEveryBallotOnce(code: string, acknowledged: Acknowledged[], players: Record<string, RoamingClient>) {
+	const { game } = env;
 	const stored = await game.storedActionIds(code);
 	expect(acknowledged.filter((a) => stored.get(a.id) !== 1)).toEqual([]);
 	for (const seat of SEATS) expect((players[seat].view as SeatView).you.ballot?.choice).toBe(acknowledged.findLast((a) => a.seat === seat)!.choice);
@@ -46,6 +37,7 @@ async function expectEveryBallotOnce(code: string, acknowledged: Acknowledged[],
 
 describe.skipIf(clusterMissing !== null)('three servers behind HAProxy', () => {
 	it('fence out a server paused past its lease: the room goes on elsewhere, and the resumed server lets it go', async () => {
+		const { cluster, game } = env;
 		const { code, players, everyone } = await tableAtVote();
 		const ownerName = (await game.ownerOf(code)).owner;
 		const paused = cluster.nodes.find((n) => n.name === ownerName)!;
@@ -74,6 +66,7 @@ describe.skipIf(clusterMissing !== null)('three servers behind HAProxy', () => {
 	});
 
 	it('lose nothing in a rolling restart of all three servers during a game', async () => {
+		const { cluster, game } = env;
 		const { code, players } = await tableAtVote();
 		const acknowledged: Acknowledged[] = [];
 		const stop = game.votingBurst(players, acknowledged);
