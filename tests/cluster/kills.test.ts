@@ -37,7 +37,8 @@ describe.skipIf(clusterMissing !== null)(`the room's server killed ${KILLS} time
 		const failovers: number[] = [];
 		for (let kill = 0; kill < KILLS; kill++) {
 			await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 1200));
-			const owner = (await game.ownerOf(code)).owner;
+			// (Not a server the room has just left for home, which its browsers have left too.)
+			const owner = await game.servedBy(code);
 			const victim = cluster.nodes.find((n) => n.name === owner)!;
 			const killedAt = Date.now();
 			await victim.process.kill('SIGKILL');
