@@ -130,10 +130,10 @@ async function measureFailover(count: number) {
 		const failovers: number[] = [];
 		for (let kill = 0; kill < count; kill++) {
 			await sleep(1000 + Math.random() * 2000);
-			const victimName = (await game.ownerOf(tables[Math.floor(Math.random() * tables.length)].code)).owner;
+			const victimName = await game.servedBy(tables[Math.floor(Math.random() * tables.length)].code);
 			const victim = test.nodes.find((n) => n.name === victimName)!;
 			const lost = [];
-			for (const t of tables) if ((await game.ownerOf(t.code)).owner === victimName) lost.push(...t.everyone);
+			for (const t of tables) if ((await game.servedBy(t.code)) === victimName) lost.push(...t.everyone);
 			const killedAt = Date.now();
 			await victim.process.kill('SIGKILL');
 			const deadline = killedAt + 60_000;

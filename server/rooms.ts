@@ -125,7 +125,9 @@ export class Rooms {
 	) {
 		if (store.leases) {
 			store.leases.onLost = (code) => this.letGo(code);
-			store.leases.onWanted = (code) => void this.handOff(code, true).catch((err) => this.onError(err, `room ${code} could not be handed over`));
+			store.leases.onWanted = (code) => void this.handOff(code, 'wanted').catch((err) => this.onError(err, `room ${code} could not be handed over`));
+			store.leases.onHomeBack = (code) => void this.handOff(code, 'home').catch((err) => this.onError(err, `room ${code} could not be handed back`));
+			store.leases.onUnserved = (code) => void this.takeOver(code).catch((err) => this.onError(err, `room ${code} could not be taken over`));
 		}
 	}
 
@@ -208,24 +210,34 @@ export class Rooms {
 	 * The room with this code, loaded and replayed from the store if it is not in memory yet; in
 	 * cluster mode only once this server holds its lease, and ELSEWHERE while another server does.
 	 */
-	load(code: string): Promise<Room | undefined | typeof ELSEWHERE> {
+	load(code: string, ask = true): Promise<Room | undefined | typeof ELSEWHERE> {
 		const cached = this.get(code);
 		if (cached) return Promise.resolve(cached);
 		if (this.deleting.has(code)) return Promise.resolve(undefined);
 		// Two browsers entering at once share one load: a room is replayed once and held once.
 		let loading = this.loading.get(code);
 		if (!loading) {
-			loading = this.replay(code).finally(() => this.loading.delete(code));
+			loading = this.replay(code, ask).finally(() => this.loading.delete(code));
 			this.loading.set(code, loading);
 		}
 		return loading;
 	}
 
-	private async replay(code: string): Promise<Room | undefined | typeof ELSEWHERE> {
+	/**
+	 * Cluster mode: serves a live room no server holds — its server died, or it is coming back
+	 * home — though no browser asked for it, so its timer and scripted roles go on. Should another
+	 * server take it first, that one serves it, and it is not asked for.
+	 */
+	async takeOver(code: string): Promise<void> {
+		const room = await this.load(code, false);
+		if (room && room !== ELSEWHERE) this.changed(room);
+	}
+
+	private async replay(code: string, ask: boolean): Promise<Room | undefined | typeof ELSEWHERE> {
 		const record = await this.store.getRoom(code);
 		if (!record) return undefined;
 		const leases = this.store.leases;
-		if (leases && !(await leases.claim(code))) return ELSEWHERE;
+		if (leases && !(await leases.claim(code, ask))) return ELSEWHERE;
 		try {
 			return await this.fold(code, record);
 		} catch (err) {
@@ -566,21 +578,24 @@ export class Rooms {
 	}
 
 	/**
-	 * Cluster mode: lets go of a room, releasing its lease, so that it is served where its browsers
-	 * are — the server the proxy sends them to. What is queued in it is stored first; its timer and
-	 * scripted roles go on wherever it is loaded next. Unless `wanted` (another server asked for the
-	 * room: the proxy sends its browsers there now, as when a server comes back), a room with a
-	 * browser here stays; a wanted room's browsers here are sent on, to reconnect there.
+	 * Cluster mode: lets go of a room, releasing its lease, so that it is served by another server.
+	 * It drains as a server shutting down does: what is queued in it before is stored first, what
+	 * comes after is answered `room_moved`, its browsers here are sent on (they reconnect through
+	 * the proxy), and its timer and scripted roles go on where it is loaded next. Why:
+	 * - `left`: its last browser here left; it is served wherever its browsers are next (a room
+	 *   with a browser here stays);
+	 * - `wanted`: another server asked for it, as the proxy sends its browsers there now;
+	 * - `home`: this server stood in for the room's home server, which is back and takes it at once.
 	 */
-	async handOff(code: string, wanted = false): Promise<void> {
+	async handOff(code: string, why: 'left' | 'wanted' | 'home' = 'left'): Promise<void> {
 		const room = this.live.get(code);
 		const leases = this.store.leases;
 		if (!room || !leases) return;
 		await this.task(room, async () => {
 			const watched = this.isWatched(code);
-			if ((watched && !wanted) || room.movedAway || room.deleted) return;
+			if ((watched && why === 'left') || room.movedAway || room.deleted) return;
 			this.moveAway(room, watched);
-			await leases.release(code);
+			await leases.release(code, why === 'home' ? 'home' : 'elsewhere');
 		});
 	}
 
@@ -618,7 +633,7 @@ export class Rooms {
 			this.live.delete(room.code);
 			this.onUnload(room.code, 'idle');
 			// Another server may take the room at once should a browser of it reach that one.
-			await this.store.leases?.release(room.code);
+			await this.store.leases?.release(room.code, 'idle');
 		}
 		if (this.keeping.retentionMs === null) return;
 		const expired = await this.store.roomsIdleSince(now - this.keeping.retentionMs);

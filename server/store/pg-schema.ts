@@ -6,7 +6,8 @@
  * Room and is refused untouched.
  *
  * The tables mirror the SQLite file's, with the action's type in a column of its own (what a
- * snapshot deletes is chosen by it) and the room leases that give each room one server at a time.
+ * snapshot deletes is chosen by it), the room leases that give each room one server at a time, and
+ * the servers alive now.
  */
 import type pg from 'pg';
 import { SchemaTooNew, type Migration } from './migrations';
@@ -82,6 +83,24 @@ export const pgMigrations: readonly Migration[] = [
 			create table cluster_secret (
 				id integer primary key default 1 check (id = 1),
 				secret text not null
+			);`
+	},
+	{
+		version: 2,
+		brings: "each room's home server and whether it was live when let go, and the servers alive now, so that rooms move back home and no live room is left unserved",
+		sql: `
+			-- The server a room is served by while it is up, to which a server standing in for it hands
+			-- the room back; null once the room was let go to be served wherever its browsers are next.
+			alter table room_leases add column home text;
+			-- Whether the room was live when its lease ran out or was let go (it was not left idle): such a
+			-- room is taken over by a live server even if no browser opens it, so its timer and scripted roles go on.
+			alter table room_leases add column live boolean not null default true;
+			-- The servers sharing the database, each seen at every lease renewal, and since when it has
+			-- been up without a break.
+			create table cluster_nodes (
+				node text primary key,
+				up_since timestamptz not null,
+				seen_at timestamptz not null
 			);`
 	}
 ];

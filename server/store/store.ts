@@ -142,21 +142,33 @@ export interface Store {
 }
 
 /**
+ * Why a room's lease is let go. `idle`: nobody is in the room; it is taken again when someone
+ * opens it, by the server that becomes its home. `elsewhere`: it is to be served wherever its
+ * browsers are next, whose server becomes its home (or, with none, by the first server to find it
+ * unserved). `home`: it goes back to its home server, which takes it at once.
+ */
+export type Release = 'idle' | 'elsewhere' | 'home';
+
+/**
  * One owner per room across servers: a server serves a room only while it holds the room's lease,
  * and the store refuses its appends to a room (in the same transaction) once it no longer does.
  */
 export interface RoomLeases {
 	/**
 	 * Takes the room's lease, or renews it if held; false while another server holds it, which is
-	 * then asked to hand the room over (its browsers are being sent here).
+	 * then asked to hand the room over (its browsers are being sent here) unless `ask` is false.
 	 */
-	claim(code: string): Promise<boolean>;
-	/** Lets go of the room's lease, so another server may take it at once (the room left memory). */
-	release(code: string): Promise<void>;
+	claim(code: string, ask?: boolean): Promise<boolean>;
+	/** Lets go of the room's lease (idle unless told why), so another server may take it at once. */
+	release(code: string, why?: Release): Promise<void>;
 	/** Told when a lease was lost (not renewed in time, or taken over): the room must be let go. */
 	onLost: (code: string) => void;
 	/** Told when another server asked for a room whose lease this one holds: the room should be handed over. */
 	onWanted: (code: string) => void;
+	/** Told when the home server of a room this one stands in for is back: the room should be handed back. */
+	onHomeBack: (code: string) => void;
+	/** Told of a live room no server holds that this one should take (its server died, or it came home). */
+	onUnserved: (code: string) => void;
 }
 
 /** An append refused because this server no longer holds the room's lease: another may be serving it. */

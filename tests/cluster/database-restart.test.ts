@@ -5,28 +5,17 @@
  * half-stored group. Checked by killing the room's server afterwards: the room folded from the log
  * elsewhere shows each seat the last ballot it was told was counted.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { clusterMissing, startCluster, type TestCluster } from '../helpers/cluster';
-import { ClusterGame, must, SEATS, type Acknowledged } from '../helpers/cluster-game';
-import { RoamingClient } from '../helpers/roaming-client';
+import { describe, expect, it } from 'vitest';
+import { clusterMissing } from '../helpers/cluster';
+import { must, SEATS, type Acknowledged } from '../helpers/cluster-game';
+import { useCluster } from '../helpers/use-cluster';
 import type { SeatView } from '../../src/lib/game/view';
 
-let cluster: TestCluster;
-let game: ClusterGame;
-
-beforeAll(async () => {
-	if (clusterMissing) return;
-	cluster = await startCluster({ leaseMs: 3000 });
-	game = new ClusterGame(cluster);
-}, 60_000);
-afterEach(() => RoamingClient.closeAll());
-afterAll(async () => {
-	await game?.close();
-	await cluster?.stop();
-});
+const env = useCluster({ leaseMs: 3000 });
 
 describe.skipIf(clusterMissing !== null)('PostgreSQL restarted during a voting burst', () => {
 	it('loses no acknowledged ballot, applies none twice, and leaves the room as its browsers were told', async () => {
+		const { cluster, game } = env;
 		const created = await game.ask('createGame', { votingRule: 'majority', timers: { briefing: null, opening: null, debate: null, vote: null } });
 		const code = created.code as string;
 		const { host, players } = await game.openTable(code, created.facilitatorToken as string);

@@ -44,6 +44,19 @@ export class ClusterGame {
 		return (await this.db.query<{ owner: string; epoch: string }>('select owner, epoch from room_leases where room = $1', [code])).rows[0];
 	}
 
+	/**
+	 * The server serving the room now: the holder of its lease while the lease has not run out,
+	 * waited for while the room is between servers (its lease let go, not yet taken).
+	 */
+	async servedBy(code: string): Promise<string> {
+		for (let tries = 0; ; tries++) {
+			const { rows } = await this.db.query<{ owner: string }>('select owner from room_leases where room = $1 and expires_at > now()', [code]);
+			if (rows.length > 0) return rows[0].owner;
+			if (tries > 200) throw new Error(`room ${code} is served by no server`);
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	}
+
 	/** How many times each client action id is kept for the room: in its log, or in the bare set a snapshot left. */
 	async storedActionIds(code: string): Promise<Map<string, number>> {
 		const { rows } = await this.db.query<{ action_id: string }>(

@@ -157,4 +157,57 @@ describe.skipIf(postgresMissing !== null)('the PostgreSQL store’s leases', () 
 		expect(store.leases.epochOf('ROOMAA')).toBeUndefined();
 		await store.close();
 	});
+	it('remember a room’s home: kept by a server standing in for it, which hands the room back once its home has been up for a lease; live rooms nobody holds are found, idle ones are not', async () => {
+		const { openPgStore } = await import('../../server/store/pg-store');
+		const url = await postgres!.freshDatabase();
+		const LEASE = 600;
+		const open = (node: string) => openPgStore(url, { node, leaseMs: LEASE });
+		const [a, b] = await Promise.all([open('server-a'), open('server-b')]);
+		const config = { scenarioId: 'test' } as unknown as GameConfig;
+		const room = (code: string) => ({ code, classId: 'CLASS00001', config, facilitatorTokenHash: 'h', createdAt: 1 });
+		await a.createClass({ id: 'CLASS00001', facilitatorTokenHash: 'h', createdAt: 1 }, [room('ROOMAA'), room('ROOMBB')]);
+		const db = new pg.Client({ connectionString: url });
+		await db.connect();
+		const homeOf = async (code: string) => (await db.query<{ home: string | null }>('select home from room_leases where room = $1', [code])).rows[0].home;
+		const told = (leases: typeof a.leases, event: 'onHomeBack' | 'onUnserved') => {
+			const codes = new Set<string>();
+			leases[event] = (code) => codes.add(code);
+			return codes;
+		};
+		const handBackByB = told(b.leases, 'onHomeBack');
+		const unservedForB = told(b.leases, 'onUnserved');
+
+		// A takes both rooms, the first server to: it is their home. Then it shuts down, letting them go.
+		expect(await a.leases.claim('ROOMAA')).toBe(true);
+		expect(await a.leases.claim('ROOMBB')).toBe(true);
+		await a.close();
+		// B takes the one whose browsers reach it, standing in for A; the other, nobody has open, B
+		// finds unserved once its lease has been out for a lease's length more.
+		expect(await b.leases.claim('ROOMAA')).toBe(true);
+		expect(await homeOf('ROOMAA')).toBe('server-a');
+		await expect.poll(() => unservedForB.has('ROOMBB'), { timeout: 5 * LEASE }).toBe(true);
+		expect(unservedForB.has('ROOMAA')).toBe(false);
+
+		// A comes back: B hands the room back once A has been up for a lease's length, not before.
+		const again = await open('server-a');
+		const unservedForA = told(again.leases, 'onUnserved');
+		expect(handBackByB.size).toBe(0);
+		await expect.poll(() => handBackByB.has('ROOMAA'), { timeout: 5 * LEASE }).toBe(true);
+		// Let go for home, the room is A's to take at once, with nobody asking; and A's still.
+		await b.leases.release('ROOMAA', 'home');
+		await expect.poll(() => unservedForA.has('ROOMAA'), { timeout: 5 * LEASE }).toBe(true);
+		expect(await again.leases.claim('ROOMAA', false)).toBe(true);
+		expect(await homeOf('ROOMAA')).toBe('server-a');
+
+		// Left idle, a room is taken again only when someone opens it, on the server that becomes its home.
+		await again.leases.release('ROOMAA', 'idle');
+		expect(await homeOf('ROOMAA')).toBeNull();
+		unservedForA.clear();
+		await new Promise((resolve) => setTimeout(resolve, 3 * LEASE));
+		expect(unservedForA.has('ROOMAA')).toBe(false);
+		expect(await b.leases.claim('ROOMAA')).toBe(true);
+		expect(await homeOf('ROOMAA')).toBe('server-b');
+		await db.end();
+		await Promise.all([again.close(), b.close()]);
+	});
 });
