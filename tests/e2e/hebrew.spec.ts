@@ -2,9 +2,12 @@
  * A learner who reads Hebrew: the language switch turns the pages right to left, and a solo game
  * is played through the player page in Hebrew to the debrief; the projector follows, and keeps a
  * language of its own. The articles' quotations stay in English, marked as such; axe finds
- * nothing; screenshots at phone and laptop widths, and the projector's 1920×1080.
+ * nothing; screenshots at phone and laptop widths, and the projector's 1920×1080. A teacher who
+ * reads Hebrew runs a table from the facilitator's page to the debrief, and opens a source article.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { io } from 'socket.io-client';
+import { expectAccessible, Facilitator } from './facilitator';
 import { expect, test } from './fixtures';
 import { screenshots } from './screenshots';
 
@@ -42,6 +45,13 @@ test('a learner switches to Hebrew and plays alone to the debrief, right to left
 	await page.getByRole('button', { name: /^לפתוח את ההצבעה על / }).click();
 	await expect(page.getByRole('group', { name: /^ההצבעה שלכם: / })).toBeVisible();
 	await expect(page.getByText('עוד לא הצבעתם.').first()).toBeVisible();
+	// The clause's English title and summary (and a scripted role's name, if one has proposed an
+	// amendment) each keep their own direction inside the Hebrew question, so its quotes, brackets
+	// and question mark stay at the Hebrew end.
+	const question = page.locator('.vote .question');
+	await expect(question.locator('bdi').filter({ hasText: /^Scope$/ })).toHaveCount(1);
+	expect(await question.locator('bdi').allTextContents()).not.toContainEqual(expect.stringMatching(/[\u0590-\u05FF]/));
+	await expect(question).toHaveText(/„[^„”]+”\)?\?$/);
 	await screenshots(page, 'he-solo-vote');
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
@@ -75,5 +85,63 @@ test('a learner switches to Hebrew and plays alone to the debrief, right to left
 	}
 	await expect(outcome).toHaveText(/האמנה (לא )?נחתמה/);
 	await expect(page.getByRole('region', { name: 'אימון: איך הלך לכם במשחק' })).toBeVisible();
+	// Each clause won, in English, is set apart from the Hebrew points after it.
+	await expect(page.locator('.breakdown li li bdi').first()).toHaveText(/^[A-Za-z][^:]*: [A-Za-z]/);
 	await screenshots(page, 'he-solo-debrief');
+});
+
+test('a teacher runs a table in Hebrew, from the facilitator page to the debrief, and reads a source', async ({ browser, baseURL }) => {
+	test.setTimeout(120_000);
+	const host = await Facilitator.create(baseURL!);
+	const { code, facilitatorToken } = host;
+	// A student takes a seat, as their page would.
+	const student = io(baseURL!, { transports: ['websocket'], forceNew: true, reconnection: false });
+	expect((await student.timeout(5000).emitWithAck('enterRoom', { code })).ok).toBe(true);
+	expect(await student.timeout(5000).emitWithAck('action', { type: 'takeSeat', seat: 'dermer', name: 'נועה' })).toMatchObject({ ok: true });
+
+	const context = await browser.newContext();
+	await context.addCookies([{ name: 'pact-room-lang', value: 'he', url: baseURL! }]);
+	const page = await context.newPage();
+	await page.goto(`/facilitate/${code}#key=${facilitatorToken}`);
+	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+	await expect(page.getByRole('heading', { name: 'סעיפים לדיון' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'לשמור את סדר היום' })).toBeVisible();
+	await screenshots(page, 'he-facilitator-lobby');
+	await expectAccessible(page, 'the facilitator page in Hebrew, before the start');
+
+	// The first clause's vote, open: who has not voted, by name; a card to inject as news.
+	for (const type of ['start', 'advance', 'advance', 'openVote'] as const) await host.act({ type });
+	await expect(page.getByTestId('not-voted')).toHaveText('עוד לא הצביעו (1): נועה');
+	await expect(page.getByRole('heading', { name: 'להכניס קלף כחדשות' })).toBeVisible();
+	await expect(page.getByText(/^1 מתוך \d+ תפוסים · 1 מחוברים · הצביעו 0 מתוך 1$/)).toBeVisible();
+	await screenshots(page, 'he-facilitator-vote');
+	await expectAccessible(page, 'the facilitator page in Hebrew, with a vote open');
+
+	await student.timeout(5000).emitWithAck('action', { type: 'castVote', choice: 'yes', reason: 'It keeps us safe.' });
+	await host.act({ type: 'closeVote' });
+	await page.getByRole('button', { name: 'לסיים את המשחק' }).click();
+	await page.getByRole('button', { name: 'כן, לסיים את המשחק' }).click();
+	await page.getByRole('link', { name: 'לפתוח את הסיכום' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'האמנה לא נחתמה' })).toBeVisible();
+	await expect(page.getByRole('img', { name: /^פתקים לאורך זמן: Scope: / })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'זמן דיבור והודעות' })).toBeVisible();
+	await screenshots(page, 'he-debrief');
+	await expectAccessible(page, 'the debrief in Hebrew');
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByRole('heading', { name: `Pact Room — סיכום, שולחן ${code}` })).toBeVisible();
+	await screenshots(page, 'he-debrief-print', [794]);
+	await page.emulateMedia({ media: 'screen' });
+
+	// A source article: the page speaks Hebrew, the article keeps its English, left to right.
+	await page.goto('/sources/001_04d8d90dc4da8652.txt');
+	await expect(page.getByRole('button', { name: 'חזרה למשחק' })).toBeVisible();
+	const article = page.getByRole('article', { name: 'נוסח הכתבה' });
+	await expect(article).toHaveAttribute('lang', 'en');
+	await expect(article).toHaveAttribute('dir', 'ltr');
+	await screenshots(page, 'he-source');
+	await expectAccessible(page, 'a source article in Hebrew');
+
+	student.disconnect();
+	host.close();
+	await context.close();
 });

@@ -194,19 +194,26 @@ export const voteKindNames: Record<VoteKind, string> = {
 	}
 };
 
-/** What a vote decides, in one sentence. */
-export function voteQuestion(view: Pick<TableView, 'clauses' | 'amendments' | 'seats'>, vote: VoteView): string {
+/**
+ * What a vote decides, in one sentence. `apart` marks the scenario's words and the player's name
+ * inside it, for a page that sets them apart (isolate.ts).
+ */
+export function voteQuestion(
+	view: Pick<TableView, 'clauses' | 'amendments' | 'seats'>,
+	vote: VoteView,
+	apart: (words: string) => string = (words) => words
+): string {
 	const clause = clauseOf(view, vote.clauseId);
 	switch (vote.kind) {
 		case 'ratification':
 			return m.vote_question_ratification();
 		case 'amendment': {
 			const amendment = view.amendments.find((a) => a.id === vote.amendmentId);
-			const words = { clause: clause?.title ?? m.the_clause(), summary: variantSummary(view, vote.variantId) };
-			return amendment ? m.vote_question_amendment_by({ ...words, name: seatName(view, amendment.seat) }) : m.vote_question_amendment(words);
+			const words = { clause: clause ? apart(clause.title) : m.the_clause(), summary: apart(variantSummary(view, vote.variantId)) };
+			return amendment ? m.vote_question_amendment_by({ ...words, name: apart(seatName(view, amendment.seat)) }) : m.vote_question_amendment(words);
 		}
 		case 'clause':
-			return m.vote_question_clause({ clause: clause?.title ?? m.vote_kind_clause(), summary: variantSummary(view, vote.variantId) });
+			return m.vote_question_clause({ clause: clause ? apart(clause.title) : m.vote_kind_clause(), summary: apart(variantSummary(view, vote.variantId)) });
 	}
 }
 

@@ -6,10 +6,11 @@
 import type { TableView } from '../game/view';
 import { clauseOf, variantSummary } from './labels';
 import { m } from '../i18n/paraglide/messages';
+import { mark } from '../i18n/isolate';
 
 export interface NextVote {
 	label: string;
-	/** What the players vote on, for the button's description. */
+	/** What the players vote on, for the button's description; the scenario's words in it marked (isolate.ts). */
 	what: string;
 	note: string;
 }
@@ -32,14 +33,14 @@ export function nextVote(view: TableView): NextVote | null {
 	if (pending)
 		return {
 			label: m.next_open_amendment(),
-			what: m.next_what_amendment({ clause: clause.title, summary: variantSummary(view, pending.to) }),
+			what: m.next_what_amendment({ clause: mark(clause.title), summary: mark(variantSummary(view, pending.to)) }),
 			note: ''
 		};
 	// The engine lets a decided clause be voted again (say, after going back to it); say so.
 	const again = clause.id in view.adopted;
 	return {
 		label: (again ? m.next_vote_again : m.next_open_vote_on)({ clause: clause.title }),
-		what: m.next_what_clause({ clause: clause.title, summary: variantSummary(view, view.floor?.variantId) }),
+		what: m.next_what_clause({ clause: mark(clause.title), summary: mark(variantSummary(view, view.floor?.variantId)) }),
 		note: again ? m.next_decided_note({ clause: clause.title }) : ''
 	};
 }

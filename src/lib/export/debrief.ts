@@ -11,6 +11,7 @@ import { toCsv } from './csv';
 import { labels } from './labels';
 import { ballotSteps } from './steps';
 import { attribution } from '../client/labels';
+import { m } from '../i18n/paraglide/messages';
 
 /** Whose words a card is and when they were reported, as the card itself says it. */
 const cardOrigin = (card: CardView | null) => (card ? attribution(card) : null);
@@ -21,12 +22,13 @@ export type EndedView = DebriefView & { debrief: Debrief };
 export const csvKinds = ['timeline', 'ballots', 'posts', 'scores', 'poll'] as const;
 export type CsvKind = (typeof csvKinds)[number];
 
-export const csvDescriptions: Record<CsvKind, string> = {
-	timeline: 'every ballot in order, with vote changes and running counts',
-	ballots: 'each final ballot with its reason and cited card',
-	posts: 'every argument, opening statement and news card',
-	scores: 'each role’s score, objectives met, floor time and posts',
-	poll: 'how many chose each answer of the opinion poll, before and after: counts without names'
+/** What each file holds, in the page's language. */
+export const csvDescriptions: Record<CsvKind, () => string> = {
+	timeline: m.csv_timeline,
+	ballots: m.csv_ballots,
+	posts: m.csv_posts,
+	scores: m.csv_scores,
+	poll: m.csv_poll
 };
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

@@ -9,34 +9,12 @@ import { DisplayName, type Action } from './actions';
 import type { Refusal, RefusalParams } from './errors';
 import type { ViewPatch, ViewUpdate } from './view-patch';
 import { Token } from './token';
+import { ClassId, RoomCode } from './codes';
 import type { Reference } from '../scenario/reference';
 
 export { Action } from './actions';
 
-/** Room codes: six characters from an alphabet with no look-alikes (no 0/O, 1/I/L). */
-export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const ROOM_CODE_LENGTH = 6;
-/**
- * How many characters a room code may be typed with: pasted from a message it may carry spaces or
- * dashes (" K7Q-M2P "), which are dropped, as is the case of its letters.
- */
-export const ROOM_CODE_TYPED_LENGTH = 16;
-export const RoomCode = z
-	.string()
-	.transform((s) => s.replace(/[\s\p{Pd}]/gu, '').toUpperCase())
-	.pipe(
-		z
-			.string()
-			.length(ROOM_CODE_LENGTH, `a room code has ${ROOM_CODE_LENGTH} characters`)
-			.regex(new RegExp(`^[${ROOM_CODE_ALPHABET}]+$`), 'a room code uses letters and the digits 2–9')
-	);
-
-export const CLASS_ID_LENGTH = 10;
-export const ClassId = z
-	.string()
-	.length(CLASS_ID_LENGTH, `a class id has ${CLASS_ID_LENGTH} characters`)
-	.regex(new RegExp(`^[${ROOM_CODE_ALPHABET}]+$`), 'a class id uses capital letters and the digits 2–9');
-
+export { CLASS_ID_LENGTH, ClassId, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_CODE_TYPED_LENGTH, RoomCode } from './codes';
 export { Token } from './token';
 
 /** Seconds for a timed step, or null to leave that step to the facilitator. */
