@@ -19,18 +19,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe.skipIf(clusterMissing !== null)('rooms moving back to their server when it returns', () => {
 	it('serve a room elsewhere while its server is down, and back there once it returns, with no browser asking', async () => {
 		const { cluster, game } = env;
-		// Four players and, in the second White House seat, a scripted role; the vote runs on a timer.
-		const created = await game.ask('createGame', {
-			votingRule: 'majority',
-			seatCounts: { 'white-house-adviser': 2 },
-			bots: true,
-			timers: { briefing: null, opening: null, debate: null, vote: 600 }
-		});
-		const code = created.code as string;
-		const { host, players } = await game.openTable(code, created.facilitatorToken as string);
-		const everyone = [host, ...Object.values(players)];
-		for (const type of ['start', 'advance', 'advance', 'openVote'] as const) await must(host, { type });
-		const deadline = (host.view as FacilitatorView).timer!.endsAt;
+		const { code, host, players, everyone, deadline } = await game.openTimedVote();
 		const home = (await game.ownerOf(code)).owner;
 		const victim = cluster.nodes.find((n) => n.name === home)!;
 

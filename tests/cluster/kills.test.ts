@@ -19,18 +19,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 describe.skipIf(clusterMissing !== null)(`the room's server killed ${KILLS} times mid-vote`, () => {
 	it('brings every browser back to its seat each time, loses no acknowledged ballot, keeps the timer and the scripted role', async () => {
 		const { cluster, game } = env;
-		// Four players and, in the second White House seat, a scripted role; the vote runs on a timer.
-		const created = await game.ask('createGame', {
-			votingRule: 'majority',
-			seatCounts: { 'white-house-adviser': 2 },
-			bots: true,
-			timers: { briefing: null, opening: null, debate: null, vote: 600 }
-		});
-		const code = created.code as string;
-		const { host, players } = await game.openTable(code, created.facilitatorToken as string);
-		const everyone = [host, ...Object.values(players)];
-		for (const type of ['start', 'advance', 'advance', 'openVote'] as const) await must(host, { type });
-		const deadline = (host.view as FacilitatorView).timer!.endsAt;
+		const { code, host, players, everyone, deadline } = await game.openTimedVote();
 
 		const acknowledged: Acknowledged[] = [];
 		const stop = game.votingBurst(players, acknowledged);

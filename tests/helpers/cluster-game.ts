@@ -5,6 +5,7 @@
  */
 import pg from 'pg';
 import { io } from 'socket.io-client';
+import type { FacilitatorView } from '../../src/lib/game/view';
 import type { Action } from '../../src/lib/protocol/actions';
 import type { TestCluster } from './cluster';
 import { RoamingClient } from './roaming-client';
@@ -78,6 +79,24 @@ export class ClusterGame {
 			players[seat] = player;
 		}
 		return { host, players };
+	}
+
+	/**
+	 * Four players and, in the second White House seat, a scripted role, with a vote open on a
+	 * ten-minute timer: the table the kill and hand-back tests vote at.
+	 */
+	async openTimedVote() {
+		const created = await this.ask('createGame', {
+			votingRule: 'majority',
+			seatCounts: { 'white-house-adviser': 2 },
+			bots: true,
+			timers: { briefing: null, opening: null, debate: null, vote: 600 }
+		});
+		const code = created.code as string;
+		const { host, players } = await this.openTable(code, created.facilitatorToken as string);
+		for (const type of ['start', 'advance', 'advance', 'openVote'] as const) await must(host, { type });
+		const deadline = (host.view as FacilitatorView).timer!.endsAt;
+		return { code, host, players, everyone: [host, ...Object.values(players)], deadline };
 	}
 
 	/**
