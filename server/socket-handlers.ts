@@ -13,6 +13,7 @@ import { refuse, type Refusal } from '../src/lib/protocol/errors';
 import {
 	ActionId,
 	AskJoinAddresses,
+	AskReference,
 	CreateGame,
 	DeleteClass,
 	EnterClass,
@@ -88,7 +89,8 @@ export function registerHandlers(
 	options: HandlerOptions
 ) {
 	const { limits } = options;
-	const reference = referenceOf(scenario);
+	// Built once per language: the same for every page, whatever the table.
+	const references = { en: referenceOf(scenario), he: referenceOf(scenario, 'he') };
 	/** When each seat's last browser left, per room: the grace period for handing it to a bot runs from here. */
 	const awaySince = new Map<string, Map<string, number>>();
 
@@ -333,7 +335,11 @@ export function registerHandlers(
 			return { ok: true, ...created, code: created.codes[0] };
 		});
 
-		handle(socket, 'reference', log, () => ({ ok: true, reference }));
+		handle(socket, 'reference', log, (raw) => {
+			const parsed = AskReference.safeParse(raw ?? {});
+			if (!parsed.success) return badPayload(parsed.error);
+			return { ok: true, reference: references[parsed.data.language ?? 'en'] };
+		});
 
 		handle(socket, 'enterClass', log, async (raw) => {
 			const parsed = EnterClass.safeParse(raw);

@@ -1,12 +1,14 @@
 /**
- * Reads a scenario file and the seed articles from disk and checks them. YAML syntax errors
+ * Reads a scenario file, its translations beside it and the seed articles from disk, and checks
+ * them. YAML syntax errors
  * come back in the same form as every other scenario error, with the line and column.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isNode, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
-import { parsePath, type ScenarioError, type ScenarioResult } from '../../src/lib/scenario/errors';
+import { parsePath, renderPath, type ScenarioError, type ScenarioResult } from '../../src/lib/scenario/errors';
+import { translationLanguages, type TranslationLanguage } from '../../src/lib/scenario/schema';
 import { validateScenario } from '../../src/lib/scenario/validate';
 
 /** The seed articles shipped with the game, at the repository root. */
@@ -66,6 +68,18 @@ export async function readSeeds(seedsDir: string = SEEDS_DIR): Promise<Record<st
 	return Object.fromEntries(names.map((name, i) => [name, texts[i]]));
 }
 
+/** A YAML file parsed, with what finds a path's line in it; or its syntax errors, named for the file. */
+type Parsed = { ok: true; doc: Document; lines: LineCounter } | { ok: false; errors: ScenarioError[] };
+
+function parseYaml(text: string, name: string): Parsed {
+	const lines = new LineCounter();
+	const doc = parseDocument(text, { prettyErrors: true, lineCounter: lines });
+	return doc.errors.length ? { ok: false, errors: doc.errors.map((e) => fromYamlError(e, name, text)) } : { ok: true, doc, lines };
+}
+
+/** A translation lives beside its scenario: us-israel-pact.yaml, us-israel-pact.he.yaml. */
+export const translationFile = (file: string, language: TranslationLanguage) => file.replace(/\.ya?ml$/, '') + `.${language}.yaml`;
+
 export async function loadScenarioFile(file: string, seedsDir: string = SEEDS_DIR): Promise<ScenarioResult> {
 	const name = displayName(file);
 	let text: string;
@@ -86,12 +100,32 @@ export async function loadScenarioFile(file: string, seedsDir: string = SEEDS_DI
 			errors: [{ file: name, path: '(seeds)', message: `the seeds folder ${seedsDir} cannot be read`, hint: 'put the article .txt files in the seeds folder' }]
 		};
 	}
-	const lines = new LineCounter();
-	const doc = parseDocument(text, { prettyErrors: true, lineCounter: lines });
-	if (doc.errors.length) return { ok: false, errors: doc.errors.map((e) => fromYamlError(e, name, text)) };
-	const result = validateScenario(doc.toJS(), seeds, name);
+	const main = parseYaml(text, name);
+	if (!main.ok) return main;
+	const raw = main.doc.toJS();
+	// Each translation found beside the file joins the scenario; its errors point into its own file.
+	const translated = new Map<string, { name: string; parsed: Parsed & { ok: true } }>();
+	for (const language of translationLanguages) {
+		const path = translationFile(file, language);
+		const own = await readFile(path, 'utf8').catch(() => null);
+		if (own === null) continue;
+		const parsed = parseYaml(own, displayName(path));
+		if (!parsed.ok) return parsed;
+		if (raw && typeof raw === 'object') raw.translations = { ...raw.translations, [language]: parsed.doc.toJS() };
+		translated.set(language, { name: displayName(path), parsed });
+	}
+	const result = validateScenario(raw, seeds, name);
 	if (result.ok) return result;
-	return { ok: false, errors: result.errors.map((e) => ({ ...e, line: lineOf(doc, lines, e.path) })) };
+	return {
+		ok: false,
+		errors: result.errors.map((e) => {
+			const [top, language, ...rest] = parsePath(e.path);
+			const own = top === 'translations' ? translated.get(String(language)) : undefined;
+			if (!own) return { ...e, line: lineOf(main.doc, main.lines, e.path) };
+			const path = renderPath(rest);
+			return { ...e, file: own.name, path, line: lineOf(own.parsed.doc, own.parsed.lines, path) };
+		})
+	};
 }
 
 /** The line a checker's path points at: the value's own line, or its nearest enclosing one that exists. */

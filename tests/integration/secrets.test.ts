@@ -66,8 +66,11 @@ function leaksOf(client: Recorded, audit: Audit): string[] {
 	for (const received of client.received) {
 		const text = JSON.stringify(received.payload);
 		// Another role's brief, anywhere, ever (briefs are not part of the debrief either).
-		for (const role of scenario.roles)
-			if (role.id !== myRole && text.includes(escaped(role.brief))) leak(`${received.event} carries the brief of ${role.id}`);
+		for (const role of scenario.roles) {
+			if (role.id === myRole) continue;
+			for (const brief of [role.brief, ...Object.values(scenario.translations).map((t) => t.roles[role.id].brief)])
+				if (text.includes(escaped(brief))) leak(`${received.event} carries the brief of ${role.id}`);
+		}
 		// Another seat's hand: any card still unplayed in it must never be named to this client.
 		if (client.label !== 'facilitator') {
 			const named = stringsIn(received.payload);
@@ -109,7 +112,8 @@ function leaksOf(client: Recorded, audit: Audit): string[] {
 		if (view.phase !== 'debrief') {
 			walk(view, (node, path) => {
 				if ('objectives' in node && path !== 'you' && node.objectives) leak(`${where}: objectives at ${path || 'top'}`);
-				if ('redLines' in node && path !== 'you') leak(`${where}: red lines at ${path || 'top'}`);
+				// The seat's own, in English and in each translation (you.in.he).
+				if ('redLines' in node && !/^you(\.in\.\w+)?$/.test(path)) leak(`${where}: red lines at ${path || 'top'}`);
 				if ('weights' in node && path !== 'you.objectives') leak(`${where}: objective weights at ${path}`);
 			});
 		}

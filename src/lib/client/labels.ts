@@ -126,8 +126,11 @@ export const signingShort: Record<SigningStance, string> = {
  * News (September 2023)" for own words; "Reported in “…” (February 2021), about Defense
  * officials" for the article's narration, which is never shown as the person's quote.
  */
+/** An article as a page names it: its outlet or headline, or an untitled report by its file name. */
+export const articleName = (name: string | null, seed: string): string => name ?? m.source_untitled({ seed });
+
 export function attribution(card: Pick<CardView, 'kind' | 'speaker' | 'about' | 'origin'>): string {
-	const where = { source: card.origin.name, period: card.origin.period };
+	const where = { source: articleName(card.origin.name, card.origin.seed), period: card.origin.period };
 	if (card.kind === 'own-words') return m.card_own_words({ speaker: card.speaker ?? '', ...where });
 	return card.about ? m.card_reported_about({ ...where, about: card.about }) : m.card_reported(where);
 }

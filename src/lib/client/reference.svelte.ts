@@ -1,9 +1,11 @@
 /**
- * The scenario's reference texts (source records, timeline, glossary, the passages they rest on),
- * asked for once per page over a connection of their own and then kept: they never change. Any
- * component reads `reference.current`; it is null until they arrive, or if the server is unreachable.
+ * The scenario's reference texts (source records, timeline, glossary, the passages they rest on,
+ * the table's words), in the page's language, asked for once per page over a connection of their
+ * own and then kept: they never change. Any component reads `reference.current`; it is null until
+ * they arrive, or if the server is unreachable.
  */
 import type { Reference } from '../scenario/reference';
+import { getLocale } from '../i18n/paraglide/runtime';
 import { connectToGame, request } from './socket';
 
 class ReferenceTexts {
@@ -16,7 +18,7 @@ class ReferenceTexts {
 		this.asking ??= (async () => {
 			const socket = connectToGame();
 			try {
-				const res = await request(socket, 'reference', {});
+				const res = await request(socket, 'reference', { language: getLocale() });
 				if (res.ok) this.current = res.reference;
 			} finally {
 				socket.disconnect();

@@ -7,6 +7,9 @@ import type { Action } from '../protocol/actions';
 import type { Refusal } from '../protocol/errors';
 import type { Ack, ServerToClientEvents } from '../protocol/events';
 import { HeldView, type PatchOutcome } from './held-view';
+import { baseLocale, getLocale } from '../i18n/paraglide/runtime';
+import { localizeView } from './localize';
+import { reference } from './reference.svelte';
 import { connectToGame, request, type GameSocket } from './socket';
 import { ownPoll, saved } from './storage';
 
@@ -24,8 +27,10 @@ function newActionId(): string {
 }
 
 export class Table {
-	/** The server's latest view for this browser; null until the room is entered. */
-	view = $state<AnyView | null>(null);
+	/** The server's latest view for this browser, in the scenario's English; null until the room is entered. */
+	private received = $state<AnyView | null>(null);
+	/** That view in the page's language: what pages show. */
+	readonly view = $derived(this.received && localizeView(this.received, reference.current));
 	/** Seat ids with a browser connected right now. */
 	connectedSeats = $state<string[]>([]);
 	connection = $state<Connection>('connecting');
@@ -56,6 +61,8 @@ export class Table {
 		this.facilitatorToken = options.facilitatorToken;
 		this.spectator = options.spectator ?? false;
 		this.socket = connectToGame(this.code);
+		// A page in another language words the table from the reference texts in that language.
+		if (getLocale() !== baseLocale) void reference.load();
 		this.socket.on('connect', () => this.enter());
 		this.socket.on('notice', (notice) => {
 			// A seat opened in another tab of this browser keeps its token: that tab uses it too.
@@ -67,7 +74,7 @@ export class Table {
 				// Nothing of a deleted room stays on the page either: not the brief, not the table.
 				this.socket.disconnect();
 				this.held = new HeldView();
-				this.view = null;
+				this.received = null;
 				this.entryError = { ok: false, code: 'unknown_room', message: notice.message, params: { code: this.code, deleted: 'yes', ...notice.params } };
 				return;
 			}
@@ -77,7 +84,7 @@ export class Table {
 		this.socket.on('view', (view, serverTime) => {
 			this.clockOffset = serverTime - Date.now();
 			// Views arrive in order, but an ack's view may race a broadcast: keep the newest.
-			if (this.held.receive(view)) this.view = this.held.view;
+			if (this.held.receive(view)) this.received = this.held.view;
 		});
 		this.socket.on('patch', (patch, serverTime) => {
 			this.clockOffset = serverTime - Date.now();
@@ -88,7 +95,7 @@ export class Table {
 
 	/** Shows the held view once a patch or view has changed it; recovers when patches lose their view. */
 	private take(outcome: PatchOutcome) {
-		if (outcome === 'applied') this.view = this.held.view;
+		if (outcome === 'applied') this.received = this.held.view;
 		// A patch whose view never came: start again from a whole view.
 		else if (outcome === 'lost') this.enter();
 		else if (outcome === 'waiting') setTimeout(() => this.held.behind && this.enter(), PATCH_WAIT_MS);
@@ -101,7 +108,7 @@ export class Table {
 			code: this.code,
 			seatToken,
 			facilitatorToken: this.facilitatorToken,
-			lastSeq: this.view?.seq
+			lastSeq: this.received?.seq
 		});
 		if (!res.ok && res.code === 'bad_token' && seatToken) {
 			// The saved seat is gone (e.g. another server's room): drop it and watch as a guest.
@@ -119,7 +126,7 @@ export class Table {
 		} else {
 			this.entryError = null;
 			this.clockOffset = res.serverTime - Date.now();
-			if (this.held.receive(res.view)) this.view = this.held.view;
+			if (this.held.receive(res.view)) this.received = this.held.view;
 			this.connection = 'connected';
 		}
 		for (const resolve of this.enteredWaiters.splice(0)) resolve();

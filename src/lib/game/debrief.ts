@@ -4,6 +4,7 @@
  * cite cards, and each seat's share of the floor. Secret ballots stay anonymous here too.
  */
 import type { Objectives, RedLine, Scenario } from '../scenario/schema';
+import { redLinesIn, type InLanguages } from '../scenario/texts';
 import { castsOf } from './ballot-history';
 import { unsettledRequired } from './required';
 import { scoreRole, type Score } from './scoring';
@@ -49,6 +50,8 @@ export interface SeatRecord {
 	score: Score;
 	objectives: Objectives;
 	redLines: RedLine[];
+	/** Why each red line, in the scenario's other languages, by variant. */
+	redLinesIn: InLanguages<Record<string, string>>;
 	floorTime: number;
 	posts: number;
 	cardsPlayed: number;
@@ -154,6 +157,7 @@ export function debrief(state: GameState, scenario: Scenario): Debrief {
 				score: scoreRole(role, state),
 				objectives: role.objectives,
 				redLines: role.redLines,
+				redLinesIn: redLinesIn(scenario, role.id),
 				floorTime: state.floorTime[seat.id] ?? 0,
 				posts: posts.length,
 				cardsPlayed: posts.filter((p) => p.card).length

@@ -7,6 +7,7 @@
  * everyone else sees only the debrief's counts.
  */
 import { originOf, type CardOrigin } from '../scenario/records';
+import { cardWordsIn, roleWordsIn, type CardWords, type InLanguages, type RoleWords } from '../scenario/texts';
 import type { BallotSetting, BriefingCard, Objectives, RedLine, Scenario, Side, VotingRule } from '../scenario/schema';
 // coaching.ts builds seat views of its own; the cycle is only between functions called at run time.
 import { coaching, type Coaching } from './coaching';
@@ -52,8 +53,16 @@ export interface ClauseView {
 	variants: { id: VariantId; text: string; summary: string }[];
 }
 
-/** A card as a page shows it: without the decks it is dealt from, with its article's name and date. */
-export type CardView = Omit<BriefingCard, 'decks'> & { origin: CardOrigin };
+/**
+ * A card as a page shows it: without the decks it is dealt from, with its article's name and date,
+ * and its words in the scenario's other languages (the quote itself is always the article's).
+ */
+export type CardView = Omit<BriefingCard, 'decks'> & {
+	origin: CardOrigin;
+	in: InLanguages<CardWords>;
+	/** Put in by a page in another language (localize.ts): the quote in that language, shown beneath the article's words. */
+	translation?: string;
+};
 
 export interface VoteView {
 	id: number;
@@ -112,6 +121,8 @@ export interface TableView {
 export interface YourSeat {
 	seat: SeatId;
 	brief: string;
+	/** The brief and red lines in the scenario's other languages. */
+	in: InLanguages<RoleWords>;
 	objectives: Objectives;
 	redLines: RedLine[];
 	hand: CardId[];
@@ -138,7 +149,7 @@ export type AnyView = SeatView | FacilitatorView | SpectatorView;
 
 function cardView(card: BriefingCard, scenario: Scenario): CardView {
 	const { decks: _decks, ...rest } = card;
-	return { ...rest, origin: originOf(scenario, card) };
+	return { ...rest, origin: originOf(scenario, card), in: cardWordsIn(scenario, card) };
 }
 
 /**
@@ -153,13 +164,16 @@ interface ScenarioParts {
 	cardViews: Map<CardId, CardView>;
 	/** Every card, for the facilitator to inject. */
 	catalogue: CardView[];
+	/** Each role's brief and red lines in the scenario's other languages. */
+	roleWords: Map<string, InLanguages<RoleWords>>;
 }
 const partsByScenario = new WeakMap<Scenario, ScenarioParts>();
 
 function partsOf(scenario: Scenario): ScenarioParts {
 	return cached(partsByScenario, scenario, () => {
 		const cardViews = new Map(scenario.cards.map((c) => [c.id, cardView(c, scenario)]));
-		return { seats: new WeakMap(), clauses: new WeakMap(), posts: new WeakMap(), cardViews, catalogue: [...cardViews.values()] };
+		const roleWords = new Map(scenario.roles.map((r) => [r.id, roleWordsIn(scenario, r.id)]));
+		return { seats: new WeakMap(), clauses: new WeakMap(), posts: new WeakMap(), cardViews, catalogue: [...cardViews.values()], roleWords };
 	});
 }
 
@@ -380,6 +394,7 @@ export function seatParts(state: GameState, seatId: SeatId, scenario: Scenario):
 			you: {
 				seat: seatId,
 				brief: role.brief,
+				in: partsOf(scenario).roleWords.get(role.id)!,
 				objectives: role.objectives,
 				redLines: role.redLines,
 				hand,

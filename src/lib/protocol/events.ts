@@ -3,7 +3,7 @@
  * zod schema of every client payload, and the acknowledgement each request receives.
  */
 import { z } from 'zod';
-import { BallotSecrecy, TallyVisibility, VotingRule } from '../scenario/schema';
+import { BallotSecrecy, TallyVisibility, translationLanguages, VotingRule } from '../scenario/schema';
 import type { AnyView } from '../game/view';
 import { DisplayName, type Action } from './actions';
 import type { Refusal, RefusalParams } from './errors';
@@ -65,6 +65,9 @@ export type EnterRoom = z.infer<typeof EnterRoom>;
 export const ActionId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'an action id is 8 to 64 letters, digits, - or _');
 
 export const EnterClass = z.strictObject({ classId: ClassId, facilitatorToken: Token });
+/** The reference texts in the page's language (English when absent, or when the scenario has no translation into it). */
+export const AskReference = z.strictObject({ language: z.enum(['en', ...translationLanguages]).optional() });
+export type AskReference = z.infer<typeof AskReference>;
 export type EnterClass = z.infer<typeof EnterClass>;
 
 export const ReissueSeat = z.strictObject({ seat: z.string().min(1).max(64) });
@@ -100,8 +103,8 @@ export interface ClientToServerEvents {
 	/** Facilitator only: a fresh link for a seat, to move it to another device; the old link stops working. */
 	reissueSeat: (payload: z.infer<typeof ReissueSeat>, ack: (res: Ack<{ seatToken: string }>) => void) => void;
 	enterRoom: (payload: EnterRoom, ack: (res: Ack<{ view: AnyView; serverTime: number }>) => void) => void;
-	/** The scenario's source records, timeline, glossary and the passages they rest on: public, the same for everyone. */
-	reference: (payload: Record<string, never>, ack: (res: Ack<{ reference: Reference }>) => void) => void;
+	/** The scenario's source records, timeline, glossary, the passages they rest on and the table's words, in a language: public, the same for everyone. */
+	reference: (payload: AskReference, ack: (res: Ack<{ reference: Reference }>) => void) => void;
 	/** The addresses to give students (for the projector's link and QR code), whatever address this page was opened at. */
 	joinAddresses: (payload: Record<string, never>, ack: (res: Ack<JoinAddresses>) => void) => void;
 	/** Every game action goes through this one event, so each passes the same checks and queue. */

@@ -337,6 +337,75 @@ export const Guide = z.strictObject({
 });
 export type Guide = z.infer<typeof Guide>;
 
+/**
+ * The scenario's texts in another language, kept in a file of their own beside the scenario
+ * (us-israel-pact.he.yaml) and keyed by the ids of the English file. Only words are translated:
+ * ids, numbers, weights, passages and card quotes stay in the scenario. A card's quote is always
+ * shown in the article's own English; `translation` is shown beneath it, labelled as one.
+ * The same limits hold as for the English, with room for an English quotation and its rendering.
+ */
+const longer = (max: number) => text(Math.round(max * 1.5));
+const translated = <T extends Record<string, number>>(limits: T) =>
+	z.strictObject(Object.fromEntries(Object.entries(limits).map(([key, max]) => [key, longer(max)])) as { [K in keyof T]: ReturnType<typeof text> });
+
+export const ScenarioTranslation = z.strictObject({
+	title: longer(120),
+	summary: longer(1200),
+	poll: z.strictObject({ question: longer(200), options: z.array(longer(80)).min(2).max(7) }),
+	/** Each card speaker's name as this language writes it ("Eytan Gilboa": "איתן גלבוע"). */
+	speakers: z.record(z.string(), longer(120)).default({}),
+	/** By seed file name: the period and the note on dating, the game's own words. */
+	sources: z.record(seedName, translated({ period: 40, dating: 700 })).default({}),
+	roles: z.record(
+		slug,
+		z.strictObject({
+			name: longer(80),
+			title: longer(120),
+			portfolios: z.array(longer(80)).max(3).optional(),
+			description: longer(700),
+			brief: longer(3500),
+			/** By the variant each red line refuses: why. */
+			redLines: z.record(variantId, longer(300)).default({}),
+			voice: Voice.optional()
+		})
+	),
+	clauses: z.record(
+		slug,
+		z.strictObject({
+			title: longer(60),
+			question: longer(300),
+			variants: z.record(variantId, z.strictObject({ text: longer(1200), summary: longer(200), unargued: longer(300).optional() }))
+		})
+	),
+	cards: z.record(slug, z.strictObject({ title: longer(80), about: longer(120).optional(), translation: longer(800) })),
+	/** In the scenario's order, entry for entry. */
+	timeline: z.array(translated({ when: 40, event: 300 })).default([]),
+	/** In the scenario's order, entry for entry; `forms` as the terms appear in this language's texts. */
+	glossary: z.array(z.strictObject({ term: longer(60), forms: z.array(longer(60)).default([]), definition: longer(900) })).default([]),
+	lessonPlans: z.record(slug, z.strictObject({ name: longer(60) })).default({}),
+	guide: z
+		.strictObject({
+			objectives: z.array(longer(300)),
+			/** By role id. */
+			casting: z.record(slug, translated({ why: 900, giveTo: 400 })),
+			debrief: z.strictObject({ steps: z.array(longer(500)), questions: z.array(longer(300)) }),
+			writtenTask: z.strictObject({
+				title: longer(80),
+				prompt: longer(1200),
+				levels: z.array(longer(40)),
+				rubric: z.array(z.strictObject({ criterion: longer(80), descriptors: z.array(longer(400)) }))
+			}),
+			levels: longer(2000),
+			sensitiveTopics: longer(3000)
+		})
+		.optional()
+});
+export type ScenarioTranslation = z.infer<typeof ScenarioTranslation>;
+
+/** The languages a scenario may be translated into: the interface's own, besides English. */
+export const translationLanguages = ['he'] as const;
+export type TranslationLanguage = (typeof translationLanguages)[number];
+
 export const Scenario = z.strictObject({
 	id: slug,
 	title: text(120),
@@ -376,6 +445,11 @@ export const Scenario = z.strictObject({
 	/** Ways to fit the game to a class period, offered when a game is created. */
 	lessonPlans: z.array(LessonPlan).default([]),
 	/** The teacher's guide; a scenario may ship without one. */
-	guide: Guide.optional()
+	guide: Guide.optional(),
+	/**
+	 * The texts in other languages, read from the files beside the scenario; a scenario without
+	 * them is English-only, and pages in another language say so.
+	 */
+	translations: z.strictObject({ he: ScenarioTranslation.optional() }).default({})
 });
 export type Scenario = z.infer<typeof Scenario>;

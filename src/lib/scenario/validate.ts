@@ -2,7 +2,7 @@
  * Checks a scenario (already parsed from YAML) against its seeds: first its shape, then the
  * references between its parts, then every quote and passage against its article, the source
  * records, the markers of the role texts, card kinds, the glossary, the evidence for every
- * variant and the teacher's guide. Pure: the caller reads the files, so the browser, the server
+ * variant, the teacher's guide, and each translation against the English. Pure: the caller reads the files, so the browser, the server
  * and the tests can all use it.
  */
 import { checkBasis } from './basis';
@@ -14,6 +14,7 @@ import { checkBasisPassages, checkQuotes } from './quotes';
 import { checkReferences } from './references';
 import { Scenario } from './schema';
 import { checkSources } from './sources';
+import { checkTranslations } from './translations';
 import { fromZodIssue } from './zod-issues';
 import type { ScenarioResult } from './errors';
 
@@ -40,7 +41,8 @@ export function validateScenario(raw: unknown, seeds: Record<string, string>, fi
 		...checkKinds(scenario.cards, file),
 		...checkGlossary(scenario, file),
 		...checkCoverage(scenario, file),
-		...checkGuide(scenario, file)
+		...checkGuide(scenario, file),
+		...checkTranslations(scenario, file)
 	];
 	return errors.length ? { ok: false, errors } : { ok: true, scenario };
 }

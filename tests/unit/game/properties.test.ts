@@ -157,7 +157,8 @@ function scanView(
 		const here = () => (depth ? `${at()}.${key}` : key);
 		if (neverKeys.has(key)) assert(false, () => `view (${as}) has a "${key}" at ${here()}`);
 		if (privateKeys.has(key)) {
-			const allowed = (root === 'you' && (key !== 'brief' || depth === 1)) || root === 'debrief';
+			// A seat's brief is its own, in English and in each of the scenario's translations.
+			const allowed = (root === 'you' && (key !== 'brief' || /^you(\.in\.\w+)?\.brief$/.test(here()))) || root === 'debrief';
 			assert(allowed, () => `view (${as}) has private "${key}" at ${here()}`);
 		}
 		// A poll answer is its own seat's (you.poll): anywhere else the poll is counts (debrief.poll).
@@ -179,8 +180,12 @@ interface Secrets {
 }
 
 function secretsOf(scenario: Scenario): Secrets {
-	const briefs = new Map(scenario.roles.map((r) => [r.id, [r.brief]]));
-	const redLines = new Map(scenario.roles.map((r) => [r.id, r.redLines.map((l) => l.why)]));
+	// In every language the scenario has: a brief in Hebrew is as secret as in English.
+	const translations = Object.values(scenario.translations);
+	const briefs = new Map(scenario.roles.map((r) => [r.id, [r.brief, ...translations.map((t) => t.roles[r.id].brief)]]));
+	const redLines = new Map(
+		scenario.roles.map((r) => [r.id, [...r.redLines.map((l) => l.why), ...translations.flatMap((t) => Object.values(t.roles[r.id].redLines))]])
+	);
 	const secret = new Set([...briefs.values(), ...redLines.values()].flat());
 	const publicTexts = new Set<string>();
 	const collect = (v: unknown): void => {
