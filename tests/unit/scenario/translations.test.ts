@@ -12,7 +12,7 @@ import { loadScenarioFile, translationFile } from '../../../server/scenario/load
 import { localizeView } from '../../../src/lib/client/localize';
 import { facilitatorView, seatView } from '../../../src/lib/game/view';
 import { referenceOf } from '../../../src/lib/scenario/reference';
-import { inLanguage, textsOf } from '../../../src/lib/scenario/texts';
+import { inLanguage, textsOf, type TranslatedCard } from '../../../src/lib/scenario/texts';
 import { formatScenarioErrors, validateScenario } from '../../../src/lib/scenario/validate';
 import type { Action } from '../../../src/lib/protocol/actions';
 import type { Actor } from '../../../src/lib/game/types';
@@ -53,7 +53,7 @@ describe('the shipped Hebrew translation', () => {
 		const scenario = await shippedScenario();
 		const he = inLanguage(scenario, 'he');
 		expect(he.roles.find((r) => r.id === 'dermer')!.name).toBe('רון דרמר');
-		for (const [i, card] of he.cards.entries()) {
+		for (const [i, card] of (he.cards as TranslatedCard[]).entries()) {
 			expect(card.quote).toBe(scenario.cards[i].quote);
 			expect(card.translation).toMatch(hebrew);
 		}
