@@ -4,7 +4,7 @@
  * through the room's queue with the same checks as a person's, at a human pace (or at once).
  */
 import { decideForFacilitator } from '../src/lib/game/bots/autopilot';
-import { voiceOf } from '../src/lib/game/bots/explain';
+import { voiceOf, voicesOf } from '../src/lib/game/bots/explain';
 import { decideForSeat } from '../src/lib/game/bots/seat-bot';
 import type { Action, Actor } from '../src/lib/game/types';
 import { facilitatorView, seatView } from '../src/lib/game/view';
@@ -74,7 +74,7 @@ export class BotRunner {
 		const order = [...state.seats.slice(room.botTurn), ...state.seats.slice(0, room.botTurn)];
 		for (const seat of order) {
 			if (!seat.bot || seat.player === null) continue;
-			const action = decideForSeat(seatView(state, seat.id, this.scenario), voiceOf(this.scenario, seat.roleId));
+			const action = decideForSeat(seatView(state, seat.id, this.scenario), voiceOf(this.scenario, seat.roleId), voicesOf(this.scenario, seat.roleId));
 			if (action) {
 				room.botTurn = (state.seats.indexOf(seat) + 1) % state.seats.length;
 				return { actor: { kind: 'seat', seat: seat.id, bot: true }, action };

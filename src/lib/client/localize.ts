@@ -2,11 +2,14 @@
  * A view in the page's language. The server sends every view with the scenario's English words,
  * the same for every browser at the table; a page in another language puts that language's words
  * in their place: the table's (roles, clauses, poll) from the reference texts asked for in that
- * language, a card's and the seat's own (brief, red lines) from what the view carries for each
- * language. A card's quote stays the article's English; its translation goes beneath it.
+ * language, a card's, the seat's own (brief, red lines) and the scripted roles' words from what the
+ * view carries for each language. A card's quote stays the article's English; its translation goes
+ * beneath it. A player's own words are shown as written.
  * Parts of the view that did not change keep their localized copy, so a patch redraws little.
  */
-import type { AnyView, CardView, ClauseView, PublicSeat } from '../game/view';
+import type { AnyView, CardView, ClauseView, PublicSeat, VoteView } from '../game/view';
+import type { Ballot, Post } from '../game/types';
+import type { InLanguages } from '../scenario/texts';
 import type { Reference } from '../scenario/reference';
 import type { TranslationLanguage } from '../scenario/schema';
 
@@ -54,6 +57,24 @@ function cardIn(w: Words, card: CardView): CardView {
 const cardsIn = (w: Words, cards: Record<string, CardView>) =>
 	once(w, cards, () => Object.fromEntries(Object.entries(cards).map(([id, card]) => [id, cardIn(w, card)])));
 
+/** A scripted role's reason or text in the reader's language, where it gave one. */
+const said = <T extends { in?: InLanguages<string> }>(w: Words, item: T, key: 'reason' | 'text'): T =>
+	item.in?.[w.language] ? once(w, item, () => ({ ...item, [key]: item.in![w.language] })) : item;
+
+const ballotsIn = (w: Words, ballots: Record<string, Ballot>) =>
+	once(w, ballots, () => Object.fromEntries(Object.entries(ballots).map(([seat, b]) => [seat, said(w, b, 'reason')])));
+
+const votesIn = (w: Words, votes: VoteView[]) =>
+	once(w, votes, () =>
+		votes.map((v) => ({
+			...v,
+			ballots: v.ballots && ballotsIn(w, v.ballots),
+			reasons: v.reasons && v.reasons.map((b) => said(w, b, 'reason'))
+		}))
+	);
+
+const postsIn = (w: Words, posts: Post[]) => once(w, posts, () => posts.map((p) => said(w, p, 'text')));
+
 /** The view with the words of the reference's language; as it is when the reference is English or absent. */
 export function localizeView<V extends AnyView>(view: V, ref: Reference | null): V {
 	if (!ref || ref.language === 'en') return view;
@@ -66,10 +87,14 @@ export function localizeView<V extends AnyView>(view: V, ref: Reference | null):
 		seats: seatsIn(w, view.seats),
 		clauses: clausesIn(w, view.clauses),
 		cards: cardsIn(w, view.cards),
+		votes: votesIn(w, view.votes),
+		posts: postsIn(w, view.posts),
 		debrief:
 			view.debrief &&
 			once(w, view.debrief, () => ({
 				...view.debrief!,
+				timeline: view.debrief!.timeline.map((t) => ({ ...t, entries: t.entries.map((e) => said(w, e, 'reason')) })),
+				citations: view.debrief!.citations.map((c) => ({ ...c, reasons: c.reasons.map((r) => said(w, r, 'reason')) })),
 				seats: view.debrief!.seats.map((s) => {
 					const why = s.redLinesIn[w.language];
 					return why ? { ...s, redLines: s.redLines.map((l) => ({ ...l, why: why[l.variant] ?? l.why })) } : s;
@@ -80,6 +105,7 @@ export function localizeView<V extends AnyView>(view: V, ref: Reference | null):
 		const you = localized.you;
 		const own = you.in[w.language];
 		if (own) localized.you = { ...you, brief: own.brief, redLines: you.redLines.map((l) => ({ ...l, why: own.redLines[l.variant] ?? l.why })) };
+		if (you.ballot) localized.you = { ...localized.you, ballot: said(w, you.ballot, 'reason') };
 	}
 	if (localized.as === 'facilitator') localized.catalogue = once(w, localized.catalogue, () => localized.catalogue.map((c) => cardIn(w, c)));
 	return localized as V;

@@ -3,7 +3,8 @@
  * opening statements, news the facilitator injects, and hiding a post.
  */
 import { produce } from 'immer';
-import { actingSeat, asFacilitator, isRefusal } from './guards';
+import { actingSeat, asFacilitator, isRefusal, otherLanguages } from './guards';
+import type { InLanguages } from '../scenario/texts';
 import { accept, nextSeq, refuse, type Outcome } from './outcome';
 import type { Actor, Context, GameState, Post, Stance } from './types';
 
@@ -13,6 +14,7 @@ export interface ArgumentIntent {
 	stance?: Stance;
 	card?: string;
 	text?: string;
+	in?: InLanguages<string | undefined>;
 }
 
 export function postArgument(state: GameState, actor: Actor, intent: ArgumentIntent, ctx: Context): Outcome {
@@ -22,6 +24,8 @@ export function postArgument(state: GameState, actor: Actor, intent: ArgumentInt
 		return refuse('wrong_phase', 'Arguments are made in the opening statements and while a clause is on the floor.');
 	const text = intent.text?.trim() || null;
 	if (!text && !intent.card) return refuse('empty_argument', 'Write an argument, choose a card, or both.');
+	const words = otherLanguages(actor, intent.in);
+	if (isRefusal(words)) return words;
 	if (intent.card && !state.hands[seat.id]?.includes(intent.card))
 		return refuse('card_not_in_hand', 'That card is not in your hand (it may already have been played).');
 
@@ -69,6 +73,7 @@ export function postArgument(state: GameState, actor: Actor, intent: ArgumentInt
 		...(intent.on ? { on: intent.on } : {}),
 		card: intent.card ?? null,
 		text,
+		...(text && words ? { in: words } : {}),
 		at: ctx.now,
 		seq: nextSeq(state),
 		hidden: false

@@ -21,6 +21,8 @@ export interface PackedCasts {
 	choice: BallotCast['choice'][];
 	reason: BallotCast['reason'][];
 	card: BallotCast['card'][];
+	/** A scripted role's reasons in other languages; absent in chunks packed before there were any. */
+	in?: BallotCast['in'][];
 	/** When the first ballot was cast (ms since the epoch). */
 	from: number;
 	/** When each ballot was cast, in ms after `from`. */
@@ -49,6 +51,7 @@ function pack(casts: BallotCast[]): PackedCasts {
 		choice: column('choice'),
 		reason: column('reason'),
 		card: column('card'),
+		in: column('in'),
 		from,
 		after: frozen(casts.map((cast) => cast.at - from)),
 		seq: column('seq')
@@ -72,6 +75,7 @@ function castsIn(chunk: CastChunk): BallotCast[] {
 		choice: chunk.choice[i],
 		reason: chunk.reason[i],
 		card: chunk.card[i],
+		...(chunk.in?.[i] ? { in: chunk.in[i] } : {}),
 		at: chunk.from + chunk.after[i],
 		seq
 	}));

@@ -20,6 +20,8 @@ export interface TimelineEntry {
 	/** The one-line reason given, and the card it cites (a scripted role always gives one). */
 	reason: string | null;
 	card: CardId | null;
+	/** A scripted role's reason in the scenario's other languages. */
+	in?: InLanguages<string>;
 }
 
 export interface VoteTimeline {
@@ -59,7 +61,7 @@ export interface SeatRecord {
 
 export interface CitedReasons {
 	card: CardId;
-	reasons: { vote: number; seat: SeatId | null; choice: Choice; reason: string | null }[];
+	reasons: { vote: number; seat: SeatId | null; choice: Choice; reason: string | null; in?: InLanguages<string> }[];
 }
 
 export interface Debrief {
@@ -97,7 +99,7 @@ export function debrief(state: GameState, scenario: Scenario): Debrief {
 		for (const cast of castsOf(vote.history)) {
 			const before = last.get(cast.seat);
 			const changed = before !== undefined && before.choice !== cast.choice;
-			entries.push({ seat: seatOf(cast.seat), choice: cast.choice, at: cast.at, changed, reason: cast.reason, card: cast.card });
+			entries.push({ seat: seatOf(cast.seat), choice: cast.choice, at: cast.at, changed, reason: cast.reason, card: cast.card, ...(cast.in ? { in: cast.in } : {}) });
 			if (changed) {
 				const cards = visiblePosts
 					.filter((p) => p.card && p.seq > before.seq && p.seq < cast.seq)
@@ -128,7 +130,7 @@ export function debrief(state: GameState, scenario: Scenario): Debrief {
 		for (const [seat, ballot] of ballots) {
 			if (!ballot.card) continue;
 			const group = cited.get(ballot.card) ?? { card: ballot.card, reasons: [] };
-			group.reasons.push({ vote: vote.id, seat: seatOf(seat), choice: ballot.choice, reason: ballot.reason });
+			group.reasons.push({ vote: vote.id, seat: seatOf(seat), choice: ballot.choice, reason: ballot.reason, ...(ballot.in ? { in: ballot.in } : {}) });
 			cited.set(ballot.card, group);
 		}
 	}

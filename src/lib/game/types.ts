@@ -5,6 +5,7 @@
 import type { Action as ClientAction, Choice, Stance } from '../protocol/actions';
 import type { BallotSetting, VotingRule, Side } from '../scenario/schema';
 import type { Scenario } from '../scenario/schema';
+import type { InLanguages } from '../scenario/texts';
 import type { BallotHistory } from './ballot-history';
 
 export type { Choice, ClientAction, Stance };
@@ -104,6 +105,8 @@ export interface Ballot {
 	/** A one-line reason, optionally citing a card that has been played at the table. */
 	reason: string | null;
 	card: CardId | null;
+	/** A scripted role's reason in the scenario's other languages. */
+	in?: InLanguages<string>;
 }
 
 export interface BallotCast extends Ballot {
@@ -170,6 +173,8 @@ export interface Post {
 	on?: 'signing';
 	card: CardId | null;
 	text: string | null;
+	/** A scripted role's text in the scenario's other languages. */
+	in?: InLanguages<string>;
 	at: number;
 	seq: number;
 	hidden: boolean;

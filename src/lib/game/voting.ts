@@ -5,7 +5,8 @@
 import { produce, type Draft } from 'immer';
 import type { VotingRule } from '../scenario/schema';
 import { appendCast, NO_CASTS } from './ballot-history';
-import { actingSeat, asFacilitator, isRefusal, openVoteOf } from './guards';
+import { actingSeat, asFacilitator, isRefusal, openVoteOf, otherLanguages } from './guards';
+import type { InLanguages } from '../scenario/texts';
 import { accept, frozen, nextSeq, refuse, type Outcome } from './outcome';
 import { enterPhase } from './phases';
 import { lastCallTimer, startResultCountdown } from './pace';
@@ -44,6 +45,7 @@ export interface BallotIntent {
 	choice: Choice;
 	reason?: string;
 	card?: string;
+	in?: InLanguages<string | undefined>;
 }
 
 export function castVote(state: GameState, actor: Actor, intent: BallotIntent, ctx: Context): Outcome {
@@ -51,13 +53,24 @@ export function castVote(state: GameState, actor: Actor, intent: BallotIntent, c
 	if (isRefusal(seat)) return seat;
 	const vote = openVoteOf(state);
 	if (!vote) return refuse('no_open_vote', 'No vote is open right now; wait for the facilitator to open one.');
+	const words = otherLanguages(actor, intent.in);
+	if (isRefusal(words)) return words;
 	// A reason may cite only a card the whole table has seen.
 	if (intent.card && !state.posts.some((p) => p.card === intent.card && !p.hidden))
 		return refuse('card_not_on_table', 'Cite a card that has been played at the table.');
-	const ballot: Ballot = frozen({ choice: intent.choice, reason: intent.reason?.trim() || null, card: intent.card ?? null });
+	const reason = intent.reason?.trim() || null;
+	const ballot: Ballot = frozen({ choice: intent.choice, reason, card: intent.card ?? null, ...(reason && words ? { in: words } : {}) });
 	// Written out rather than spread from the ballot, so that all its fields sit inside the object:
 	// a vote's latest ballots are kept as they are (see ballot-history.ts).
-	const cast: BallotCast = frozen({ choice: ballot.choice, reason: ballot.reason, card: ballot.card, seat: seat.id, at: ctx.now, seq: nextSeq(state) });
+	const cast: BallotCast = frozen({
+		choice: ballot.choice,
+		reason: ballot.reason,
+		card: ballot.card,
+		...(ballot.in ? { in: ballot.in } : {}),
+		seat: seat.id,
+		at: ctx.now,
+		seq: nextSeq(state)
+	});
 	// Built by hand rather than through immer: ballots are the busiest action of a class, and a
 	// draft of the history would have immer visit every earlier ballot to finalise and freeze it.
 	// Only the new objects are frozen here; everything they share with the old state already is.

@@ -40,6 +40,12 @@ const ReasonText = z.pipe(
 	z.string().check(z.maxLength(REASON_MAX, `keep a reason to ${REASON_MAX} characters`))
 );
 
+/**
+ * A scripted role's words in the scenario's other languages, beside its English ones (a page
+ * shows the reader's). Only a scripted role sends them: a player's words are shown as written.
+ */
+const inLanguages = <T extends z.ZodMiniType>(text: T) => z.optional(z.strictObject({ he: z.optional(text) }));
+
 const id = z.string().check(z.minLength(1), z.maxLength(64));
 const whole = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 
@@ -60,14 +66,16 @@ export const PostArgument = z.strictObject({
 	on: z.optional(z.literal('signing')),
 	stance: z.optional(Stance),
 	card: z.optional(id),
-	text: z.optional(ArgumentText)
+	text: z.optional(ArgumentText),
+	in: inLanguages(ArgumentText)
 });
 export const ProposeAmendment = z.strictObject({ type: z.literal('proposeAmendment'), variant: id });
 export const CastVote = z.strictObject({
 	type: z.literal('castVote'),
 	choice: Choice,
 	reason: z.optional(ReasonText),
-	card: z.optional(id)
+	card: z.optional(id),
+	in: inLanguages(ReasonText)
 });
 export const AnswerPoll = z.strictObject({ type: z.literal('answerPoll'), answer: whole(0, 10) });
 

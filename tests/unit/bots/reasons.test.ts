@@ -12,6 +12,9 @@ import { createGame } from '../../../src/lib/game/engine';
 import { playOut } from '../../../src/lib/game/bots/table-bots';
 import { buildSeats } from '../../../src/lib/game/seats';
 import { shippedScenario } from '../../helpers/server';
+import { apply } from '../../../src/lib/game/engine';
+import { atFirstClause, facilitator, play, seat } from '../../helpers/game';
+import { tinyScenario } from '../../helpers/tiny-scenario';
 
 let scenario: Scenario;
 beforeAll(async () => {
@@ -105,5 +108,60 @@ describe('scripted reasons over 200 seeded games', { timeout: 120_000 }, () => {
 		expect(votes).toBeGreaterThan(1000);
 		expect(seats.length).toBeGreaterThan(9);
 		expect(playTable).toBeTypeOf('function');
+	});
+});
+
+describe('scripted reasons in Hebrew', { timeout: 120_000 }, () => {
+	const hebrew = /[\u05D0-\u05EA]/;
+
+	it('come in the role’s Hebrew voice beside the English: its stake named, the card quoted in the article’s English, no sentence twice in a vote', () => {
+		let reasons = 0;
+		let posts = 0;
+		for (let seed = 1; seed <= 40; seed++) {
+			const seatCounts = { 'white-house-adviser': 1 + (seed % 3) };
+			const config = {
+				scenarioId: scenario.id,
+				votingRule: (['dual-key', 'majority', 'consensus'] as const)[seed % 3],
+				ballot: { tally: 'live' as const, ballots: 'named' as const },
+				seatCounts,
+				timers: { briefing: null, opening: null, debate: null, vote: null },
+				seed,
+				botSeats: buildSeats(scenario, { seatCounts }).map((s) => s.id)
+			};
+			const { state } = playOut(createGame(`H${seed}`, config, scenario), { now: 0, scenario });
+			const roleOf = (seatId: string) => scenario.roles.find((r) => r.id === state.seats.find((s) => s.id === seatId)!.roleId)!;
+			for (const vote of state.votes) {
+				const sentences = new Set<string>();
+				for (const [seatId, ballot] of Object.entries(vote.ballots)) {
+					const he = ballot.in?.he;
+					expect(he, `${seatId} in vote ${vote.id} of game ${seed}: ${ballot.reason}`).toMatch(hebrew);
+					const voice = scenario.translations.he!.roles[roleOf(seatId).id].voice!;
+					const named = [...Object.values(voice.aims), 'אמנה שנחתמת סוף סוף'].some((aim) => he!.includes(aim));
+					const noStake = voice.noStake.some((line) => he!.startsWith(line));
+					expect(named || noStake || ballot.choice === 'abstain', `${seatId}: ${he}`).toBe(true);
+					// A card is quoted in its own English words inside the Hebrew sentence.
+					const quoted = /“([^”]+?)…?”/.exec(he!)?.[1];
+					if (quoted) expect(scenario.cards.some((c) => c.quote.replace(/\s+/g, ' ').includes(quoted.replace(/…$/, ''))), quoted).toBe(true);
+					const sentence = he!.replace(/ “.*$/, '');
+					expect(sentences.has(sentence), `vote ${vote.id} of game ${seed}: "${sentence}" twice`).toBe(false);
+					sentences.add(sentence);
+					reasons++;
+				}
+			}
+			for (const post of state.posts.filter((p) => p.text)) {
+				expect(post.in?.he, post.text!).toMatch(hebrew);
+				posts++;
+			}
+		}
+		expect(reasons).toBeGreaterThan(300);
+		expect(posts).toBeGreaterThan(50);
+	});
+
+	it('are a scripted role’s alone: a player who sends words in another language is refused, and nothing is cast', () => {
+		const state = play(atFirstClause(), [[facilitator, { type: 'openVote' }]]);
+		const forged = apply(state, { type: 'castVote', choice: 'yes', reason: 'Fine.', in: { he: 'משהו אחר לגמרי.' } }, seat('minister'), { now: 2000, scenario: tinyScenario });
+		expect(forged).toMatchObject({ ok: false, code: 'bad_payload' });
+		const argued = apply(state, { type: 'postArgument', text: 'Mine.', stance: 'for', in: { he: 'שלי.' } }, seat('minister'), { now: 2000, scenario: tinyScenario });
+		expect(argued).toMatchObject({ ok: false, code: 'bad_payload' });
 	});
 });

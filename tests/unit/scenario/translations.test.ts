@@ -16,7 +16,9 @@ import { inLanguage, textsOf, type TranslatedCard } from '../../../src/lib/scena
 import { formatScenarioErrors, validateScenario } from '../../../src/lib/scenario/validate';
 import type { Action } from '../../../src/lib/protocol/actions';
 import type { Actor } from '../../../src/lib/game/types';
-import { facilitator, guest, newGame, play } from '../../helpers/game';
+import { facilitator, guest, newGame, play, seat } from '../../helpers/game';
+import { decideForSeat } from '../../../src/lib/game/bots/seat-bot';
+import { voiceOf, voicesOf } from '../../../src/lib/game/bots/explain';
 import { shippedScenario } from '../../helpers/server';
 import { readSeedsSync, SEEDS_DIR, SHIPPED, shippedRaw } from './fixtures';
 
@@ -163,4 +165,21 @@ describe('a page in Hebrew', () => {
 		const host = localizeView(facilitatorView(state, scenario), ref);
 		expect(host.catalogue.every((c) => c.translation && hebrew.test(c.title))).toBe(true);
 	});
+
+	it('shows the scripted roles’ reasons in Hebrew, and a player’s words as the player wrote them', async () => {
+		const scenario = await shippedScenario();
+		const game = newGame({ scenarioId: scenario.id, votingRule: 'majority', botSeats: ['idf-chief', 'mossad-director', 'white-house-adviser-1'] }, scenario);
+		let state = play(game, [[guest, { type: 'takeSeat', seat: 'dermer', name: 'Noa' }], [facilitator, { type: 'start' }], [facilitator, { type: 'advance' }], [facilitator, { type: 'advance' }], [facilitator, { type: 'openVote' }]], scenario);
+		state = play(state, [[seat('dermer'), { type: 'castVote', choice: 'yes', reason: 'My own words.' }]], scenario);
+		for (const bot of ['idf-chief', 'mossad-director', 'white-house-adviser-1']) {
+			const view = seatView(state, bot, scenario);
+			const action = decideForSeat(view, voiceOf(scenario, view.seats.find((s) => s.id === bot)!.roleId), voicesOf(scenario, view.seats.find((s) => s.id === bot)!.roleId))!;
+			state = play(state, [[{ kind: 'seat', seat: bot, bot: true }, action]], scenario);
+		}
+		const shown = localizeView(seatView(state, 'dermer', scenario), referenceOf(scenario, 'he'));
+		const ballots = shown.votes.at(-1)!.ballots!;
+		expect(ballots.dermer.reason).toBe('My own words.');
+		for (const bot of ['idf-chief', 'mossad-director', 'white-house-adviser-1']) expect(ballots[bot].reason).toMatch(hebrew);
+	});
 });
+

@@ -4,7 +4,8 @@
  * names them), quotes the card it rests on, briefly and attributed as the card is, and says who
  * moved the role when a player's card or argument changed its vote.
  */
-import type { Scenario, Voice } from '../../scenario/schema';
+import type { Scenario, TranslationLanguage, Voice } from '../../scenario/schema';
+import type { InLanguages } from '../../scenario/texts';
 import type { CardView } from '../view';
 import type { VariantId } from '../types';
 import { REASON_MAX } from '../../protocol/actions';
@@ -29,12 +30,28 @@ export const PLAIN_VOICE: Voice = {
 /** The voice a role's seats speak in. */
 export const voiceOf = (scenario: Scenario, roleId: string): Voice => scenario.roles.find((r) => r.id === roleId)?.voice ?? PLAIN_VOICE;
 
+/** The same voice in each of the scenario's translations that gives the role one: it says each line in all of them. */
+export const voicesOf = (scenario: Scenario, roleId: string): InLanguages<Voice> =>
+	Object.fromEntries(Object.entries(scenario.translations).flatMap(([language, t]) => (t.roles[roleId]?.voice ? [[language, t.roles[roleId].voice]] : [])));
+
+type Language = TranslationLanguage | 'en';
+
+/**
+ * The few words a scripted role joins to its voice's lines, in each language its voices come in.
+ * They stay here beside PLAIN_VOICE rather than in the pages' catalogues: the server says them,
+ * and the catalogues' compiled code is made for pages (its runtime reads Vite's build flags).
+ */
+const JOINING_WORDS: Record<Language, { asReported: string; signedAtLast: string }> = {
+	en: { asReported: 'as reported', signedAtLast: 'a treaty signed at last' },
+	he: { asReported: 'לפי הדיווח', signedAtLast: 'אמנה שנחתמת סוף סוף' }
+};
+
 export interface Said {
 	kind: LineKind;
 	/** The variant whose aim the line names, if it names one. */
 	aim?: VariantId;
-	/** Words for {aim} when no variant is at stake (signing a treaty that gives the role none of its aims). */
-	aimText?: string;
+	/** For {aim} when no variant is at stake: signing a treaty that gives the role none of its aims, for the signing itself. */
+	signedAtLast?: true;
 	/** Which wording: a role with several seats gives each seat its own. */
 	wording: number;
 	card?: CardView;
@@ -59,8 +76,9 @@ function line(voice: Voice, kind: LineKind, wording: number, fill: Record<string
  * speaker for their own words, "as reported" for an article's narration. Null when even the
  * shortest excerpt would not fit in `room` characters.
  */
-export function excerpt(card: CardView, room: number): string | null {
-	const by = card.kind === 'own-words' && card.speaker ? ` (${card.speaker})` : ' (as reported)';
+export function excerpt(card: CardView, room: number, language: Language = 'en'): string | null {
+	const speaker = language === 'en' ? card.speaker : (card.in[language]?.speaker ?? card.speaker);
+	const by = card.kind === 'own-words' && speaker ? ` (${speaker})` : ` (${JOINING_WORDS[language].asReported})`;
 	// A quote that is itself a quotation loses its own marks: the excerpt brings its own.
 	const full = card.quote.replace(/\s+/g, ' ').trim().replace(/^[“"‘']+|[”"’']+$/g, '');
 	const words = full.split(' ');
@@ -76,11 +94,12 @@ export function excerpt(card: CardView, room: number): string | null {
 }
 
 /** The sentence a role gives: its line, who moved it, then the card it rests on, within `max` characters. */
-export function say(voice: Voice, said: Said, summary: (v: VariantId) => string, max = REASON_MAX): string {
-	const fill = { aim: said.aim ? aimOf(voice, said.aim, summary) : (said.aimText ?? ''), who: said.who ?? '' };
+export function say(voice: Voice, said: Said, summary: (v: VariantId) => string, max = REASON_MAX, language: Language = 'en'): string {
+	const aim = said.aim ? aimOf(voice, said.aim, summary) : said.signedAtLast ? JOINING_WORDS[language].signedAtLast : '';
+	const fill = { aim, who: said.who ?? '' };
 	let text = line(voice, said.kind, said.wording, fill);
 	if (said.movedBy) text += ` ${line(voice, 'moved', said.wording, { who: said.movedBy })}`;
 	if (text.length > max) return `${text.slice(0, max - 1).trimEnd()}…`;
-	const quote = said.card ? excerpt(said.card, Math.min(max - text.length - 1, 90)) : null;
+	const quote = said.card ? excerpt(said.card, Math.min(max - text.length - 1, 90), language) : null;
 	return quote ? `${text} ${quote}` : text;
 }

@@ -3,8 +3,9 @@
  * picks the next action or nothing. Deterministic: the same view always gives the same action, so
  * a game replays from its seed. It acts through the same server path and checks as a human.
  */
-import { ARGUMENT_MAX } from '../../protocol/actions';
-import type { Voice } from '../../scenario/schema';
+import { ARGUMENT_MAX, REASON_MAX } from '../../protocol/actions';
+import type { TranslationLanguage, Voice } from '../../scenario/schema';
+import type { InLanguages } from '../../scenario/texts';
 import { clauseOf, scoreRole, type Score } from '../scoring';
 import type { CardView, SeatView, VoteView } from '../view';
 import type { Action, Choice, Post, VariantId } from '../types';
@@ -30,17 +31,20 @@ interface Decision {
 interface Mind {
 	view: SeatView;
 	voice: Voice;
+	/** The same voice in the scenario's other languages: each line is said in all of them. */
+	others: InLanguages<Voice>;
 	doctrine: Doctrine;
 	/** Which of its role's seats this is: each seat of a role speaks in its own wording. */
 	wording: number;
 	summary: (v: VariantId) => string;
 }
 
-export function decideForSeat(view: SeatView, voice: Voice = PLAIN_VOICE): Action | null {
+export function decideForSeat(view: SeatView, voice: Voice = PLAIN_VOICE, others: InLanguages<Voice> = {}): Action | null {
 	const mine = view.seats.find((s) => s.id === view.you.seat)!;
 	const mind: Mind = {
 		view,
 		voice,
+		others,
 		doctrine: doctrineOf(view),
 		wording: view.seats.filter((s) => s.roleId === mine.roleId).findIndex((s) => s.id === mine.id),
 		summary: (v) => view.clauses.flatMap((c) => c.variants).find((x) => x.id === v)?.summary ?? v
@@ -98,7 +102,15 @@ function openingStatement(mind: Mind): Action | null {
 }
 
 function post(mind: Mind, said: Said | Omit<Said, 'wording'>, what: { card?: string; variant?: VariantId; stance?: 'for' | 'against' }): Action {
-	return { type: 'postArgument', ...what, text: say(mind.voice, { wording: mind.wording, ...said }, mind.summary, ARGUMENT_MAX) };
+	const full = { wording: mind.wording, ...said };
+	return { type: 'postArgument', ...what, text: say(mind.voice, full, mind.summary, ARGUMENT_MAX), ...sayInOthers(mind, full, ARGUMENT_MAX) };
+}
+
+/** The same sentence in each of the role's other voices, as an action's `in`; nothing when it has none. */
+function sayInOthers(mind: Mind, said: Said, max: number): { in?: InLanguages<string> } {
+	const languages = Object.entries(mind.others) as [TranslationLanguage, Voice][];
+	if (!languages.length) return {};
+	return { in: Object.fromEntries(languages.map(([language, voice]) => [language, say(voice, said, mind.summary, max, language)])) };
 }
 
 function clauseMove(mind: Mind): Action | null {
@@ -277,7 +289,7 @@ function ratify(mind: Mind, pull = mind.doctrine.signingPull): Decision {
 		(!c.anyTreaty && (dir === 'for' ? c.supports : c.undercuts).some((v) => text.has(v)) && !(dir === 'for' ? c.undercuts : c.supports).some((v) => text.has(v)));
 	if (choice === 'yes') {
 		const win = bestWin(signed);
-		return { choice, said: win ? { kind: 'sign', aim: win } : { kind: 'sign', aimText: 'a treaty signed at last' }, backs: backsSigning('for') };
+		return { choice, said: win ? { kind: 'sign', aim: win } : { kind: 'sign', signedAtLast: true }, backs: backsSigning('for') };
 	}
 	if (choice === 'no') {
 		const crossed = signed.redLinesCrossed[0];
@@ -316,7 +328,13 @@ function ballot(mind: Mind, decision: Decision): Action | null {
 	const card = [...doctrine.tableCards].reverse().find(decision.backs);
 	const movedBy = mover(mind, decision);
 	const said: Said = { ...decision.said, wording: mind.wording, card, ...(movedBy ? { movedBy } : {}) };
-	return { type: 'castVote', choice: decision.choice, reason: say(mind.voice, said, mind.summary), ...(card ? { card: card.id } : {}) };
+	return {
+		type: 'castVote',
+		choice: decision.choice,
+		reason: say(mind.voice, said, mind.summary),
+		...(card ? { card: card.id } : {}),
+		...sayInOthers(mind, said, REASON_MAX)
+	};
 }
 
 /** The player (or, failing one, the role) whose cards or arguments turned this decision, if any did. */

@@ -7,7 +7,7 @@ import type { Outcome } from '../outcome';
 import type { Action, Actor, Context, GameState } from '../types';
 import { facilitatorView, seatView } from '../view';
 import { decideForFacilitator } from './autopilot';
-import { voiceOf } from './explain';
+import { voiceOf, voicesOf } from './explain';
 import { decideForSeat } from './seat-bot';
 
 export interface BotStep {
@@ -20,7 +20,7 @@ export interface BotStep {
 export function nextBotMove(state: GameState, ctx: Context): { actor: Actor; action: Action } | null {
 	for (const seat of state.seats) {
 		if (!seat.bot || seat.player === null) continue;
-		const action = decideForSeat(seatView(state, seat.id, ctx.scenario), voiceOf(ctx.scenario, seat.roleId));
+		const action = decideForSeat(seatView(state, seat.id, ctx.scenario), voiceOf(ctx.scenario, seat.roleId), voicesOf(ctx.scenario, seat.roleId));
 		if (action) return { actor: { kind: 'seat', seat: seat.id, bot: true }, action };
 	}
 	return null;
@@ -47,7 +47,7 @@ export function playOut(initial: GameState, ctx: Context, maxSteps = 5000): { st
 		let acted = false;
 		for (const seat of state.seats) {
 			if (!seat.bot || seat.player === null) continue;
-			const action = decideForSeat(seatView(state, seat.id, ctx.scenario), voiceOf(ctx.scenario, seat.roleId));
+			const action = decideForSeat(seatView(state, seat.id, ctx.scenario), voiceOf(ctx.scenario, seat.roleId), voicesOf(ctx.scenario, seat.roleId));
 			if (action) {
 				take({ kind: 'seat', seat: seat.id, bot: true }, action);
 				acted = true;
