@@ -74,6 +74,8 @@ const CONVERTED = [
 	'src/routes/console/[classId]/+page.svelte',
 	'src/routes/debrief/[code]/+page.svelte',
 	'src/routes/facilitate/[code]/+page.svelte',
+	'src/routes/guide/+page.svelte',
+	'src/routes/guide/GameQuestions.svelte',
 	'src/routes/play/[code]/+page.svelte',
 	'src/routes/play/[code]/Amendment.svelte',
 	'src/routes/play/[code]/ArgumentForm.svelte',
