@@ -153,7 +153,7 @@ export function postsCsv(view: EndedView): string {
 		p.seat === null ? m.csv_facilitator_news() : name.role(p.seat),
 		p.seat === null ? null : name.player(p.seat),
 		p.clauseId === null ? null : name.clause(p.clauseId),
-		p.on === 'signing' ? m.feed_on_signing() : name.variant(p.variantId),
+		p.on === 'signing' ? m.csv_on_signing() : name.variant(p.variantId),
 		p.stance,
 		p.card,
 		p.card ? name.card(p.card) : null,
