@@ -20,37 +20,40 @@ test('a learner switches to Hebrew and plays alone to the debrief, right to left
 	await expect(page.locator('html')).toHaveAttribute('lang', 'he');
 
 	const practice = page.getByRole('form', { name: 'תרגול לבד' });
-	await practice.getByLabel('התפקיד שלכם').selectOption({ label: 'Ron Dermer — Strategic Affairs Minister' });
+	await practice.getByLabel('התפקיד שלכם').selectOption({ label: 'רון דרמר — השר לעניינים אסטרטגיים' });
 	await practice.getByLabel('השם שיוצג').fill('נועה');
 	await practice.getByRole('button', { name: 'להתחיל תרגול' }).click();
 	await expect(page).toHaveURL(/\/play\/[A-Z2-9]{6}$/);
-	await expect(page.getByRole('heading', { level: 1, name: 'Ron Dermer' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'רון דרמר' })).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 
-	// The briefing: what to do now, in Hebrew; the cards' quotations in the articles' own English.
+	// The briefing: what to do now, and the scenario's own words, in Hebrew; the cards' quotations
+	// in the articles' own English, with the game's translation beneath, labelled as such.
 	await expect(page.getByRole('button', { name: 'השלב הבא' })).toBeVisible();
 	await expect(page.getByText('הבא: הצהרות הפתיחה.')).toBeVisible();
 	await expect(page.locator('.task-text')).toContainText('קראו את התדריך ואת הקלפים שלכם');
 	const quote = page.locator('.bcard blockquote').first();
 	await expect(quote).toHaveAttribute('lang', 'en');
 	await expect(quote).toHaveAttribute('dir', 'ltr');
+	await expect(quote).toContainText(/[A-Za-z]{3}/);
+	const translation = page.locator('.bcard .translation').first();
+	await expect(translation).toContainText('תרגום של המשחק, לא לשון הכתבה:');
+	await expect(translation).toContainText(/[\u05D0-\u05EA]{3}/);
 	await screenshots(page, 'he-solo-briefing');
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
 	await page.getByRole('button', { name: 'השלב הבא' }).click();
-	await expect(page.getByText('הבא: הסעיף הראשון, Scope.')).toBeVisible();
+	await expect(page.getByText('הבא: הסעיף הראשון, היקף.')).toBeVisible();
 	await page.getByRole('button', { name: 'השלב הבא' }).click();
 
 	// The first clause: open its vote, and see the ballot and the rule in Hebrew.
 	await page.getByRole('button', { name: /^לפתוח את ההצבעה על / }).click();
 	await expect(page.getByRole('group', { name: /^ההצבעה שלכם: / })).toBeVisible();
 	await expect(page.getByText('עוד לא הצבעתם.').first()).toBeVisible();
-	// The clause's English title and summary (and a scripted role's name, if one has proposed an
-	// amendment) each keep their own direction inside the Hebrew question, so its quotes, brackets
-	// and question mark stay at the Hebrew end.
+	// The clause's title and summary come in Hebrew from the scenario's translation, each set apart
+	// inside the question, so its quotes, brackets and question mark stay at the Hebrew end.
 	const question = page.locator('.vote .question');
-	await expect(question.locator('bdi').filter({ hasText: /^Scope$/ })).toHaveCount(1);
-	expect(await question.locator('bdi').allTextContents()).not.toContainEqual(expect.stringMatching(/[\u0590-\u05FF]/));
+	await expect(question.locator('bdi').filter({ hasText: /^היקף$/ })).toHaveCount(1);
 	await expect(question).toHaveText(/„[^„”]+”\)?\?$/);
 	await screenshots(page, 'he-solo-vote');
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
@@ -85,8 +88,8 @@ test('a learner switches to Hebrew and plays alone to the debrief, right to left
 	}
 	await expect(outcome).toHaveText(/האמנה (לא )?נחתמה/);
 	await expect(page.getByRole('region', { name: 'אימון: איך הלך לכם במשחק' })).toBeVisible();
-	// Each clause won, in English, is set apart from the Hebrew points after it.
-	await expect(page.locator('.breakdown li li bdi').first()).toHaveText(/^[A-Za-z][^:]*: [A-Za-z]/);
+	// Each clause won, in the scenario's Hebrew, is set apart from the points after it.
+	await expect(page.locator('.breakdown li li bdi').first()).toHaveText(/^[\u05D0-\u05EA][^:]*: [\u05D0-\u05EA]/);
 	await screenshots(page, 'he-solo-debrief');
 });
 
@@ -123,7 +126,7 @@ test('a teacher runs a table in Hebrew, from the facilitator page to the debrief
 	await page.getByRole('button', { name: 'כן, לסיים את המשחק' }).click();
 	await page.getByRole('link', { name: 'לפתוח את הסיכום' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'האמנה לא נחתמה' })).toBeVisible();
-	await expect(page.getByRole('img', { name: /^פתקים לאורך זמן: Scope: / })).toBeVisible();
+	await expect(page.getByRole('img', { name: /^פתקים לאורך זמן: היקף: / })).toBeVisible();
 	await expect(page.getByRole('region', { name: 'זמן דיבור והודעות' })).toBeVisible();
 	await screenshots(page, 'he-debrief');
 	await expectAccessible(page, 'the debrief in Hebrew');

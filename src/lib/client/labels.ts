@@ -7,6 +7,7 @@ import type { Choice, Countdown, Phase, TimerStep, VoteKind } from '../game/type
 import { paragraphsOf, withoutMarkers } from '../scenario/citations';
 import type { Side, SigningStance } from '../scenario/schema';
 import { m } from '../i18n/paraglide/messages';
+import { mark, plain } from '../i18n/isolate';
 
 // The word lists below are read through getters, so each reading is in the page's language.
 
@@ -133,11 +134,19 @@ export const signingShort: Record<SigningStance, string> = {
 export const articleName = (name: string | null, seed: string, apart: (words: string) => string = (words) => words): string =>
 	name ?? m.source_untitled({ seed: apart(seed) });
 
+/**
+ * Whose words a card is and where they were reported, with the names and the article's title
+ * marked (isolate.ts): an English headline or file name inside a Hebrew line keeps its own
+ * direction. Show it with Isolated.svelte, or as plain text through plainAttribution.
+ */
 export function attribution(card: Pick<CardView, 'kind' | 'speaker' | 'about' | 'origin'>): string {
-	const where = { source: articleName(card.origin.name, card.origin.seed), period: card.origin.period };
-	if (card.kind === 'own-words') return m.card_own_words({ speaker: card.speaker ?? '', ...where });
-	return card.about ? m.card_reported_about({ ...where, about: card.about }) : m.card_reported(where);
+	const source = card.origin.name ? mark(card.origin.name) : m.source_untitled({ seed: mark(card.origin.seed) });
+	const where = { source, period: card.origin.period };
+	if (card.kind === 'own-words') return m.card_own_words({ speaker: mark(card.speaker ?? ''), ...where });
+	return card.about ? m.card_reported_about({ ...where, about: mark(card.about) }) : m.card_reported(where);
 }
+
+export const plainAttribution = (card: Pick<CardView, 'kind' | 'speaker' | 'about' | 'origin'>): string => plain(attribution(card));
 
 /** Who a card is by or about, in a few words, for lists: "Eytan Gilboa", "report on Defense officials". */
 export function cardWho(card: Pick<CardView, 'kind' | 'speaker' | 'about'>): string {

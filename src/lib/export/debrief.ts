@@ -20,11 +20,11 @@ import type { Side } from '../scenario/schema';
 import { toCsv } from './csv';
 import { labels } from './labels';
 import { ballotSteps } from './steps';
-import { attribution, sideNames } from '../client/labels';
+import { plainAttribution, sideNames } from '../client/labels';
 import { m } from '../i18n/paraglide/messages';
 
 /** Whose words a card is and when they were reported, as the card itself says it. */
-const cardOrigin = (card: CardView | null) => (card ? attribution(card) : null);
+const cardOrigin = (card: CardView | null) => (card ? plainAttribution(card) : null);
 
 export type DebriefView = TableView & { catalogue?: CardView[] };
 export type EndedView = DebriefView & { debrief: Debrief };

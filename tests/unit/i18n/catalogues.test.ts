@@ -94,6 +94,7 @@ const CONVERTED = [
 	'src/lib/components/Ballot.svelte',
 	'src/lib/components/BriefingCard.svelte',
 	'src/lib/components/CannotOpen.svelte',
+	'src/lib/components/EnglishOnlyNotice.svelte',
 	'src/lib/components/ConnectionBadge.svelte',
 	'src/lib/components/Feed.svelte',
 	'src/lib/components/FloorClause.svelte',
