@@ -240,3 +240,48 @@ test('the debrief asks questions drawn from the game, and the guide opened from 
 	host.close();
 	for (const client of Object.values(players)) client.close();
 });
+
+test('the teacher’s guide in Hebrew: its own words from the catalogues, right to left, printable', async ({ page }) => {
+	await page.goto('/guide');
+	await page.getByRole('navigation', { name: 'Language' }).getByRole('button', { name: 'עברית' }).click();
+	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+	await expect(page).toHaveTitle('מדריך למורה · Pact Room');
+	for (const part of ['מטרות הלמידה', 'חלוקת התפקידים', 'מערכי שיעור ולוחות זמנים', 'הנחיית הסיכום', 'משימת כתיבה ומחוון', 'גיל ורמה', 'נושאים רגישים', 'המקורות']) {
+		await expect(page.getByRole('heading', { level: 2, name: part })).toBeVisible();
+		await expect(page.getByRole('navigation', { name: 'תוכן העניינים' }).getByRole('link', { name: part })).toBeVisible();
+	}
+	// The timetable: its steps and lengths worded in Hebrew, the clause's title kept apart inside.
+	const plans = page.getByRole('region', { name: 'מערכי שיעור ולוחות זמנים' });
+	const table = plans.getByRole('table').first();
+	await expect(table.getByRole('columnheader')).toHaveText(['התחלה', 'שלב', 'משך']);
+	await expect(table.getByRole('row', { name: /סעיף 1: / })).toContainText('דיון');
+	await expect(table.getByRole('row', { name: /סעיף 1: / }).locator('bdi')).toHaveCount(1);
+	await expect(table.getByRole('row').last()).toContainText('10 דק׳');
+	await expect(plans.locator('.plan .hint').first()).toContainText('לשיעור של');
+	const casting = page.getByRole('region', { name: 'חלוקת התפקידים' });
+	await expect(casting).toContainText('בכל שולחן יש 4 מושבים קבועים');
+	// The hardest roles listed the Hebrew way: the last joined by "ו", each name set apart.
+	await expect(casting.locator('p strong bdi')).toHaveCount(4);
+	await expect(casting.locator('p strong').first()).toHaveText(/^[^,]+, [^,]+, [^,]+ ו[^-]/);
+	await expect(casting.getByText('קשה לשחק', { exact: true }).first()).toBeVisible();
+	await expect(page.getByRole('region', { name: 'הנחיית הסיכום' }).getByRole('heading', { name: 'שאלות מהמשחק שלכם' })).toBeVisible();
+	await expect(page.getByRole('table', { name: /^מחוון: / }).getByRole('columnheader', { name: 'קריטריון' })).toBeVisible();
+	const sources = page.getByRole('region', { name: 'המקורות' });
+	await expect(sources.getByRole('listitem').first()).toContainText('מדווחת על');
+	// An untitled report's file name keeps its own direction inside the Hebrew name given to it.
+	await expect(sources.locator('a bdi bdi').filter({ hasText: /^000_6c2eec980ca2c237\.txt$/ })).toHaveCount(1);
+	// No English words of the interface left on the page.
+	for (const english of ['Print this guide', 'Learning objectives', 'Clause 1', 'Hard to play', 'Give it to', 'minute by minute', 'reports'])
+		await expect(page.getByText(english)).toHaveCount(0);
+	await expectAccessible(page, 'the guide in Hebrew');
+	await screenshots(page, 'he-guide', [360, 1280]);
+
+	const print = page.getByRole('button', { name: 'להדפיס את המדריך' });
+	await expect(print).toBeVisible();
+	await page.emulateMedia({ media: 'print' });
+	await expect(print).toBeHidden();
+	mkdirSync(shots, { recursive: true });
+	await page.setViewportSize({ width: 800, height: 1100 });
+	await page.pdf({ path: `${shots}he-guide-print.pdf`, format: 'A4', printBackground: true });
+	await page.emulateMedia({ media: 'screen' });
+});

@@ -127,8 +127,12 @@ export const signingShort: Record<SigningStance, string> = {
  * News (September 2023)" for own words; "Reported in “…” (February 2021), about Defense
  * officials" for the article's narration, which is never shown as the person's quote.
  */
-/** An article as a page names it: its outlet or headline, or an untitled report by its file name. */
-export const articleName = (name: string | null, seed: string): string => name ?? m.source_untitled({ seed });
+/**
+ * An article as a page names it: its outlet or headline, or an untitled report by its file name.
+ * `apart` marks the file name, for a page that sets it apart inside a Hebrew sentence (isolate.ts).
+ */
+export const articleName = (name: string | null, seed: string, apart: (words: string) => string = (words) => words): string =>
+	name ?? m.source_untitled({ seed: apart(seed) });
 
 /**
  * Whose words a card is and where they were reported, with the names and the article's title

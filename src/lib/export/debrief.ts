@@ -3,14 +3,24 @@
  * facilitator's (which adds the hidden posts) or a player's or the projector's. Nothing is
  * exported that the view does not already show, and the opinion poll only as counts: not even a
  * player's own answer, which their view holds, goes into a file that may be handed on.
+ *
+ * The CSV files follow the language of the page they are saved from, as the handout does: their
+ * column headers, and every cell meant to be read — role, player, side, clause, proposed text,
+ * card title and source, a vote's result — are in that language. The cells a spreadsheet sorts,
+ * filters and counts by stay the game's own codes in every language, as the JSON export carries
+ * them: seat and card ids, vote numbers, kinds (clause, amendment, ratification; argument,
+ * opening, news), choices (yes, no, abstain), stances (for, against, open), yes/no flags, times
+ * in ISO 8601 and plain numbers. So a file saved from a Hebrew page and one saved from an English
+ * page line up row by row, and a formula written for one works on the other.
  */
 import type { Debrief } from '../game/debrief';
 import type { CardView, TableView } from '../game/view';
 import type { SeatId } from '../game/types';
+import type { Side } from '../scenario/schema';
 import { toCsv } from './csv';
 import { labels } from './labels';
 import { ballotSteps } from './steps';
-import { plainAttribution } from '../client/labels';
+import { plainAttribution, sideNames } from '../client/labels';
 import { m } from '../i18n/paraglide/messages';
 
 /** Whose words a card is and when they were reported, as the card itself says it. */
@@ -33,7 +43,7 @@ export const csvDescriptions: Record<CsvKind, () => string> = {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
-const resultText = (r: { passed: boolean } | null) => (r === null ? 'open' : r.passed ? 'adopted' : 'not adopted');
+const resultText = (r: { passed: boolean } | null) => (r === null ? m.csv_result_open() : r.passed ? m.csv_result_adopted() : m.csv_result_not_adopted());
 
 export function hasDebrief(view: DebriefView): view is EndedView {
 	return view.debrief !== null;
@@ -71,25 +81,25 @@ export function timelineCsv(view: EndedView): string {
 	);
 	return toCsv(
 		[
-			'vote',
-			'kind',
-			'clause',
-			'proposed text',
-			'cast at',
-			'seconds after opening',
-			'seat',
-			'role',
-			'player',
-			'choice',
-			'changed',
-			'previous choice',
-			'yes so far',
-			'no so far',
-			'abstain so far',
-			'vote result',
-			'reason',
-			'card cited',
-			'card title'
+			m.csv_col_vote(),
+			m.csv_col_kind(),
+			m.csv_col_clause(),
+			m.csv_col_proposed_text(),
+			m.csv_col_cast_at(),
+			m.csv_col_seconds_after_opening(),
+			m.csv_col_seat(),
+			m.csv_col_role(),
+			m.csv_col_player(),
+			m.csv_col_choice(),
+			m.csv_col_changed(),
+			m.csv_col_previous_choice(),
+			m.csv_col_yes_so_far(),
+			m.csv_col_no_so_far(),
+			m.csv_col_abstain_so_far(),
+			m.csv_col_vote_result(),
+			m.csv_col_reason(),
+			m.csv_col_card_cited(),
+			m.csv_col_card_title()
 		],
 		rows
 	);
@@ -115,7 +125,20 @@ export function ballotsCsv(view: EndedView): string {
 		]);
 	});
 	return toCsv(
-		['vote', 'kind', 'clause', 'proposed text', 'vote result', 'seat', 'role', 'player', 'choice', 'reason', 'card cited', 'card title'],
+		[
+			m.csv_col_vote(),
+			m.csv_col_kind(),
+			m.csv_col_clause(),
+			m.csv_col_proposed_text(),
+			m.csv_col_vote_result(),
+			m.csv_col_seat(),
+			m.csv_col_role(),
+			m.csv_col_player(),
+			m.csv_col_choice(),
+			m.csv_col_reason(),
+			m.csv_col_card_cited(),
+			m.csv_col_card_title()
+		],
 		rows
 	);
 }
@@ -127,10 +150,10 @@ export function postsCsv(view: EndedView): string {
 		iso(p.at),
 		p.kind,
 		p.seat,
-		p.seat === null ? 'Facilitator (news)' : name.role(p.seat),
+		p.seat === null ? m.csv_facilitator_news() : name.role(p.seat),
 		p.seat === null ? null : name.player(p.seat),
 		p.clauseId === null ? null : name.clause(p.clauseId),
-		p.on === 'signing' ? 'signing any treaty at all' : name.variant(p.variantId),
+		p.on === 'signing' ? m.csv_on_signing() : name.variant(p.variantId),
 		p.stance,
 		p.card,
 		p.card ? name.card(p.card) : null,
@@ -139,17 +162,35 @@ export function postsCsv(view: EndedView): string {
 		p.hidden
 	]);
 	return toCsv(
-		['post', 'at', 'kind', 'seat', 'role', 'player', 'clause', 'variant', 'stance', 'card', 'card title', 'card source', 'text', 'hidden by facilitator'],
+		[
+			m.csv_col_post(),
+			m.csv_col_at(),
+			m.csv_col_kind(),
+			m.csv_col_seat(),
+			m.csv_col_role(),
+			m.csv_col_player(),
+			m.csv_col_clause(),
+			m.csv_col_variant(),
+			m.csv_col_stance(),
+			m.csv_col_card(),
+			m.csv_col_card_title(),
+			m.csv_col_card_source(),
+			m.csv_col_text(),
+			m.csv_col_hidden()
+		],
 		rows
 	);
 }
+
+/** A side in the page's words: the seat column is the key to sort by. */
+const side = (id: Side | null) => (id === null ? null : sideNames[id]);
 
 export function scoresCsv(view: EndedView): string {
 	const name = labels(view);
 	const rows = view.debrief.seats.map((s) => [
 		s.seat,
 		name.role(s.seat),
-		name.side(s.seat),
+		side(name.side(s.seat)),
 		s.player,
 		s.score.score,
 		s.score.objectives,
@@ -166,22 +207,22 @@ export function scoresCsv(view: EndedView): string {
 	]);
 	return toCsv(
 		[
-			'seat',
-			'role',
-			'side',
-			'player',
-			'score',
-			'objective weight won (of 100)',
-			'points from objectives',
-			'objectives worth at most',
-			'stance on signing',
-			'points riding on the stance',
-			'stance met',
-			'red lines crossed',
-			'objectives won',
-			'floor time (s)',
-			'posts',
-			'cards played'
+			m.csv_col_seat(),
+			m.csv_col_role(),
+			m.csv_col_side(),
+			m.csv_col_player(),
+			m.csv_col_score(),
+			m.csv_col_objective_weight(),
+			m.csv_col_points_from_objectives(),
+			m.csv_col_objectives_worth(),
+			m.csv_col_stance_on_signing(),
+			m.csv_col_points_on_stance(),
+			m.csv_col_stance_met(),
+			m.csv_col_red_lines_crossed(),
+			m.csv_col_objectives_won(),
+			m.csv_col_floor_time(),
+			m.csv_col_posts(),
+			m.csv_col_cards_played()
 		],
 		rows
 	);
@@ -190,7 +231,7 @@ export function scoresCsv(view: EndedView): string {
 /** The opinion poll as counts, before and after, per answer: who gave which is never exported. */
 export function pollCsv(view: EndedView): string {
 	const rows = view.poll.options.map((option, i) => [option, view.debrief.poll.before[i] ?? 0, view.debrief.poll.after[i] ?? 0]);
-	return toCsv(['answer', 'players before', 'players after'], rows);
+	return toCsv([m.csv_col_answer(), m.csv_col_players_before(), m.csv_col_players_after()], rows);
 }
 
 export const csvBuilders: Record<CsvKind, (view: EndedView) => string> = {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src/lib/export/csv';
 import {
 	ballotsCsv,
@@ -16,6 +16,7 @@ import { labels, duration, scoringRule } from '../../../src/lib/export/labels';
 import { OPEN_BAR, RED_LINE_COST } from '../../../src/lib/game/scoring';
 import { facilitatorView, spectatorView } from '../../../src/lib/game/view';
 import type { GameConfig, GameState } from '../../../src/lib/game/types';
+import { overwriteGetLocale, type Locale } from '../../../src/lib/i18n/paraglide/runtime';
 import { atFirstClause, facilitator, play, seat, vote } from '../../helpers/game';
 import { tinyScenario } from '../../helpers/tiny-scenario';
 
@@ -41,6 +42,10 @@ const ended = (state: GameState, as: 'facilitator' | 'spectator' = 'facilitator'
 	if (!hasDebrief(view)) throw new Error('no debrief');
 	return view as EndedView;
 };
+
+// The files follow the page's language; these tests read them in English unless they say otherwise.
+beforeEach(() => overwriteGetLocale(() => 'en'));
+afterEach(() => overwriteGetLocale(() => 'en'));
 
 describe('the debrief exports', () => {
 	it('list every ballot of the timeline with changes of mind and the counts after each', () => {
@@ -113,6 +118,51 @@ describe('the debrief exports', () => {
 		expect(parsed.table.posts).toHaveLength(1);
 		expect(parsed.table.debrief).toBeUndefined();
 		expect(exportFileName('TEST22', 'scores', 'csv')).toBe('pact-room-TEST22-scores.csv');
+	});
+});
+
+describe('the debrief exports in the page’s language', () => {
+	const files = { timelineCsv, ballotsCsv, postsCsv, scoresCsv, pollCsv };
+	const read = (locale: Locale, view: EndedView) => {
+		overwriteGetLocale(() => locale);
+		return Object.fromEntries(Object.entries(files).map(([kind, csv]) => [kind, parseCsv(csv(view))]));
+	};
+
+	it('head every column in English or in Hebrew, each header its own', () => {
+		const view = ended(playedGame());
+		const en = read('en', view);
+		const he = read('he', view);
+		expect(en.timelineCsv[0].slice(0, 4)).toEqual(['vote', 'kind', 'clause', 'proposed text']);
+		expect(he.timelineCsv[0].slice(0, 4)).toEqual(['הצבעה', 'סוג', 'סעיף', 'הנוסח המוצע']);
+		expect(he.pollCsv[0]).toEqual(['תשובה', 'שחקנים לפני', 'שחקנים אחרי']);
+		expect(he.scoresCsv[0]).toContain('קווים אדומים שנחצו');
+		for (const kind of Object.keys(files)) {
+			const [enHeader, heHeader] = [en[kind][0], he[kind][0]];
+			expect(heHeader, kind).toHaveLength(enHeader.length);
+			expect(new Set(enHeader).size, `${kind}: a header used twice`).toBe(enHeader.length);
+			expect(new Set(heHeader).size, `${kind}: a header used twice`).toBe(heHeader.length);
+			expect(enHeader.filter((h) => !/^[a-z][a-z ()0-9]*$/.test(h)), kind).toEqual([]);
+			expect(heHeader.filter((h) => !/^[\u0590-\u05FF][\u0590-\u05FF ()0-9׳]*$/.test(h)), kind).toEqual([]);
+		}
+	});
+
+	it('word the cells meant to be read, and keep the codes a spreadsheet counts by the same in both', () => {
+		const view = ended(playedGame());
+		const en = read('en', view);
+		const he = read('he', view);
+		const column = (file: string[][], i: number) => file.slice(1).map((row) => row[i]);
+		const header = en.timelineCsv[0];
+		// Ids, choices, yes/no flags and times: the same codes whatever the page's language.
+		for (const code of ['vote', 'kind', 'seat', 'choice', 'changed', 'previous choice', 'cast at'])
+			expect(column(he.timelineCsv, header.indexOf(code)), code).toEqual(column(en.timelineCsv, header.indexOf(code)));
+		expect(column(he.timelineCsv, header.indexOf('choice'))).toEqual(['no', 'yes', 'yes', 'yes']);
+		// A vote's result is read, so it is worded.
+		expect(column(en.timelineCsv, header.indexOf('vote result'))[0]).toBe('adopted');
+		expect(column(he.timelineCsv, header.indexOf('vote result'))[0]).toBe('עברה');
+		// So is a side.
+		const side = en.scoresCsv[0].indexOf('side');
+		expect(new Set(column(en.scoresCsv, side))).toEqual(new Set(['Israel', 'US']));
+		expect(column(he.scoresCsv, side).every((s) => /^[\u0590-\u05FF ]+$/.test(s))).toBe(true);
 	});
 });
 
