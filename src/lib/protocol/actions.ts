@@ -2,43 +2,48 @@
  * The actions a client may ask the game to take, one zod schema each. The engine applies the
  * parsed value; the actor is never part of an action — the server takes it from the socket.
  *
- * Written with zod's tree-shakable functional API (zod/mini): the player's page checks its forms
- * with these same schemas, and the full API would make up a quarter of what the phone downloads.
+ * What people type in them is checked by the plain rules in ./rules/text, which the pages also
+ * run on their forms without zod. Written with zod's tree-shakable functional API (zod/mini).
  */
 import { z } from 'zod/mini';
-import { looksBlank } from '../game/names';
+import { ruleCheck, tooLong, tooShort } from './rule-check';
+import {
+	ARGUMENT_MAX,
+	ARGUMENT_TOO_LONG,
+	argumentTooLong,
+	cleanArgument,
+	cleanLine,
+	DISPLAY_NAME_MAX,
+	NAME_REFUSALS,
+	nameProblems,
+	REASON_MAX,
+	REASON_TOO_LONG,
+	reasonTooLong
+} from './rules/text';
 
-/**
- * Removes control and formatting characters (bidi overrides, zero-width joiners) and halves of
- * surrogate pairs standing alone (which JSON would send as six bytes each), and trims.
- */
-const clean = (s: string) => s.replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, ' ').replace(/\s+/g, ' ').trim();
+export { ARGUMENT_MAX, REASON_MAX } from './rules/text';
 
-/** What a player calls themselves at the table. Rendered as text everywhere. */
+/** What a player calls themselves at the table, cleaned (see cleanLine). Rendered as text everywhere. */
 export const DisplayName = z.pipe(
-	z.pipe(z.string().check(z.maxLength(400, 'keep the display name to 40 characters')), z.transform(clean)),
 	z.string().check(
-		z.minLength(1, 'enter a display name'),
-		z.maxLength(40, 'keep the display name to 40 characters'),
-		z.refine((name) => !looksBlank(name), 'enter a display name that shows: at least one letter, digit or sign')
-	)
-);
-
-export const ARGUMENT_MAX = 500;
-export const REASON_MAX = 140;
-
-const ArgumentText = z.pipe(
-	z.pipe(
-		z.string().check(z.maxLength(ARGUMENT_MAX * 2, `keep an argument to ${ARGUMENT_MAX} characters`)),
-		z.transform((s: string) => s.replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, (c) => (c === '\n' ? c : '')).trim())
+		ruleCheck(nameProblems, {
+			missing: tooShort(1, NAME_REFUSALS.missing),
+			too_long: tooLong(DISPLAY_NAME_MAX, NAME_REFUSALS.too_long),
+			blank: { code: 'custom', message: NAME_REFUSALS.blank }
+		})
 	),
-	z.string().check(z.maxLength(ARGUMENT_MAX, `keep an argument to ${ARGUMENT_MAX} characters`))
+	z.transform(cleanLine)
 );
 
-const ReasonText = z.pipe(
-	z.pipe(z.string().check(z.maxLength(REASON_MAX * 2, `keep a reason to ${REASON_MAX} characters`)), z.transform(clean)),
-	z.string().check(z.maxLength(REASON_MAX, `keep a reason to ${REASON_MAX} characters`))
-);
+/** A text refused when `tooLongRule` says so, kept as `clean` leaves it. */
+const text = (tooLongRule: (typed: string) => boolean, max: number, words: string, clean: (typed: string) => string) =>
+	z.pipe(
+		z.string().check(ruleCheck((typed): 'too_long'[] => (tooLongRule(typed) ? ['too_long'] : []), { too_long: tooLong(max, words) })),
+		z.transform(clean)
+	);
+
+const ArgumentText = text(argumentTooLong, ARGUMENT_MAX, ARGUMENT_TOO_LONG, cleanArgument);
+const ReasonText = text(reasonTooLong, REASON_MAX, REASON_TOO_LONG, cleanLine);
 
 /**
  * A scripted role's words in the scenario's other languages, beside its English ones (a page

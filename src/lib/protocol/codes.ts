@@ -1,33 +1,31 @@
 /**
- * Room codes and class ids. Apart from the other payloads, in zod's tree-shakable API (zod/mini),
- * so that the home page and the console check a typed code without loading the rest of the
- * protocol or zod's full API into the browser.
+ * The schemas of room codes and class ids, built from the plain rules in ./rules/codes (which the
+ * pages use alone).
  */
 import { z } from 'zod/mini';
+import { notMatching, ruleCheck, tooLong, tooShort } from './rule-check';
+import {
+	CLASS_ID_LENGTH,
+	CLASS_ID_REFUSALS,
+	CODE_LETTERS,
+	codeProblems,
+	readRoomCode,
+	ROOM_CODE_LENGTH,
+	ROOM_CODE_REFUSALS
+} from './rules/codes';
 
-/** Room codes: six characters from an alphabet with no look-alikes (no 0/O, 1/I/L). */
-export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const ROOM_CODE_LENGTH = 6;
-/**
- * How many characters a room code may be typed with: pasted from a message it may carry spaces or
- * dashes (" K7Q-M2P "), which are dropped, as is the case of its letters.
- */
-export const ROOM_CODE_TYPED_LENGTH = 16;
-export const RoomCode = z.pipe(
-	z.pipe(
-		z.string(),
-		z.transform((s: string) => s.replace(/[\s\p{Pd}]/gu, '').toUpperCase())
-	),
+export { CLASS_ID_LENGTH, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_CODE_TYPED_LENGTH } from './rules/codes';
+
+/** A code of `length` characters, refused in the words given. */
+const code = (length: number, words: { length: string; letters: string }) =>
 	z.string().check(
-		z.length(ROOM_CODE_LENGTH, `a room code has ${ROOM_CODE_LENGTH} characters`),
-		z.regex(new RegExp(`^[${ROOM_CODE_ALPHABET}]+$`), 'a room code uses letters and the digits 2–9')
-	)
-);
-
-export const CLASS_ID_LENGTH = 10;
-export const ClassId = z
-	.string()
-	.check(
-		z.length(CLASS_ID_LENGTH, `a class id has ${CLASS_ID_LENGTH} characters`),
-		z.regex(new RegExp(`^[${ROOM_CODE_ALPHABET}]+$`), 'a class id uses capital letters and the digits 2–9')
+		ruleCheck((s) => codeProblems(s, length), {
+			too_short: tooShort(length, words.length, true),
+			too_long: tooLong(length, words.length, true),
+			letters: notMatching(CODE_LETTERS, words.letters)
+		})
 	);
+
+export const RoomCode = z.pipe(z.pipe(z.string(), z.transform(readRoomCode)), code(ROOM_CODE_LENGTH, ROOM_CODE_REFUSALS));
+
+export const ClassId = code(CLASS_ID_LENGTH, CLASS_ID_REFUSALS);

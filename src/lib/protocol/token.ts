@@ -1,7 +1,5 @@
-/**
- * Seat and facilitator tokens: random, URL-safe, fixed length. Apart from the other payloads so
- * the player's page can check a seat link without loading the rest of the protocol.
- */
+/** The schema of seat and facilitator tokens, for the server; the pages check one with ./rules/token. */
 import { z } from 'zod/mini';
+import { NOT_A_TOKEN, TOKEN_SHAPE } from './rules/token';
 
-export const Token = z.string().check(z.regex(/^[A-Za-z0-9_-]{32}$/, 'that is not a token this server issues'));
+export const Token = z.string().check(z.regex(TOKEN_SHAPE, NOT_A_TOKEN));
