@@ -129,10 +129,10 @@ export const signingShort: Record<SigningStance, string> = {
  */
 /**
  * An article as a page names it: its outlet or headline, or an untitled report by its file name.
- * `apart` marks the file name, for a page that sets it apart inside a Hebrew sentence (isolate.ts).
+ * `apart` marks the name or file name, for a page that sets it apart inside a sentence (isolate.ts).
  */
 export const articleName = (name: string | null, seed: string, apart: (words: string) => string = (words) => words): string =>
-	name ?? m.source_untitled({ seed: apart(seed) });
+	name !== null ? apart(name) : m.source_untitled({ seed: apart(seed) });
 
 /**
  * Whose words a card is and where they were reported, with the names and the article's title
@@ -140,8 +140,7 @@ export const articleName = (name: string | null, seed: string, apart: (words: st
  * direction. Show it with Isolated.svelte, or as plain text through plainAttribution.
  */
 export function attribution(card: Pick<CardView, 'kind' | 'speaker' | 'about' | 'origin'>): string {
-	const source = card.origin.name ? mark(card.origin.name) : m.source_untitled({ seed: mark(card.origin.seed) });
-	const where = { source, period: card.origin.period };
+	const where = { source: articleName(card.origin.name, card.origin.seed, mark), period: card.origin.period };
 	if (card.kind === 'own-words') return m.card_own_words({ speaker: mark(card.speaker ?? ''), ...where });
 	return card.about ? m.card_reported_about({ ...where, about: mark(card.about) }) : m.card_reported(where);
 }
