@@ -120,10 +120,12 @@ export async function openPgStore(url: string, options: PgStoreOptions): Promise
 			return (await rows<{ room: string }>('select distinct room from actions where at >= $1', [at])).map((r) => r.room);
 		},
 		async roomsIdleSince(at) {
+			// Not a room another server serves now: that server deletes it itself, and tells its browsers why.
 			return (
 				await rows<{ code: string }>(
-					'select code from rooms where coalesce((select at from actions where room = rooms.code order by seq desc limit 1), created_at) < $1',
-					[at]
+					`select code from rooms where coalesce((select at from actions where room = rooms.code order by seq desc limit 1), created_at) < $1
+					 and not exists (select 1 from room_leases l where l.room = rooms.code and l.owner <> $2 and l.expires_at > now())`,
+					[at, options.node]
 				)
 			).map((r) => r.code);
 		},

@@ -9,10 +9,11 @@
  * transaction, the room's lease still carries this server's name and epoch and has not run out;
  * the lease rows are locked for the transaction, so a server taking the lease over waits for it
  * and then folds the room with these changes in. A change whose lease is gone is refused with
- * LeaseLost and nothing of it is written.
+ * LeaseLost and nothing of it is written; with RoomDeleted if the room itself is gone (another
+ * server deleted it).
  */
 import type pg from 'pg';
-import { LeaseLost, type SeatTokenChange, type Snapshot } from './store';
+import { LeaseLost, RoomDeleted, type SeatTokenChange, type Snapshot } from './store';
 import type { Write } from './sqlite-writes';
 import type { PgLeases } from './pg-leases';
 
@@ -72,7 +73,7 @@ export class PgWriter {
 				try {
 					await this.commit([job]);
 				} catch (err) {
-					job.reject(err instanceof LeaseLost ? err : new Error(`the change was not stored: ${err instanceof Error ? err.message : String(err)}`));
+					job.reject(err instanceof LeaseLost || err instanceof RoomDeleted ? err : new Error(`the change was not stored: ${err instanceof Error ? err.message : String(err)}`));
 				}
 			}
 		}
@@ -85,10 +86,13 @@ export class PgWriter {
 	 */
 	private async commit(jobs: Job[]): Promise<void> {
 		const db = await this.connect();
-		let fenced: Set<string> = new Set();
+		let fenced = new Set<string>();
+		let deleted = new Set<string>();
 		try {
 			await db.query('begin');
 			fenced = await this.lostLeases(db, jobs);
+			// A lease gone with its room: another server deleted the room.
+			if (fenced.size > 0) deleted = new Set(await this.leases.deletedOf([...fenced], db));
 			const kept = jobs.filter((j) => !fenced.has(roomOf(j.write) ?? ''));
 			await this.apply(db, kept.map((j) => j.write));
 			await db.query('commit');
@@ -97,12 +101,14 @@ export class PgWriter {
 			if (isConnectionError(err)) this.drop(db, err);
 			throw err;
 		}
-		if (jobs.length === 1 && fenced.size > 0) throw new LeaseLost(roomOf(jobs[0].write)!);
-		// Deleted rooms' leases went with them.
+		// Deleted rooms' leases went with them, here or on another server.
+		this.leases.forget([...deleted]);
+		const refusal = (room: string) => (deleted.has(room) ? new RoomDeleted(room) : new LeaseLost(room));
+		if (jobs.length === 1 && fenced.size > 0) throw refusal(roomOf(jobs[0].write)!);
 		for (const { write } of jobs) if (write.op === 'deleteRooms') this.leases.forget(write.codes);
 		for (const job of jobs) {
 			const room = roomOf(job.write);
-			if (room !== null && fenced.has(room)) job.reject(new LeaseLost(room));
+			if (room !== null && fenced.has(room)) job.reject(refusal(room));
 			else job.resolve();
 		}
 	}
@@ -166,7 +172,9 @@ export class PgWriter {
 					await keepSnapshot(db, w.code, w.snapshot);
 					break;
 				case 'deleteRooms':
-					for (const table of ['actions', 'seat_tokens', 'snapshots', 'unlinked_action_ids', 'room_leases'])
+					// The leases first: waiting for the room's server's write in flight, which locks its lease, so
+					// that write's rows are deleted too; the server's next write finds the room gone.
+					for (const table of ['room_leases', 'actions', 'seat_tokens', 'snapshots', 'unlinked_action_ids'])
 						await db.query(`delete from ${table} where room = any($1)`, [w.codes]);
 					{
 						const { rows } = await db.query<{ class_id: string | null }>('delete from rooms where code = any($1) returning class_id', [w.codes]);
