@@ -24,6 +24,8 @@ export interface PgStoreOptions {
 	node: string;
 	/** How long a room's lease lasts unless renewed, in milliseconds. */
 	leaseMs: number;
+	/** Whether a group of changes is synced to disk before it resolves (PostgreSQL's `synchronous_commit`); on unless told. */
+	syncCommit?: boolean;
 	/** Told of trouble with the database that no request is waiting on (a lease renewal, an idle connection dropped). */
 	onError?: (err: unknown, context: string) => void;
 }
@@ -57,7 +59,7 @@ export async function openPgStore(url: string, options: PgStoreOptions): Promise
 	const sharedLimiters = await limitersIn(pool);
 	const leases = new PgLeases(pool, options.node, options.leaseMs);
 	leases.onError = (err) => report(err, 'room leases could not be renewed');
-	const writer = new PgWriter(pool, leases);
+	const writer = new PgWriter(pool, leases, options.syncCommit ?? true);
 	const rows = async <R extends pg.QueryResultRow>(sql: string, values: unknown[] = []) => (await pool.query<R>(sql, values)).rows;
 
 	return {

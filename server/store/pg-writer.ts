@@ -1,8 +1,10 @@
 /**
  * Group commit to PostgreSQL: the changes made in one turn of the event loop — and, while a group
  * is committing, everything that arrives meanwhile — go into one transaction on one connection,
- * and each resolves once that transaction is committed (on disk, with PostgreSQL's default
- * `synchronous_commit`). If a group fails, none of it was committed, so each change is tried again
+ * and each resolves once that transaction is committed: synced to disk (PostgreSQL's default
+ * `synchronous_commit`), or, with PACT_ROOM_PG_SYNC_COMMIT=off, in PostgreSQL's write-ahead log in
+ * memory, which its WAL writer syncs within three times `wal_writer_delay` (0.6 s by default) —
+ * a game server's crash then loses nothing acknowledged, the database machine's may lose that much. If a group fails, none of it was committed, so each change is tried again
  * alone and only the failing one is refused, as in the SQLite store (sqlite-writes.ts).
  *
  * Fencing: a change to a room (an append, a seat token, a snapshot) is made only if, in the same
@@ -32,7 +34,9 @@ export class PgWriter {
 
 	constructor(
 		private pool: pg.Pool,
-		private leases: PgLeases
+		private leases: PgLeases,
+		/** Off: a group resolves once committed, before PostgreSQL's WAL writer syncs it (within moments). */
+		private syncCommit = true
 	) {}
 
 	write(change: Write): Promise<void> {
@@ -89,7 +93,8 @@ export class PgWriter {
 		let fenced = new Set<string>();
 		let deleted = new Set<string>();
 		try {
-			await db.query('begin');
+			// In the same round trip as `begin`: asking for asynchronous commit costs no wait.
+			await db.query(this.syncCommit ? 'begin' : 'begin; set local synchronous_commit = off');
 			fenced = await this.lostLeases(db, jobs);
 			// A lease gone with its room: another server deleted the room.
 			if (fenced.size > 0) deleted = new Set(await this.leases.deletedOf([...fenced], db));
