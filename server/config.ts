@@ -45,8 +45,8 @@ export interface ClusterSettings {
 	/**
 	 * Whether PostgreSQL syncs a group of actions to disk before it is acknowledged. Off, it
 	 * acknowledges once committed, and its WAL writer syncs within moments after: a crash of a game
-	 * server still loses nothing acknowledged; only a crash of the database machine may lose the
-	 * last fraction of a second.
+	 * server still loses nothing acknowledged; only a crash of PostgreSQL itself (or its machine) may
+	 * lose the last fraction of a second.
 	 */
 	syncCommit: boolean;
 }
@@ -55,7 +55,7 @@ export interface ClusterSettings {
 export const DEFAULT_LEASE_MS = 6000;
 
 /** Whether PostgreSQL syncs each group of actions before it is acknowledged, by default (bench/BENCHMARKS.md weighs it). */
-export const DEFAULT_PG_SYNC_COMMIT = 'on';
+export const DEFAULT_PG_SYNC_COMMIT: 'on' | 'off' = 'off';
 
 function parseCluster(env: NodeJS.ProcessEnv, port: number): ClusterSettings | null {
 	const databaseUrl = env.DATABASE_URL?.trim();
