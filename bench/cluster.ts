@@ -2,8 +2,9 @@
  * Cluster mode beside the single process, in one run (`npm run bench -- --cluster`):
  *
  *   load       600 players (100 rooms × 6) voting once a second, through HAProxy to three game
- *              servers on PostgreSQL, and on the single-process SQLite server, in pairs side by
- *              side in time: vote-to-room latency p50/p95/p99, CPU per vote of the game servers
+ *              servers on PostgreSQL — with the shipped PACT_ROOM_PG_SYNC_COMMIT, and with the
+ *              other choice — and on the single-process SQLite server, in trials of the three side
+ *              by side in time: vote-to-room latency p50/p95/p99, CPU per vote of the game servers
  *              (together, and each for the rooms it holds), of PostgreSQL and of HAProxy
  *   capacity   the same ramp as bench/load.ts for both (3 of 3 windows within p95 ≤ 100 ms)
  *   failover   a class of tables voting through HAProxy; a room's server SIGKILLed 20 times at
@@ -13,7 +14,7 @@
  *   estimate   from the CPU per vote: what N machines would carry, each running one game server
  *
  *   tsx bench/cluster.ts [--quick] [--pairs N] [--kills N]
- *     --quick  one pair, no capacity ramp, 5 kills
+ *     --quick  one trial, no capacity ramp, 5 kills
  *
  * On one machine the three servers, PostgreSQL, HAProxy and the client harness share its cores,
  * so latency and capacity are the cluster's on one machine; CPU per vote is what scales.
@@ -23,7 +24,7 @@ import { capacity, measure, ramp, type Load, type LoadPoint, type Target, type T
 import { clusterMissing, startCluster } from '../tests/helpers/cluster';
 import { ClusterGame, must, type Acknowledged } from '../tests/helpers/cluster-game';
 import { RoamingClient } from '../tests/helpers/roaming-client';
-import { DEFAULT_LEASE_MS } from '../server/config';
+import { DEFAULT_LEASE_MS, DEFAULT_PG_SYNC_COMMIT } from '../server/config';
 
 if (clusterMissing) {
 	console.error(clusterMissing);
@@ -39,18 +40,22 @@ const timing: Timing = quick ? { warmupMs: 3000, durationMs: 10_000, runs: 1 } :
 const rampTiming: Timing = { warmupMs: 3000, durationMs: 10_000, runs: 3 };
 
 const single: Target = { name: 'game', kind: 'game', server: '../servers/game.ts' };
-const cluster: Target = { name: 'cluster', kind: 'game', server: '../servers/cluster.ts' };
+// Cluster mode as shipped, and with PostgreSQL's other choice of commit (PACT_ROOM_PG_SYNC_COMMIT).
+const other = DEFAULT_PG_SYNC_COMMIT === 'on' ? 'off' : 'on';
+const cluster: Target = { name: 'cluster', kind: 'game', server: '../servers/cluster.ts', env: { PACT_ROOM_PG_SYNC_COMMIT: DEFAULT_PG_SYNC_COMMIT } };
+const clusterOther: Target = { name: `cluster-sync-${other}`, kind: 'game', server: '../servers/cluster.ts', env: { PACT_ROOM_PG_SYNC_COMMIT: other } };
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-console.log(`Cluster mode (three servers on PostgreSQL behind HAProxy) beside the single process: ${pairs} pair${pairs === 1 ? '' : 's'} at 600 players voting once a second${quick ? '' : ', a capacity ramp for each'}, then ${kills} kills.`);
+console.log(`Cluster mode (three servers on PostgreSQL behind HAProxy) beside the single process: ${pairs} trial${pairs === 1 ? '' : 's'} (with PACT_ROOM_PG_SYNC_COMMIT=${DEFAULT_PG_SYNC_COMMIT}, as shipped, and =${other}) at 600 players voting once a second${quick ? '' : ', a capacity ramp for each'}, then ${kills} kills.`);
 
-// Load at 600 players, the two side by side in time, their order swapped from one pair to the next.
+// Load at 600 players, the three side by side in time, their order turned from one trial to the next.
 const trials: Record<string, LoadPoint>[] = [];
+const order = [single, cluster, clusterOther];
 for (let i = 0; i < pairs; i++) {
 	const trial: Record<string, LoadPoint> = {};
-	for (const target of i % 2 ? [cluster, single] : [single, cluster]) {
+	for (const target of [...order.slice(i % 3), ...order.slice(0, i % 3)]) {
 		const rates = [1];
 		trial[target.name] = (await measure(target, 100, () => rates.shift() ?? null, timing, seed))[0].runs[0];
 	}
@@ -63,12 +68,18 @@ const failover = await measureFailover(kills);
 
 // Ratios to the single process, per pair, and their median.
 const perVote = (p: LoadPoint) => p.serverCpu / p.votesPerSecond;
-const metrics = { p50: (p: LoadPoint) => p.p50, p95: (p: LoadPoint) => p.p95, p99: (p: LoadPoint) => p.p99, serverCpuPerVote: perVote };
-const ratiosByPair = Object.fromEntries(Object.entries(metrics).map(([name, of]) => [name, trials.map((t) => of(t.cluster) / of(t.game))]));
-const ratios = Object.fromEntries(Object.entries(ratiosByPair).map(([name, r]) => [name, median(r)]));
+const metrics = { p50: (p: LoadPoint) => p.p50, p95: (p: LoadPoint) => p.p95, p99: (p: LoadPoint) => p.p99, ackP50: (p: LoadPoint) => p.ack!.p50, ackP99: (p: LoadPoint) => p.ack!.p99, serverCpuPerVote: perVote };
+const ratiosOf = (name: string) => {
+	const byPair = Object.fromEntries(Object.entries(metrics).map(([metric, of]) => [metric, trials.map((t) => of(t[name]) / of(t.game))]));
+	return { byPair, median: Object.fromEntries(Object.entries(byPair).map(([metric, r]) => [metric, median(r)])) };
+};
+const { byPair: ratiosByPair, median: ratios } = ratiosOf(cluster.name);
+const otherRatios = ratiosOf(clusterOther.name);
 
-console.log(`\ncluster / single process at 600 players voting once a second${pairs > 1 ? `, median of ${pairs} pairs` : ''}:`);
-for (const [name, value] of Object.entries(ratios)) console.log(`  ${name.padEnd(17)} ${value.toFixed(2)}×  (pairs: ${ratiosByPair[name].map((r) => r.toFixed(2)).join(', ')})`);
+for (const [target, { byPair, median: of }] of [[cluster, { byPair: ratiosByPair, median: ratios }], [clusterOther, otherRatios]] as const) {
+	console.log(`\n${target.name} (PACT_ROOM_PG_SYNC_COMMIT=${target.env!.PACT_ROOM_PG_SYNC_COMMIT}) / single process at 600 players voting once a second${pairs > 1 ? `, median of ${pairs} trials` : ''}:`);
+	for (const [name, value] of Object.entries(of)) console.log(`  ${name.padEnd(17)} ${value.toFixed(2)}×  (trials: ${byPair[name].map((r) => r.toFixed(2)).join(', ')})`);
+}
 
 // CPU per vote (ms of one core), the median over the pairs: each server for the votes of the rooms it holds.
 const ms = (cores: number, votes: number) => (cores / votes) * 1000;
@@ -104,7 +115,7 @@ console.log(
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(
 	new URL(`./results/cluster${quick ? '-quick' : ''}.json`, import.meta.url),
-	JSON.stringify({ date: new Date().toISOString(), trials, ratiosByPair, ratios, cpuPerVoteMs: cpu, ramps, capacities, estimate, failover }, null, '\t')
+	JSON.stringify({ date: new Date().toISOString(), syncCommit: DEFAULT_PG_SYNC_COMMIT, trials, ratiosByPair, ratios, otherSyncCommit: { syncCommit: other, ratiosByPair: otherRatios.byPair, ratios: otherRatios.median }, cpuPerVoteMs: cpu, ramps, capacities, estimate, failover }, null, '\t')
 );
 if (failover.lost) process.exitCode = 1;
 

@@ -42,10 +42,20 @@ export interface ClusterSettings {
 	node: string;
 	/** How long a room's lease lasts unless renewed, in milliseconds: a dead server's rooms move after at most this long. */
 	leaseMs: number;
+	/**
+	 * Whether PostgreSQL syncs a group of actions to disk before it is acknowledged. Off, it
+	 * acknowledges once committed, and its WAL writer syncs within moments after: a crash of a game
+	 * server still loses nothing acknowledged; only a crash of PostgreSQL itself (or its machine) may
+	 * lose the last fraction of a second.
+	 */
+	syncCommit: boolean;
 }
 
 /** A room's lease, by default: short enough that a dead server's rooms move within seconds, long enough to ride out a pause. */
 export const DEFAULT_LEASE_MS = 6000;
+
+/** Whether PostgreSQL syncs each group of actions before it is acknowledged, by default (bench/BENCHMARKS.md weighs it). */
+export const DEFAULT_PG_SYNC_COMMIT: 'on' | 'off' = 'off';
 
 function parseCluster(env: NodeJS.ProcessEnv, port: number): ClusterSettings | null {
 	const databaseUrl = env.DATABASE_URL?.trim();
@@ -57,7 +67,9 @@ function parseCluster(env: NodeJS.ProcessEnv, port: number): ClusterSettings | n
 	const leaseMs = Number(text);
 	if (!/^\d+$/.test(text.trim()) || leaseMs < 500 || leaseMs > 600_000)
 		throw new Error(`PACT_ROOM_LEASE_MS is a whole number of milliseconds from 500 to 600000; not "${text}"`);
-	return { databaseUrl, node, leaseMs };
+	const sync = (env.PACT_ROOM_PG_SYNC_COMMIT ?? DEFAULT_PG_SYNC_COMMIT).trim();
+	if (sync !== 'on' && sync !== 'off') throw new Error(`PACT_ROOM_PG_SYNC_COMMIT is on or off; not "${env.PACT_ROOM_PG_SYNC_COMMIT}"`);
+	return { databaseUrl, node, leaseMs, syncCommit: sync === 'on' };
 }
 
 export type WriterChoice = 'auto' | 'thread' | 'inline';

@@ -11,7 +11,7 @@ import type { Outcome } from '../src/lib/game/outcome';
 import { refuse, type Refusal } from '../src/lib/protocol/errors';
 import type { Action, Actor, GameConfig, GameState, TimerStep } from '../src/lib/game/types';
 import type { Scenario } from '../src/lib/scenario/schema';
-import { LeaseLost, type Append, type AppliedAction, type RoomRecord, type SeatToken, type SeatTokenChange, type Snapshot, type Store, type Unlinked } from './store/store';
+import { LeaseLost, RoomDeleted, type Append, type AppliedAction, type RoomRecord, type SeatToken, type SeatTokenChange, type Snapshot, type Store, type Unlinked } from './store/store';
 import type { Clock } from './clock';
 import { hashToken, newClassId, newRoomCode, newToken, sameHash } from './tokens';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -128,6 +128,7 @@ export class Rooms {
 			store.leases.onWanted = (code) => void this.handOff(code, 'wanted').catch((err) => this.onError(err, `room ${code} could not be handed over`));
 			store.leases.onHomeBack = (code) => void this.handOff(code, 'home').catch((err) => this.onError(err, `room ${code} could not be handed back`));
 			store.leases.onUnserved = (code) => void this.takeOver(code).catch((err) => this.onError(err, `room ${code} could not be taken over`));
+			store.leases.onDeleted = (code) => this.deletedElsewhere(code);
 		}
 	}
 
@@ -433,6 +434,12 @@ export class Rooms {
 		try {
 			await this.store.append(room.code, appends);
 		} catch (err) {
+			// Another server deleted the room (its class, from a console there): nothing was stored.
+			if (err instanceof RoomDeleted) {
+				for (const { item } of accepted) item.resolve(gone(room.code));
+				this.deletedElsewhere(room.code);
+				return;
+			}
 			// Another server took the room (this one was paused or cut off past its lease): nothing was
 			// stored, and this server lets the room go; its browsers reconnect to the new owner. In
 			// cluster mode any other failure is met the same way: the database may have gone away after
@@ -551,6 +558,19 @@ export class Rooms {
 			this.letGoOf.delete(code);
 			this.onUnload(code, why);
 		}
+	}
+
+	/**
+	 * Cluster mode: another server deleted a room this one serves (its class, from a console there;
+	 * a room past keeping is deleted by the server serving it). It is closed as if deleted here:
+	 * what is still queued is refused, and its browsers are told.
+	 */
+	deletedElsewhere(code: string) {
+		const room = this.live.get(code);
+		if (!room || room.deleted) return;
+		this.close(room);
+		this.letGoOf.delete(code);
+		this.onUnload(code, 'by-facilitator');
 	}
 
 	/**

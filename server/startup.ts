@@ -29,8 +29,8 @@ export async function openStore(settings: Settings, logger?: Logger): Promise<St
 	try {
 		if (!settings.cluster) return openSqliteStore(settings.database, { writer: settings.writer, syncEveryMs: settings.syncEveryMs });
 		const { openPgStore } = await import('./store/pg-store');
-		const { databaseUrl, node, leaseMs } = settings.cluster;
-		return await openPgStore(databaseUrl, { node, leaseMs, onError: (err, context) => logger?.error({ err }, context) });
+		const { databaseUrl, node, leaseMs, syncCommit } = settings.cluster;
+		return await openPgStore(databaseUrl, { node, leaseMs, syncCommit, onError: (err, context) => logger?.error({ err }, context) });
 	} catch (err) {
 		if (!(err instanceof SchemaTooNew)) throw err;
 		const where = settings.cluster ? 'the database at DATABASE_URL' : settings.database;

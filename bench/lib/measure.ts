@@ -18,6 +18,8 @@ export interface Target {
 	kind: 'game' | 'raw';
 	/** The server's module, relative to bench/lib/ or absolute. */
 	server: string;
+	/** Settings given to the server's process (and the processes it starts) beside the harness's own. */
+	env?: Record<string, string>;
 }
 
 /** One measured window at one load. */
@@ -120,7 +122,7 @@ async function measureWindow(target: Target, server: Child, harness: Child, dura
 
 /** One target at a number of rooms: seats the clients once, then drives each rate in turn. */
 export async function measure(target: Target, rooms: number, nextRate: NextRate, timing: Timing, seed: number) {
-	const server = await start(target.server);
+	const server = await start(target.server, target.env);
 	const harness = await start('../harness.ts');
 	const loads: Load[] = [];
 	try {

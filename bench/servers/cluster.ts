@@ -1,5 +1,6 @@
 /**
- * Cluster mode as one benchmark target: a throwaway PostgreSQL (every commit synced, as shipped),
+ * Cluster mode as one benchmark target: a throwaway PostgreSQL (with its own defaults: every commit
+ * synced unless the servers ask otherwise, PACT_ROOM_PG_SYNC_COMMIT),
  * three benchmark game servers in cluster mode on it (bench/servers/game.ts with DATABASE_URL),
  * and HAProxy in front with the shipped configuration (server/cluster/haproxy.cfg). The harness
  * talks to HAProxy; the parent measures the game servers (`pids`) and, beside them, the database

@@ -7,8 +7,10 @@
  * the servers' clocks need not agree.
  *
  * Held leases are renewed together every third of the lease's length; one found lost (it ran out,
- * or another server took it) is reported, and the room let go. Leases are released when a room
- * leaves memory and when the server shuts down, so another server may take them at once.
+ * or another server took it) is reported, and the room let go. One gone with its room was deleted
+ * by another server (a class deleted from a console there): that is reported as such, so the
+ * room's browsers here are told. Leases are released when a room leaves memory and when the
+ * server shuts down, so another server may take them at once.
  *
  * A server that cannot take a lease because another holds it marks the room wanted: the proxy
  * sends the room's browsers to it now. The holder learns it at its next renewal and hands the room
@@ -44,6 +46,7 @@ export class PgLeases implements RoomLeases {
 	onWanted: (code: string) => void = () => {};
 	onHomeBack: (code: string) => void = () => {};
 	onUnserved: (code: string) => void = () => {};
+	onDeleted: (code: string) => void = () => {};
 	/** Told of a renewal that failed (the database unreachable): the leases run out unless the next succeeds. */
 	onError: (err: unknown) => void = () => {};
 
@@ -144,13 +147,25 @@ export class PgLeases implements RoomLeases {
 			if (home_back) this.onHomeBack(room);
 			else if (wanted_by !== null && performance.now() - (this.heldSince.get(room) ?? 0) >= this.leaseMs) this.onWanted(room);
 		}
-		for (const [code, epoch] of asked) {
-			// Released or re-taken meanwhile: not this renewal's to judge.
-			if (renewed.has(code) || this.held.get(code) !== epoch) continue;
+		// Released or re-taken meanwhile: not this renewal's to judge.
+		const lost = asked.filter(([code, epoch]) => !renewed.has(code) && this.held.get(code) === epoch).map(([code]) => code);
+		if (lost.length === 0) return;
+		// A lease gone with its room: another server deleted the room (its class, from a console there).
+		const deleted = new Set(await this.deletedOf(lost));
+		for (const code of lost) {
+			if (this.held.get(code) === undefined) continue;
 			this.held.delete(code);
 			this.heldSince.delete(code);
-			this.onLost(code);
+			if (deleted.has(code)) this.onDeleted(code);
+			else this.onLost(code);
 		}
+	}
+
+	/** The rooms among these that no longer exist (deleted), read on `db` (the pool, or a transaction's connection). */
+	async deletedOf(codes: string[], db: pg.Pool | pg.PoolClient = this.pool): Promise<string[]> {
+		const { rows } = await db.query<{ code: string }>('select code from rooms where code = any($1)', [codes]);
+		const present = new Set(rows.map((r) => r.code));
+		return codes.filter((code) => !present.has(code));
 	}
 
 	/**

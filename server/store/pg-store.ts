@@ -24,6 +24,8 @@ export interface PgStoreOptions {
 	node: string;
 	/** How long a room's lease lasts unless renewed, in milliseconds. */
 	leaseMs: number;
+	/** Whether a group of changes is synced to disk before it resolves (PostgreSQL's `synchronous_commit`); on unless told. */
+	syncCommit?: boolean;
 	/** Told of trouble with the database that no request is waiting on (a lease renewal, an idle connection dropped). */
 	onError?: (err: unknown, context: string) => void;
 }
@@ -57,7 +59,7 @@ export async function openPgStore(url: string, options: PgStoreOptions): Promise
 	const sharedLimiters = await limitersIn(pool);
 	const leases = new PgLeases(pool, options.node, options.leaseMs);
 	leases.onError = (err) => report(err, 'room leases could not be renewed');
-	const writer = new PgWriter(pool, leases);
+	const writer = new PgWriter(pool, leases, options.syncCommit ?? true);
 	const rows = async <R extends pg.QueryResultRow>(sql: string, values: unknown[] = []) => (await pool.query<R>(sql, values)).rows;
 
 	return {
@@ -120,10 +122,12 @@ export async function openPgStore(url: string, options: PgStoreOptions): Promise
 			return (await rows<{ room: string }>('select distinct room from actions where at >= $1', [at])).map((r) => r.room);
 		},
 		async roomsIdleSince(at) {
+			// Not a room another server serves now: that server deletes it itself, and tells its browsers why.
 			return (
 				await rows<{ code: string }>(
-					'select code from rooms where coalesce((select at from actions where room = rooms.code order by seq desc limit 1), created_at) < $1',
-					[at]
+					`select code from rooms where coalesce((select at from actions where room = rooms.code order by seq desc limit 1), created_at) < $1
+					 and not exists (select 1 from room_leases l where l.room = rooms.code and l.owner <> $2 and l.expires_at > now())`,
+					[at, options.node]
 				)
 			).map((r) => r.code);
 		},

@@ -1,18 +1,24 @@
 /**
  * Group commit to PostgreSQL: the changes made in one turn of the event loop — and, while a group
  * is committing, everything that arrives meanwhile — go into one transaction on one connection,
- * and each resolves once that transaction is committed (on disk, with PostgreSQL's default
- * `synchronous_commit`). If a group fails, none of it was committed, so each change is tried again
- * alone and only the failing one is refused, as in the SQLite store (sqlite-writes.ts).
+ * and each resolves once that transaction is committed. A group of actions alone (most groups:
+ * votes, posts, moves) is one statement, and so one round trip to the database, not four. With PACT_ROOM_PG_SYNC_COMMIT=on that is
+ * once synced to disk (PostgreSQL's default `synchronous_commit`); with `off` (the default), once
+ * in PostgreSQL's write-ahead log, which its WAL writer syncs within three times
+ * `wal_writer_delay` (0.6 s by default): a game server's crash loses nothing acknowledged, only
+ * PostgreSQL's own crash may lose that much. If a group fails, none of it was committed, so each
+ * change is tried again alone and only the failing one is refused, as in the SQLite store
+ * (sqlite-writes.ts).
  *
  * Fencing: a change to a room (an append, a seat token, a snapshot) is made only if, in the same
  * transaction, the room's lease still carries this server's name and epoch and has not run out;
  * the lease rows are locked for the transaction, so a server taking the lease over waits for it
  * and then folds the room with these changes in. A change whose lease is gone is refused with
- * LeaseLost and nothing of it is written.
+ * LeaseLost and nothing of it is written; with RoomDeleted if the room itself is gone (another
+ * server deleted it).
  */
 import type pg from 'pg';
-import { LeaseLost, type SeatTokenChange, type Snapshot } from './store';
+import { LeaseLost, RoomDeleted, type SeatTokenChange, type Snapshot } from './store';
 import type { Write } from './sqlite-writes';
 import type { PgLeases } from './pg-leases';
 
@@ -31,7 +37,9 @@ export class PgWriter {
 
 	constructor(
 		private pool: pg.Pool,
-		private leases: PgLeases
+		private leases: PgLeases,
+		/** Off: a group resolves once committed, before PostgreSQL's WAL writer syncs it (within moments). */
+		private syncCommit = true
 	) {}
 
 	write(change: Write): Promise<void> {
@@ -44,7 +52,8 @@ export class PgWriter {
 	/** Lets every change sent so far commit. */
 	async close(): Promise<void> {
 		while (this.scheduled || this.committing) await (this.committing ?? new Promise((resolve) => setImmediate(resolve)));
-		this.connection?.release();
+		// Closed rather than pooled: its session's settings are the writer's own.
+		this.connection?.release(true);
 		this.connection = null;
 	}
 
@@ -72,51 +81,86 @@ export class PgWriter {
 				try {
 					await this.commit([job]);
 				} catch (err) {
-					job.reject(err instanceof LeaseLost ? err : new Error(`the change was not stored: ${err instanceof Error ? err.message : String(err)}`));
+					job.reject(err instanceof LeaseLost || err instanceof RoomDeleted ? err : new Error(`the change was not stored: ${err instanceof Error ? err.message : String(err)}`));
 				}
 			}
 		}
 	}
 
 	/**
-	 * Commits the jobs in one transaction and answers them; a job whose room's lease is lost is
-	 * refused and left out. Throws, having answered none, if the transaction fails; with one job,
-	 * throws LeaseLost for it.
+	 * Commits the jobs and answers them; a job whose room's lease is lost is refused and left out.
+	 * Throws, having answered none, if the commit fails; with one job, throws LeaseLost (or
+	 * RoomDeleted) for it.
 	 */
 	private async commit(jobs: Job[]): Promise<void> {
 		const db = await this.connect();
-		let fenced: Set<string> = new Set();
+		let fenced: Set<string>;
+		let deleted = new Set<string>();
 		try {
-			await db.query('begin');
-			fenced = await this.lostLeases(db, jobs);
-			const kept = jobs.filter((j) => !fenced.has(roomOf(j.write) ?? ''));
-			await this.apply(db, kept.map((j) => j.write));
-			await db.query('commit');
+			fenced = jobs.every((j) => plainAppend(j.write)) ? await this.appendAlone(db, jobs) : await this.inTransaction(db, jobs);
+			// A lease gone with its room: another server deleted the room.
+			if (fenced.size > 0) deleted = new Set(await this.leases.deletedOf([...fenced], db));
 		} catch (err) {
-			await db.query('rollback').catch(() => this.drop(db, err));
 			if (isConnectionError(err)) this.drop(db, err);
 			throw err;
 		}
-		if (jobs.length === 1 && fenced.size > 0) throw new LeaseLost(roomOf(jobs[0].write)!);
-		// Deleted rooms' leases went with them.
+		// Deleted rooms' leases went with them, here or on another server.
+		this.leases.forget([...deleted]);
+		const refusal = (room: string) => (deleted.has(room) ? new RoomDeleted(room) : new LeaseLost(room));
+		if (jobs.length === 1 && fenced.size > 0) throw refusal(roomOf(jobs[0].write)!);
 		for (const { write } of jobs) if (write.op === 'deleteRooms') this.leases.forget(write.codes);
 		for (const job of jobs) {
 			const room = roomOf(job.write);
-			if (room !== null && fenced.has(room)) job.reject(new LeaseLost(room));
+			if (room !== null && fenced.has(room)) job.reject(refusal(room));
 			else job.resolve();
 		}
 	}
 
+	/**
+	 * Actions alone (the common case: votes, posts, moves), in one statement and so one round trip,
+	 * committed on its own: each room's lease is checked and locked, and its actions inserted only if
+	 * this server still holds it. Answers the rooms fenced out.
+	 */
+	private async appendAlone(db: pg.PoolClient, jobs: Job[]): Promise<Set<string>> {
+		const { rooms, epochs } = this.heldAs(jobs);
+		const { rows } = await db.query<{ room: string }>(
+			`with held as (${HELD}), stored as (
+			   insert into actions (room, seq, actor, action, type, at, action_id)
+			   select * from unnest($4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::text[]) as a(room, seq, actor, action, type, at, action_id)
+			   where a.room in (select room from held))
+			 select room from held`,
+			[rooms, epochs, this.leases.node, ...actionColumns(jobs.map((j) => j.write))]
+		);
+		const held = new Set(rows.map((r) => r.room));
+		return new Set(rooms.filter((room) => !held.has(room)));
+	}
+
+	/** Any other group, in one transaction: the leases checked and locked first, then each change in order. Answers the rooms fenced out. */
+	private async inTransaction(db: pg.PoolClient, jobs: Job[]): Promise<Set<string>> {
+		try {
+			await db.query('begin');
+			const fenced = await this.lostLeases(db, jobs);
+			const kept = jobs.filter((j) => !fenced.has(roomOf(j.write) ?? ''));
+			await this.apply(db, kept.map((j) => j.write));
+			await db.query('commit');
+			return fenced;
+		} catch (err) {
+			await db.query('rollback').catch(() => this.drop(db, err));
+			throw err;
+		}
+	}
+
+	/** The rooms the jobs change, with the epoch of this server's lease on each (none: -1, which no lease has). */
+	private heldAs(jobs: Job[]): { rooms: string[]; epochs: number[] } {
+		const rooms = [...new Set(jobs.map((j) => roomOf(j.write)).filter((r): r is string => r !== null))];
+		return { rooms, epochs: rooms.map((room) => this.leases.epochOf(room) ?? -1) };
+	}
+
 	/** The rooms among the jobs whose lease this server no longer holds, locking the leases it does hold until commit. */
 	private async lostLeases(db: pg.PoolClient, jobs: Job[]): Promise<Set<string>> {
-		const rooms = [...new Set(jobs.map((j) => roomOf(j.write)).filter((r): r is string => r !== null))];
+		const { rooms, epochs } = this.heldAs(jobs);
 		if (rooms.length === 0) return new Set();
-		const epochs = rooms.map((room) => this.leases.epochOf(room) ?? -1);
-		const { rows } = await db.query<{ room: string }>(
-			`select l.room from room_leases l join unnest($1::text[], $2::bigint[]) as h(room, epoch) on l.room = h.room and l.epoch = h.epoch
-			 where l.owner = $3 and l.expires_at > now() for share of l`,
-			[rooms, epochs, this.leases.node]
-		);
+		const { rows } = await db.query<{ room: string }>(HELD, [rooms, epochs, this.leases.node]);
 		const held = new Set(rows.map((r) => r.room));
 		return new Set(rooms.filter((room) => !held.has(room)));
 	}
@@ -125,20 +169,11 @@ export class PgWriter {
 	private async apply(db: pg.PoolClient, writes: Write[]): Promise<void> {
 		// Every action of the group in one statement; what goes beside them after, in order, since a
 		// snapshot deletes the rows up to its sequence number.
-		const entries = writes.flatMap((w) => (w.op === 'append' ? w.appends.map((a) => ({ code: w.code, e: a.entry })) : []));
-		if (entries.length > 0)
+		if (writes.some((w) => w.op === 'append'))
 			await db.query(
 				`insert into actions (room, seq, actor, action, type, at, action_id)
 				 select * from unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[])`,
-				[
-					entries.map((x) => x.code),
-					entries.map((x) => x.e.seq),
-					entries.map((x) => JSON.stringify(x.e.actor)),
-					entries.map((x) => JSON.stringify(x.e.action)),
-					entries.map((x) => x.e.action.type),
-					entries.map((x) => x.e.at),
-					entries.map((x) => x.e.actionId ?? null)
-				]
+				actionColumns(writes)
 			);
 		for (const w of writes) {
 			switch (w.op) {
@@ -166,7 +201,9 @@ export class PgWriter {
 					await keepSnapshot(db, w.code, w.snapshot);
 					break;
 				case 'deleteRooms':
-					for (const table of ['actions', 'seat_tokens', 'snapshots', 'unlinked_action_ids', 'room_leases'])
+					// The leases first: waiting for the room's server's write in flight, which locks its lease, so
+					// that write's rows are deleted too; the server's next write finds the room gone.
+					for (const table of ['room_leases', 'actions', 'seat_tokens', 'snapshots', 'unlinked_action_ids'])
 						await db.query(`delete from ${table} where room = any($1)`, [w.codes]);
 					{
 						const { rows } = await db.query<{ class_id: string | null }>('delete from rooms where code = any($1) returning class_id', [w.codes]);
@@ -184,6 +221,15 @@ export class PgWriter {
 		const db = await this.pool.connect();
 		// Lost while idle (the database restarted): thrown away, and never an uncaught error that ends the process.
 		db.on('error', (err) => this.drop(db, err));
+		// For this connection only, which nothing but the writer uses (and which is closed, not pooled, after).
+		if (!this.syncCommit) {
+			try {
+				await db.query('set synchronous_commit = off');
+			} catch (err) {
+				db.release(err instanceof Error ? err : true);
+				throw err;
+			}
+		}
 		this.connection = db;
 		return db;
 	}
@@ -194,6 +240,32 @@ export class PgWriter {
 		this.connection = null;
 		db.release(err instanceof Error ? err : true);
 	}
+}
+
+/** Whether a change is only actions appended, with no seat token or snapshot beside them. */
+function plainAppend(w: Write): boolean {
+	return w.op === 'append' && w.appends.every((a) => !a.tokenChange && !a.snapshot);
+}
+
+/**
+ * This server's leases on the rooms ($1, with its epochs $2; $3 this server) that still hold, each
+ * locked until commit, so that a server taking one over waits for this write and then sees it.
+ */
+const HELD = `select l.room from room_leases l join unnest($1::text[], $2::bigint[]) as h(room, epoch) on l.room = h.room and l.epoch = h.epoch
+	where l.owner = $3 and l.expires_at > now() for share of l`;
+
+/** The appended actions of the writes, as the columns of the actions table, for one insert from unnest. */
+function actionColumns(writes: Write[]): unknown[][] {
+	const entries = writes.flatMap((w) => (w.op === 'append' ? w.appends.map((a) => ({ code: w.code, e: a.entry })) : []));
+	return [
+		entries.map((x) => x.code),
+		entries.map((x) => x.e.seq),
+		entries.map((x) => JSON.stringify(x.e.actor)),
+		entries.map((x) => JSON.stringify(x.e.action)),
+		entries.map((x) => x.e.action.type),
+		entries.map((x) => x.e.at),
+		entries.map((x) => x.e.actionId ?? null)
+	];
 }
 
 async function setSeatToken(db: pg.PoolClient, code: string, change: SeatTokenChange) {

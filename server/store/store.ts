@@ -124,7 +124,11 @@ export interface Store {
 	actionIds(code: string): Read<Map<string, AppliedAction>>;
 	/** Rooms with an action at or after `at`: the ones worth reloading after a restart. */
 	roomsActiveSince(at: number): Read<string[]>;
-	/** Rooms whose last action (or, with none, their creation) came before `at`: past keeping. */
+	/**
+	 * Rooms whose last action (or, with none, their creation) came before `at`: past keeping. In
+	 * cluster mode, not those another server serves now: that one deletes them itself, and tells
+	 * their browsers why.
+	 */
 	roomsIdleSince(at: number): Read<string[]>;
 	/**
 	 * Deletes rooms and everything about them — log, snapshot, seat tokens, unlinked action ids —
@@ -169,6 +173,16 @@ export interface RoomLeases {
 	onHomeBack: (code: string) => void;
 	/** Told of a live room no server holds that this one should take (its server died, or it came home). */
 	onUnserved: (code: string) => void;
+	/** Told when a room whose lease this server held was deleted by another server (its class deleted from a console there). */
+	onDeleted: (code: string) => void;
+}
+
+/** A change refused because another server deleted the room meanwhile: nothing of it is left to serve. */
+export class RoomDeleted extends Error {
+	constructor(readonly room: string) {
+		super(`room ${room}: deleted by another server`);
+		this.name = 'RoomDeleted';
+	}
 }
 
 /** An append refused because this server no longer holds the room's lease: another may be serving it. */

@@ -5,6 +5,7 @@
  * the servers; a solo game is played wherever its page reaches. (A room's server killed, and
  * coming back: kills.test.ts and hand-back.test.ts.)
  */
+import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import { clusterMissing } from '../helpers/cluster';
 import { must, SEATS } from '../helpers/cluster-game';
@@ -84,4 +85,53 @@ describe.skipIf(clusterMissing !== null)('three servers behind HAProxy', () => {
 		}
 	});
 
+	it('delete a class whose tables are live on other servers: every browser of its tables is told, nothing of it is kept, the other class plays on', async () => {
+		const { cluster, game } = env;
+		const [gone, staying] = await Promise.all([game.ask('createGame', { tables: 4 }), game.ask('createGame', { tables: 2 })]);
+		const open = async (cls: Record<string, unknown>) =>
+			Promise.all(
+				(cls.codes as string[]).map(async (code) => {
+					const host = await RoamingClient.open(cluster.url, code, { facilitatorToken: cls.facilitatorToken as string });
+					const player = await RoamingClient.open(cluster.url, code);
+					await must(player, { type: 'takeSeat', seat: 'dermer', name: `Noa ${code}` });
+					return { code, host, player, owner: (await game.ownerOf(code)).owner };
+				})
+			);
+		const doomed = await open(gone);
+		const others = await open(staying);
+		// The class is deleted through the server serving the fewest of its tables: the rest are live elsewhere.
+		const held = (name: string) => doomed.filter((t) => t.owner === name).length;
+		const asked = cluster.nodes.reduce((a, b) => (held(b.name) < held(a.name) ? b : a));
+		expect(doomed.some((t) => t.owner !== asked.name)).toBe(true);
+		const facilitator = io(`http://127.0.0.1:${asked.port}`, { transports: ['websocket'], forceNew: true, reconnection: false });
+		const deletedAt = Date.now();
+		try {
+			const answer = await facilitator.timeout(5000).emitWithAck('deleteClass', { classId: gone.classId, facilitatorToken: gone.facilitatorToken });
+			expect(answer).toMatchObject({ ok: true });
+		} finally {
+			facilitator.disconnect();
+		}
+
+		// Every browser of every table, on every server, is told within a few seconds.
+		const browsers = doomed.flatMap((t) => [t.host, t.player]);
+		await expect
+			.poll(() => browsers.filter((b) => b.notices.some((n) => n.code === 'room_deleted' && n.params?.deleted === 'by-facilitator')).length, { timeout: 5000 })
+			.toBe(browsers.length);
+		expect(Date.now() - deletedAt).toBeLessThan(5000);
+		// Nothing of the class is left in the database.
+		const codes = doomed.map((t) => t.code);
+		for (const table of ['actions', 'seat_tokens', 'snapshots', 'unlinked_action_ids', 'room_leases'])
+			expect((await game.db.query(`select 1 from ${table} where room = any($1)`, [codes])).rowCount, table).toBe(0);
+		expect((await game.db.query('select 1 from rooms where code = any($1) or class_id = $2', [codes, gone.classId])).rowCount).toBe(0);
+		expect((await game.db.query('select 1 from classes where id = $1', [gone.classId])).rowCount).toBe(0);
+		// Its codes open nothing any more.
+		for (const code of codes) expect(await game.ask('enterRoom', { code })).toMatchObject({ ok: false, code: 'unknown_room' });
+
+		// The other class plays on, its browsers told nothing.
+		for (const t of others) {
+			await must(t.host, { type: 'start' });
+			await expect.poll(() => (t.player.view as SeatView).phase).not.toBe('lobby');
+			expect([...t.host.notices, ...t.player.notices]).toEqual([]);
+		}
+	});
 });

@@ -29,6 +29,8 @@ export class RoamingClient {
 	readonly entries: number[] = [];
 	/** When the connection last dropped. */
 	droppedAt: number | null = null;
+	/** The notices the servers sent this browser (a room deleted, a seat moved), oldest first. */
+	readonly notices: { code: string; params?: Record<string, unknown> }[] = [];
 	/** Why the room could not be entered, if it could not (a test fails with it). */
 	failure: Error | null = null;
 	private inRoom = false;
@@ -46,6 +48,7 @@ export class RoamingClient {
 			this.inRoom = false;
 			this.droppedAt = Date.now();
 		});
+		this.socket.on('notice', (notice) => this.notices.push(notice));
 		this.socket.on('view', (view) => this.held.receive(view));
 		this.socket.on('patch', (patch) => {
 			if (this.held.patch(patch) === 'lost') void this.enter().catch((err) => (this.failure = err));

@@ -10,7 +10,7 @@ import { closeAll, connect, req } from '../helpers/clients';
 import { killAllKillable, spawnKillable } from '../helpers/killable-server';
 import { postgresMissing, startPostgres, type TestPostgres } from '../helpers/postgres';
 import { tempDatabase } from '../helpers/server';
-import { LeaseLost } from '../../server/store/store';
+import { LeaseLost, RoomDeleted } from '../../server/store/store';
 import type { GameConfig } from '../../src/lib/game/types';
 
 const LEASE_MS = 1000;
@@ -157,6 +157,32 @@ describe.skipIf(postgresMissing !== null)('the PostgreSQL store’s leases', () 
 		expect(store.leases.epochOf('ROOMAA')).toBeUndefined();
 		await store.close();
 	});
+	it('tell a room’s server that another server deleted the room: its writes refused as deleted, its renewal reporting it deleted, not lost; rooms past keeping another server serves left to that one', async () => {
+		const { openPgStore } = await import('../../server/store/pg-store');
+		const url = await postgres!.freshDatabase();
+		const [a, b] = await Promise.all([openPgStore(url, { node: 'server-a', leaseMs: 60_000 }), openPgStore(url, { node: 'server-b', leaseMs: 60_000 })]);
+		const config = { scenarioId: 'test' } as unknown as GameConfig;
+		const room = (code: string) => ({ code, classId: 'CLASS00001', config, facilitatorTokenHash: 'h', createdAt: 1 });
+		await a.createClass({ id: 'CLASS00001', facilitatorTokenHash: 'h', createdAt: 1 }, [room('ROOMAA'), room('ROOMBB'), room('ROOMCC')]);
+		expect(await a.leases.claim('ROOMAA')).toBe(true);
+		expect(await a.leases.claim('ROOMBB')).toBe(true);
+		// Past keeping, but served by A: B leaves them to A, which deletes them itself and tells their browsers.
+		expect(await b.roomsIdleSince(2)).toEqual(['ROOMCC']);
+		expect((await a.roomsIdleSince(2)).sort()).toEqual(['ROOMAA', 'ROOMBB', 'ROOMCC']);
+
+		await b.deleteRooms(['ROOMAA', 'ROOMBB']);
+		await expect(a.append('ROOMAA', [{ entry: { seq: 1, actor: { kind: 'facilitator' }, action: { type: 'advance' }, at: 1 } }])).rejects.toBeInstanceOf(RoomDeleted);
+		const deleted: string[] = [];
+		const lost: string[] = [];
+		a.leases.onDeleted = (code) => deleted.push(code);
+		a.leases.onLost = (code) => lost.push(code);
+		await a.leases.renew();
+		expect(deleted).toEqual(['ROOMBB']);
+		expect(lost).toEqual([]);
+		expect(a.leases.epochOf('ROOMBB')).toBeUndefined();
+		await Promise.all([a.close(), b.close()]);
+	});
+
 	it('remember a room’s home: kept by a server standing in for it, which hands the room back once its home has been up for a lease; live rooms nobody holds are found, idle ones are not', async () => {
 		const { openPgStore } = await import('../../server/store/pg-store');
 		const url = await postgres!.freshDatabase();

@@ -76,15 +76,16 @@ const sqlite = (writer: 'thread' | 'inline', syncEveryMs: number): Backend => ({
 
 let postgres: TestPostgres | undefined;
 const readers: pg.Pool[] = [];
-const postgresql: Backend = {
-	name: 'the PostgreSQL store',
+/** The PostgreSQL store, each group synced before it resolves (as shipped) or not (PACT_ROOM_PG_SYNC_COMMIT=off). */
+const postgresql = (syncCommit: boolean): Backend => ({
+	name: `the PostgreSQL store, commits ${syncCommit ? 'synced' : 'not synced'}`,
 	skip: postgresMissing,
 	async open() {
 		const { openPgStore } = await import('../../server/store/pg-store');
 		const url = await postgres!.freshDatabase();
 		const reader = new pg.Pool({ connectionString: url, max: 1 });
 		readers.push(reader);
-		const store = await openPgStore(url, { node: 'test-node', leaseMs: 60_000 });
+		const store = await openPgStore(url, { node: 'test-node', leaseMs: 60_000, syncCommit });
 		// This server serves the rooms it writes to.
 		for (const room of ['ROOMAA', 'ROOMBB']) await store.leases.claim(room);
 		return {
@@ -96,13 +97,13 @@ const postgresql: Backend = {
 				return all.join('\n');
 			},
 			reopen: async () => {
-				const again = await openPgStore(url, { node: 'test-node', leaseMs: 60_000 });
+				const again = await openPgStore(url, { node: 'test-node', leaseMs: 60_000, syncCommit });
 				for (const room of ['ROOMAA', 'ROOMBB']) await again.leases.claim(room);
 				return again;
 			}
 		};
 	}
-};
+});
 
 beforeAll(async () => {
 	if (!postgresMissing) postgres = await startPostgres();
@@ -113,7 +114,7 @@ afterAll(async () => {
 });
 if (postgresMissing) console.warn(postgresMissing);
 
-const backends = [sqlite('thread', 0), sqlite('thread', 100), sqlite('inline', 0), sqlite('inline', 100), postgresql];
+const backends = [sqlite('thread', 0), sqlite('thread', 100), sqlite('inline', 0), sqlite('inline', 100), postgresql(true), postgresql(false)];
 
 const room = (code: string) => ({ code, classId: 'CLASS00001', config, facilitatorTokenHash: 'h', createdAt: 1 });
 

@@ -1,6 +1,6 @@
 /** Settings from the environment: defaults for a fresh machine, and errors that say what to write instead. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LEASE_MS, DEFAULT_SYNC_EVERY_MS, readSettings } from '../../../server/config';
+import { DEFAULT_LEASE_MS, DEFAULT_PG_SYNC_COMMIT, DEFAULT_SYNC_EVERY_MS, readSettings } from '../../../server/config';
 
 describe('readSettings', () => {
 	it('syncs the log every 100 ms unless told otherwise, and before every acknowledgement with 0', () => {
@@ -62,10 +62,12 @@ describe('PUBLIC_URL', () => {
 		expect(readSettings({}).cluster).toBeNull();
 		expect(readSettings({ DATABASE_URL: '  ' }).cluster).toBeNull();
 		const cluster = readSettings({ DATABASE_URL: 'postgresql://pact@db.example/pact_room', PACT_ROOM_NODE_ID: 'game-2', PORT: '3002' }).cluster;
-		expect(cluster).toEqual({ databaseUrl: 'postgresql://pact@db.example/pact_room', node: 'game-2', leaseMs: DEFAULT_LEASE_MS });
+		expect(cluster).toEqual({ databaseUrl: 'postgresql://pact@db.example/pact_room', node: 'game-2', leaseMs: DEFAULT_LEASE_MS, syncCommit: DEFAULT_PG_SYNC_COMMIT === 'on' });
 		// Unnamed, a server is its host name and port.
 		expect(readSettings({ DATABASE_URL: 'postgres://db/pact', PORT: '3005' }).cluster?.node).toMatch(/:3005$/);
 		expect(readSettings({ DATABASE_URL: 'postgres://db/pact', PACT_ROOM_LEASE_MS: '2000' }).cluster?.leaseMs).toBe(2000);
+		expect(readSettings({ DATABASE_URL: 'postgres://db/pact', PACT_ROOM_PG_SYNC_COMMIT: 'off' }).cluster?.syncCommit).toBe(false);
+		expect(readSettings({ DATABASE_URL: 'postgres://db/pact', PACT_ROOM_PG_SYNC_COMMIT: 'on' }).cluster?.syncCommit).toBe(true);
 	});
 
 	it('refuses a DATABASE_URL that is not PostgreSQL, a node id that is no name, and a lease out of range', () => {
@@ -73,5 +75,6 @@ describe('PUBLIC_URL', () => {
 		expect(() => readSettings({ DATABASE_URL: 'postgres://db/pact', PACT_ROOM_NODE_ID: 'two words' })).toThrow(/PACT_ROOM_NODE_ID is a name/);
 		for (const lease of ['100', 'soon', '9999999'])
 			expect(() => readSettings({ DATABASE_URL: 'postgres://db/pact', PACT_ROOM_LEASE_MS: lease })).toThrow(/PACT_ROOM_LEASE_MS is a whole number of milliseconds from 500 to 600000/);
+		expect(() => readSettings({ DATABASE_URL: 'postgres://db/pact', PACT_ROOM_PG_SYNC_COMMIT: 'no' })).toThrow(/PACT_ROOM_PG_SYNC_COMMIT is on or off/);
 	});
 });
