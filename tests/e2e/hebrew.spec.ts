@@ -148,3 +148,35 @@ test('a teacher runs a table in Hebrew, from the facilitator page to the debrief
 	host.close();
 	await context.close();
 });
+
+test('a teacher creates a class in Hebrew: the home page, the class console and a table’s seat picker', async ({ browser, baseURL }) => {
+	test.setTimeout(120_000);
+	const context = await browser.newContext();
+	await context.addCookies([{ name: 'pact-room-lang', value: 'he', url: baseURL! }]);
+	const page = await context.newPage();
+	await page.goto('/');
+	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+	// The scenario's roles, from its Hebrew texts, in the create form.
+	await expect(page.getByText('תפקידים נוספים לשולחנות גדולים')).toBeVisible();
+	await expect(page.getByText('רון דרמר').first()).toBeVisible();
+	await screenshots(page, 'he-home');
+	await expectAccessible(page, 'the home page in Hebrew');
+
+	await page.getByLabel('מספר שולחנות').fill('2');
+	await page.getByRole('button', { name: 'ליצור 2 שולחנות' }).click();
+	await expect(page).toHaveURL(/\/console\/[A-Z2-9]{10}$/);
+	await expect(page.getByRole('heading', { level: 1, name: '2 השולחנות שלכם' })).toBeVisible();
+	await screenshots(page, 'he-console');
+	await expectAccessible(page, 'the class console in Hebrew');
+
+	// A student's first page at one of the tables: the seats, by the roles' Hebrew names.
+	const run = await page.getByRole('link', { name: 'לנהל את שולחן 1' }).getAttribute('href');
+	const code = run!.match(/\/facilitate\/([A-Z2-9]{6})/)![1];
+	const student = await context.newPage();
+	await student.goto(`/play/${code}`);
+	await expect(student.getByRole('heading', { name: 'בחרו מושב' })).toBeVisible();
+	await expect(student.getByRole('button', { name: 'לשבת במושב של רון דרמר' })).toBeVisible();
+	await screenshots(student, 'he-seat-picker');
+	await expectAccessible(student, 'the seat picker in Hebrew');
+	await context.close();
+});
