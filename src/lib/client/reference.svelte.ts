@@ -10,6 +10,8 @@ import { connectToGame, request } from './socket';
 
 class ReferenceTexts {
 	current = $state<Reference | null>(null);
+	/** Whether an attempt to ask has ended, with the texts or without them. */
+	settled = $state(false);
 	private asking: Promise<void> | null = null;
 
 	/** Asks the server, unless they are here or on their way; a failed attempt may be tried again. */
@@ -23,6 +25,7 @@ class ReferenceTexts {
 			} finally {
 				socket.disconnect();
 				this.asking = null;
+				this.settled = true;
 			}
 		})();
 		return this.asking;

@@ -29,8 +29,14 @@ function newActionId(): string {
 export class Table {
 	/** The server's latest view for this browser, in the scenario's English; null until the room is entered. */
 	private received = $state<AnyView | null>(null);
-	/** That view in the page's language: what pages show. */
-	readonly view = $derived(this.received && localizeView(this.received, reference.current));
+	/**
+	 * That view in the page's language: what pages show. A page in another language waits for its
+	 * words (a moment, asked for at once) rather than flash the English first; if they cannot be
+	 * had, it shows the English.
+	 */
+	readonly view = $derived(
+		this.received && (getLocale() === baseLocale || reference.current || reference.settled) ? localizeView(this.received, reference.current) : null
+	);
 	/** Seat ids with a browser connected right now. */
 	connectedSeats = $state<string[]>([]);
 	connection = $state<Connection>('connecting');
