@@ -63,24 +63,28 @@ describe('the reason builder', () => {
 	});
 });
 
+/** A whole game of scripted roles only: the rule and the White House's seats vary with the seed. */
+function scriptedGame(code: string, seed: number, seatCounts: Record<string, number> = {}) {
+	const counts = { ...seatCounts, 'white-house-adviser': 1 + (seed % 3) };
+	const config = {
+		scenarioId: scenario.id,
+		votingRule: (['dual-key', 'majority', 'consensus'] as const)[seed % 3],
+		ballot: { tally: 'live' as const, ballots: 'named' as const },
+		seatCounts: counts,
+		timers: { briefing: null, opening: null, debate: null, vote: null },
+		seed,
+		botSeats: buildSeats(scenario, { seatCounts: counts }).map((s) => s.id)
+	};
+	return playOut(createGame(code, config, scenario), { now: 0, scenario }).state;
+}
+
 describe('scripted reasons over 200 seeded games', { timeout: 120_000 }, () => {
 	it('name the role’s stake in its own voice, never repeat another role’s sentence in a vote, and never cite one card both ways', () => {
 		const table = tables(scenario)[0];
 		const seats = buildSeats(scenario, { seatCounts: { ...table.seatCounts, 'white-house-adviser': 3 } });
 		let votes = 0;
 		for (let seed = 1; seed <= 200; seed++) {
-			const seatCounts = { ...table.seatCounts, 'white-house-adviser': 1 + (seed % 3) };
-			const tableSeats = buildSeats(scenario, { seatCounts });
-			const config = {
-				scenarioId: scenario.id,
-				votingRule: (['dual-key', 'majority', 'consensus'] as const)[seed % 3],
-				ballot: { tally: 'live' as const, ballots: 'named' as const },
-				seatCounts,
-				timers: { briefing: null, opening: null, debate: null, vote: null },
-				seed,
-				botSeats: tableSeats.map((s) => s.id)
-			};
-			const { state } = playOut(createGame(`R${seed}`, config, scenario), { now: 0, scenario });
+			const state = scriptedGame(`R${seed}`, seed, table.seatCounts);
 			for (const vote of state.votes) {
 				votes++;
 				const sentences = new Map<string, string>();
@@ -118,17 +122,7 @@ describe('scripted reasons in Hebrew', { timeout: 120_000 }, () => {
 		let reasons = 0;
 		let posts = 0;
 		for (let seed = 1; seed <= 40; seed++) {
-			const seatCounts = { 'white-house-adviser': 1 + (seed % 3) };
-			const config = {
-				scenarioId: scenario.id,
-				votingRule: (['dual-key', 'majority', 'consensus'] as const)[seed % 3],
-				ballot: { tally: 'live' as const, ballots: 'named' as const },
-				seatCounts,
-				timers: { briefing: null, opening: null, debate: null, vote: null },
-				seed,
-				botSeats: buildSeats(scenario, { seatCounts }).map((s) => s.id)
-			};
-			const { state } = playOut(createGame(`H${seed}`, config, scenario), { now: 0, scenario });
+			const state = scriptedGame(`H${seed}`, seed);
 			const roleOf = (seatId: string) => scenario.roles.find((r) => r.id === state.seats.find((s) => s.id === seatId)!.roleId)!;
 			for (const vote of state.votes) {
 				const sentences = new Set<string>();
