@@ -12,6 +12,8 @@ import type { Ballot, Post } from '../game/types';
 import type { InLanguages } from '../scenario/texts';
 import type { Reference } from '../scenario/reference';
 import type { TranslationLanguage } from '../scenario/schema';
+import { BOT_NAME } from '../game/names';
+import { m } from '../i18n/paraglide/messages';
 
 type Words = { ref: Reference; language: TranslationLanguage };
 
@@ -34,9 +36,12 @@ const seatsIn = (w: Words, seats: PublicSeat[]) =>
 			// A multi-seat role's seats are numbered in the order of its portfolios ("white-house-adviser-2").
 			const n = Number(/-(\d+)$/.exec(seat.id)?.[1] ?? 1);
 			const portfolio = seat.portfolio && (role.portfolios?.[n - 1] ?? seat.portfolio);
-			return { ...seat, roleName: role.name, title: role.title, description: role.description, portfolio };
+			return { ...seat, roleName: role.name, title: role.title, description: role.description, portfolio, player: playerName(seat.player) };
 		})
 	);
+
+/** A seat's player as the reader's page names it: a scripted role's seat by the page's word for one. */
+const playerName = (player: string | null) => (player === BOT_NAME ? m.seat_scripted_role() : player);
 
 const clausesIn = (w: Words, clauses: ClauseView[]) =>
 	once(w, clauses, () =>
@@ -97,7 +102,8 @@ export function localizeView<V extends AnyView>(view: V, ref: Reference | null):
 				citations: view.debrief!.citations.map((c) => ({ ...c, reasons: c.reasons.map((r) => said(w, r, 'reason')) })),
 				seats: view.debrief!.seats.map((s) => {
 					const why = s.redLinesIn[w.language];
-					return why ? { ...s, redLines: s.redLines.map((l) => ({ ...l, why: why[l.variant] ?? l.why })) } : s;
+					const player = playerName(s.player);
+					return why ? { ...s, player, redLines: s.redLines.map((l) => ({ ...l, why: why[l.variant] ?? l.why })) } : { ...s, player };
 				})
 			}))
 	};

@@ -26,3 +26,6 @@ export function nameKey(name: string): string {
 export function sameName(a: string, b: string): boolean {
 	return nameKey(a) === nameKey(b);
 }
+
+/** The name a seat shows while a scripted role plays it from the start (pages word it in their language). */
+export const BOT_NAME = 'Scripted role';

@@ -2,13 +2,12 @@
 import { filterCasts } from './ballot-history';
 import { produce } from 'immer';
 import type { Role, Scenario } from '../scenario/schema';
-import { sameName } from './names';
+import { BOT_NAME, sameName } from './names';
 import { accept, refuse, type Outcome, type Refusal } from './outcome';
 import { endTurn } from './speakers';
 import type { Actor, GameConfig, GameState, Seat } from './types';
 
-/** The name a seat shows while a scripted role plays it from the start. */
-export const BOT_NAME = 'Scripted role';
+export { BOT_NAME } from './names';
 
 /** How many seats a role has in a game with this config. */
 export function seatCount(role: Role, config: Pick<GameConfig, 'seatCounts'>): number {

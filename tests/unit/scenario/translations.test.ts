@@ -20,6 +20,7 @@ import { facilitator, guest, newGame, play, seat } from '../../helpers/game';
 import { decideForSeat } from '../../../src/lib/game/bots/seat-bot';
 import { voiceOf, voicesOf } from '../../../src/lib/game/bots/explain';
 import { shippedScenario } from '../../helpers/server';
+import { overwriteGetLocale } from '../../../src/lib/i18n/paraglide/runtime';
 import { readSeedsSync, SEEDS_DIR, SHIPPED, shippedRaw } from './fixtures';
 
 const hebrew = /[\u05D0-\u05EA]/;
@@ -180,6 +181,12 @@ describe('a page in Hebrew', () => {
 		const ballots = shown.votes.at(-1)!.ballots!;
 		expect(ballots.dermer.reason).toBe('My own words.');
 		for (const bot of ['idf-chief', 'mossad-director', 'white-house-adviser-1']) expect(ballots[bot].reason).toMatch(hebrew);
+		// A scripted role's seat is named in the page's words, a player's by the player's own name.
+		overwriteGetLocale(() => 'he');
+		const named = localizeView(seatView(state, 'dermer', scenario), referenceOf(scenario, 'he')).seats;
+		overwriteGetLocale(() => 'en');
+		expect(named.find((s) => s.id === 'idf-chief')!.player).toBe('תפקיד ממוחשב');
+		expect(named.find((s) => s.id === 'dermer')!.player).toBe('Noa');
 	});
 });
 
