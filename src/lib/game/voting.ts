@@ -85,7 +85,7 @@ export function castVote(state: GameState, actor: Actor, intent: BallotIntent, c
 /** Closes the open vote and carries out its result. */
 export function closeVoteNow(d: Draft<GameState>, ctx: Context) {
 	const vote = d.votes.at(-1)!;
-	const result = decide(d.config.votingRule, vote.ballots, d.seats);
+	const result = decide(d.config.votingRule, vote.ballots, d.seats, vote.kind);
 	vote.status = 'closed';
 	vote.closedAt = ctx.now;
 	vote.result = result;
@@ -143,28 +143,32 @@ const carries = (c: Counts) => c.yes > c.no;
 /**
  * Applies the game's voting rule. Only seated players' ballots count; a seat that did not vote
  * counts as an abstention, never as a guess.
- * - majority: more yes than no among ballots cast;
+ * - majority: more yes than no among ballots cast, on clauses and amendments. The treaty itself
+ *   binds two governments, so even here it is ratified only as under dual-key: the game's rule,
+ *   which keeps a majority of the room from signing for a side that refuses;
  * - dual-key: a majority on the Israeli side and a majority on the US side (expert seats are
  *   counted in the totals but turn neither key: the treaty binds two governments);
  * - consensus: at least one yes and no one against.
  */
-export function decide(rule: VotingRule, ballots: Record<string, Pick<Ballot, 'choice'>>, seats: readonly Seat[]): VoteResult {
+export function decide(rule: VotingRule, ballots: Record<string, Pick<Ballot, 'choice'>>, seats: readonly Seat[], kind: Vote['kind']): VoteResult {
 	const voters = seats.filter((s) => s.player !== null);
 	const all = count(ballots, voters);
 	const absent = voters.length - (all.yes + all.no + all.abstain);
 	const base = { ...all, abstain: all.abstain + absent, absent };
+	const bothKeys = () => {
+		const keys = {
+			israel: carries(count(ballots, voters.filter((s) => s.side === 'israel'))),
+			us: carries(count(ballots, voters.filter((s) => s.side === 'us')))
+		};
+		return { ...base, passed: keys.israel && keys.us, keys };
+	};
 	switch (rule) {
 		case 'majority':
-			return { ...base, passed: carries(all) };
+			return kind === 'ratification' ? bothKeys() : { ...base, passed: carries(all) };
 		case 'consensus':
 			return { ...base, passed: all.yes > 0 && all.no === 0 };
-		case 'dual-key': {
-			const keys = {
-				israel: carries(count(ballots, voters.filter((s) => s.side === 'israel'))),
-				us: carries(count(ballots, voters.filter((s) => s.side === 'us')))
-			};
-			return { ...base, passed: keys.israel && keys.us, keys };
-		}
+		case 'dual-key':
+			return bothKeys();
 	}
 }
 

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { playOut } from '../../../src/lib/game/bots/table-bots';
-import { decideForSeat } from '../../../src/lib/game/bots/seat-bot';
+import { BLOCK_FOR, decideForSeat } from '../../../src/lib/game/bots/seat-bot';
 import { seatView } from '../../../src/lib/game/view';
 import { createGame } from '../../../src/lib/game/engine';
 import { buildSeats } from '../../../src/lib/game/seats';
@@ -140,7 +140,7 @@ describe('scripted roles', { timeout: 60_000 }, () => {
 					const why =
 						role.redLines.some((r) => r.variant === text) ||
 						conditions.some((c) => c.startsWith(`${clause}.`) && c !== text) ||
-						(!conditions.length && onClause.some(([, w]) => w - (weights[text] ?? 0) >= 15));
+						onClause.some(([, w]) => w - (weights[text] ?? 0) >= BLOCK_FOR);
 					expect(why, `${role.id} blocked ${text}`).toBe(true);
 				}
 			}

@@ -92,31 +92,43 @@ describe('voting rules', () => {
 	// israel: minister, general; us: adviser-1, adviser-2; expert: professor
 
 	it('majority: more yes than no among ballots cast; a tie fails', () => {
-		expect(decide('majority', choices({ minister: 'yes', general: 'no', 'adviser-1': 'yes' }), seats).passed).toBe(true);
-		expect(decide('majority', choices({ minister: 'yes', general: 'no' }), seats).passed).toBe(false);
-		expect(decide('majority', choices({ minister: 'yes', general: 'abstain' }), seats).passed).toBe(true);
+		expect(decide('majority', choices({ minister: 'yes', general: 'no', 'adviser-1': 'yes' }), seats, 'clause').passed).toBe(true);
+		expect(decide('majority', choices({ minister: 'yes', general: 'no' }), seats, 'clause').passed).toBe(false);
+		expect(decide('majority', choices({ minister: 'yes', general: 'abstain' }), seats, 'clause').passed).toBe(true);
 	});
 
 	it('dual-key: needs a majority on each side; experts turn neither key', () => {
-		const oneSided = decide('dual-key', choices({ minister: 'yes', general: 'yes', 'adviser-1': 'no', professor: 'yes' }), seats);
+		const oneSided = decide('dual-key', choices({ minister: 'yes', general: 'yes', 'adviser-1': 'no', professor: 'yes' }), seats, 'clause');
 		expect(oneSided).toMatchObject({ passed: false, keys: { israel: true, us: false } });
 		const split = decide(
 			'dual-key',
 			choices({ minister: 'yes', general: 'abstain', 'adviser-1': 'yes', 'adviser-2': 'no', professor: 'no' }),
-			seats
+			seats,
+			'clause'
 		);
 		expect(split).toMatchObject({ passed: false, keys: { israel: true, us: false } });
-		const passed = decide('dual-key', choices({ minister: 'yes', 'adviser-1': 'yes', professor: 'no' }), seats);
+		const passed = decide('dual-key', choices({ minister: 'yes', 'adviser-1': 'yes', professor: 'no' }), seats, 'clause');
 		expect(passed).toMatchObject({ passed: true, keys: { israel: true, us: true } });
 	});
 
+	it('majority ratifies the treaty only with a majority on each side, as dual-key does', () => {
+		// Three yes to one carries a clause; the treaty still needs the US side, which said no.
+		const ballots = choices({ minister: 'yes', general: 'yes', professor: 'yes', 'adviser-1': 'no' });
+		expect(decide('majority', ballots, seats, 'clause').passed).toBe(true);
+		expect(decide('majority', ballots, seats, 'ratification')).toMatchObject({ passed: false, keys: { israel: true, us: false } });
+		const bothSides = choices({ minister: 'yes', general: 'no', 'adviser-1': 'yes', professor: 'no' });
+		expect(decide('majority', bothSides, seats, 'ratification')).toMatchObject({ passed: false, keys: { israel: false, us: true } });
+		const signed = choices({ minister: 'yes', general: 'abstain', 'adviser-1': 'yes', 'adviser-2': 'abstain', professor: 'no' });
+		expect(decide('majority', signed, seats, 'ratification')).toMatchObject({ passed: true, keys: { israel: true, us: true } });
+	});
+
 	it('consensus: at least one yes and no one against', () => {
-		expect(decide('consensus', choices({ minister: 'yes', general: 'abstain' }), seats).passed).toBe(true);
-		expect(decide('consensus', choices({ minister: 'yes', professor: 'no' }), seats).passed).toBe(false);
-		expect(decide('consensus', {}, seats).passed).toBe(false);
+		expect(decide('consensus', choices({ minister: 'yes', general: 'abstain' }), seats, 'clause').passed).toBe(true);
+		expect(decide('consensus', choices({ minister: 'yes', professor: 'no' }), seats, 'clause').passed).toBe(false);
+		expect(decide('consensus', {}, seats, 'clause').passed).toBe(false);
 	});
 
 	it('counts a seated player who did not vote as an abstention', () => {
-		expect(decide('majority', choices({ minister: 'yes' }), seats)).toMatchObject({ yes: 1, abstain: 4, absent: 4 });
+		expect(decide('majority', choices({ minister: 'yes' }), seats, 'clause')).toMatchObject({ yes: 1, abstain: 4, absent: 4 });
 	});
 });

@@ -242,20 +242,20 @@ function onClause(mind: Mind, text: VariantId, variants: readonly VariantId[], w
 
 /**
  * Under consensus one "no" sinks a text, so a role keeps it for what its stance rests on: a text
- * that overrules one of its conditions (or, for a role without conditions, a clause it weighs
- * heavily). Anything less it stands aside on. Under the other rules a "no" is just a vote.
+ * that overrules one of its conditions, or one that costs it a clause it weighs heavily. Anything
+ * less it stands aside on. Under the other rules a "no" is just a vote.
  */
 function blocks(mind: Mind, text: VariantId): boolean {
 	const { view, doctrine } = mind;
 	if (view.votingRule !== 'consensus') return true;
 	const clause = clauseOf(text);
 	const { conditions, weights } = view.you.objectives;
-	if (conditions.length) return conditions.some((c) => clauseOf(c) === clause && c !== text);
+	if (conditions.some((c) => clauseOf(c) === clause && c !== text)) return true;
 	return Object.entries(weights).some(([v, w]) => clauseOf(v) === clause && v !== text && w - doctrine.weight(text) >= BLOCK_FOR);
 }
 
-/** Without conditions, the stake in a clause from which a role blocks a consensus. */
-const BLOCK_FOR = 15;
+/** The stake in a clause from which a role blocks a consensus. */
+export const BLOCK_FOR = 20;
 
 /** An amendment replaces `from` on the floor with `to`. */
 function onAmendment(mind: Mind, from: VariantId, to: VariantId, worth = mind.doctrine.utility): Decision {
