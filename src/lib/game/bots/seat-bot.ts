@@ -251,11 +251,12 @@ function blocks(mind: Mind, text: VariantId): boolean {
 	const clause = clauseOf(text);
 	const { conditions, weights } = view.you.objectives;
 	if (conditions.some((c) => clauseOf(c) === clause && c !== text)) return true;
-	return Object.entries(weights).some(([v, w]) => clauseOf(v) === clause && v !== text && w - doctrine.weight(text) >= BLOCK_FOR);
+	// Worth as the table has argued it: a player's case can talk a role out of its veto, or into one.
+	return Object.keys(weights).some((v) => clauseOf(v) === clause && v !== text && doctrine.utility(v) - doctrine.utility(text) >= BLOCK_FOR);
 }
 
-/** The stake in a clause from which a role blocks a consensus. */
-export const BLOCK_FOR = 20;
+/** How much more a role must value another option of the clause before it blocks a consensus on this one. */
+export const BLOCK_FOR = 15;
 
 /** An amendment replaces `from` on the floor with `to`. */
 function onAmendment(mind: Mind, from: VariantId, to: VariantId, worth = mind.doctrine.utility): Decision {
