@@ -119,7 +119,7 @@ describe('the shipped scenario', () => {
 		const ballots = Object.fromEntries(
 			one.map((s) => [s.id, { choice: s.roleId === 'jinsa-advocate' ? ('no' as const) : ('yes' as const) }])
 		);
-		expect(decide('dual-key', ballots, one)).toMatchObject({ passed: true, keys: { israel: true, us: true } });
+		expect(decide('dual-key', ballots, one, 'clause')).toMatchObject({ passed: true, keys: { israel: true, us: true } });
 	});
 
 	it('gives every card a source record with a date, and shows reported passages as reports', () => {
