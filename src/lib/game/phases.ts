@@ -6,7 +6,7 @@ import { produce, type Draft } from 'immer';
 import { dropPendingAmendment, putOnFloor } from './agenda';
 import { asFacilitator, openVoteOf } from './guards';
 import { deal } from './hands';
-import { BOT_NAME } from './seats';
+import { BOT_NAME } from './names';
 import { accept, refuse, type Outcome } from './outcome';
 import { unsettledRequired } from './required';
 import { endTurn } from './speakers';

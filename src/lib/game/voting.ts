@@ -5,6 +5,7 @@
 import { produce, type Draft } from 'immer';
 import type { VotingRule } from '../scenario/schema';
 import { appendCast, NO_CASTS } from './ballot-history';
+import { countedBySides } from './keys';
 import { actingSeat, asFacilitator, isRefusal, openVoteOf, otherLanguages } from './guards';
 import type { InLanguages } from '../scenario/texts';
 import { accept, frozen, nextSeq, refuse, type Outcome } from './outcome';
@@ -155,20 +156,12 @@ export function decide(rule: VotingRule, ballots: Record<string, Pick<Ballot, 'c
 	const all = count(ballots, voters);
 	const absent = voters.length - (all.yes + all.no + all.abstain);
 	const base = { ...all, abstain: all.abstain + absent, absent };
-	const bothKeys = () => {
-		const keys = {
-			israel: carries(count(ballots, voters.filter((s) => s.side === 'israel'))),
-			us: carries(count(ballots, voters.filter((s) => s.side === 'us')))
-		};
-		return { ...base, passed: keys.israel && keys.us, keys };
+	if (rule === 'consensus') return { ...base, passed: all.yes > 0 && all.no === 0 };
+	if (!countedBySides(rule, kind)) return { ...base, passed: carries(all) };
+	const keys = {
+		israel: carries(count(ballots, voters.filter((s) => s.side === 'israel'))),
+		us: carries(count(ballots, voters.filter((s) => s.side === 'us')))
 	};
-	switch (rule) {
-		case 'majority':
-			return kind === 'ratification' ? bothKeys() : { ...base, passed: carries(all) };
-		case 'consensus':
-			return { ...base, passed: all.yes > 0 && all.no === 0 };
-		case 'dual-key':
-			return bothKeys();
-	}
+	return { ...base, passed: keys.israel && keys.us, keys };
 }
 

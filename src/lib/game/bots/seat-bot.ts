@@ -256,7 +256,7 @@ function blocks(mind: Mind, text: VariantId): boolean {
 }
 
 /** How much more a role must value another option of the clause before it blocks a consensus on this one. */
-export const BLOCK_FOR = 15;
+const BLOCK_FOR = 15;
 
 /** An amendment replaces `from` on the floor with `to`. */
 function onAmendment(mind: Mind, from: VariantId, to: VariantId, worth = mind.doctrine.utility): Decision {
