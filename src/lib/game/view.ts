@@ -10,6 +10,7 @@ import { originOf, type CardOrigin } from '../scenario/records';
 import { cardWordsIn, roleWordsIn, type CardWords, type InLanguages, type RoleWords } from '../scenario/texts';
 import type { BallotSetting, BriefingCard, Objectives, RedLine, Scenario, Side, VotingRule } from '../scenario/schema';
 // coaching.ts builds seat views of its own; the cycle is only between functions called at run time.
+import { draftText } from './agenda';
 import { coaching, type Coaching } from './coaching';
 import { debrief, type Debrief } from './debrief';
 import { openVoteOf } from './guards';
@@ -51,6 +52,8 @@ export interface ClauseView {
 	title: string;
 	question: string;
 	variants: { id: VariantId; text: string; summary: string }[];
+	/** The draft treaty's text for the clause: the variant that opens on the floor. */
+	draft: VariantId;
 }
 
 /**
@@ -208,7 +211,7 @@ function clauseViews(state: GameState, scenario: Scenario): ClauseView[] {
 		const clauses = new Map(scenario.clauses.map((c) => [c.id, c]));
 		return state.agenda.map((id) => {
 			const c = clauses.get(id)!;
-			return { id, title: c.title, question: c.question, variants: c.variants.map(({ id, text, summary }) => ({ id, text, summary })) };
+			return { id, title: c.title, question: c.question, variants: c.variants.map(({ id, text, summary }) => ({ id, text, summary })), draft: draftText(c) };
 		});
 	});
 }

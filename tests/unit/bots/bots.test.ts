@@ -176,4 +176,33 @@ describe('scripted roles', { timeout: 60_000 }, () => {
 			expect(role.redLines.map((r) => r.variant)).not.toContain(a.to);
 		}
 	});
+
+	it('propose an amendment only toward a text their brief names, or away from one of their red lines', () => {
+		let proposed = 0;
+		for (let seed = 1; seed <= 12; seed++) {
+			const { state } = botGame(seed, seed % 3 ? 'dual-key' : 'majority');
+			for (const a of state.amendments) {
+				const role = scenario.roles.find((r) => r.id === state.seats.find((s) => s.id === a.seat)!.roleId)!;
+				const named = (role.objectives.weights[a.to] ?? 0) > 0;
+				const escapes = role.redLines.some((r) => r.variant === a.from);
+				expect(named || escapes, `${role.id} proposed ${a.to} over ${a.from}`).toBe(true);
+				proposed++;
+			}
+		}
+		expect(proposed).toBeGreaterThan(20);
+	});
+
+	it('keep an amendment back for a clause to come whose draft crosses a red line of theirs', () => {
+		// At the four core seats the White House alone wants the Saudi track kept apart, and the
+		// draft folds the pact into the Saudi package, its red line: it is never left without an
+		// amendment there, so every game puts the standalone text to the table.
+		const seatCounts = Object.fromEntries(scenario.roles.map((r) => [r.id, r.core ? 1 : 0]));
+		for (let seed = 1; seed <= 10; seed++) {
+			const { state } = botGame(seed, 'dual-key', { seatCounts, botSeats: buildSeats(scenario, { seatCounts }).map((s) => s.id) });
+			const white = state.seats.find((s) => s.roleId === 'white-house-adviser')!;
+			const onSaudi = state.amendments.filter((a) => a.clauseId === 'saudi-track');
+			expect(onSaudi.map((a) => a.to), `seed ${seed}`).toContain('saudi-track.standalone');
+			expect(state.amendments.filter((a) => a.seat === white.id).length).toBeLessThanOrEqual(scenario.defaults.amendmentsPerSeat);
+		}
+	});
 });

@@ -31,6 +31,8 @@ export interface Doctrine {
 	utility(variant: VariantId): number;
 	/** The same before anything was argued. */
 	baseUtility(variant: VariantId): number;
+	/** The seat's temperament on a variant, part of both worths above. */
+	temper(variant: VariantId): number;
 	/** The posts that moved the worth of a variant, in the order they were made. */
 	pushes(variant: VariantId): Push[];
 	/** Cards on the table (played or injected), in the order they appeared. */
@@ -83,7 +85,8 @@ const sum = (pushes: readonly Push[]) => pushes.reduce((total, p) => total + p.b
 /**
  * A seat's temperament: a fixed lean, from −TEMPERAMENT to +TEMPERAMENT, on each variant, drawn
  * from the game's code and the seat. Two games rarely play out the same way, yet one game always
- * does, so it replays; and the lean is small beside any weight a brief gives.
+ * does, so it replays. It ranks the texts a brief leaves open, and reorders those it names, but
+ * never puts a text the brief leaves out above one it names (see lead).
  */
 export function temperament(code: string, seat: SeatId, variant: VariantId): number {
 	// FNV-1a: a fixed, well-spread hash of the three names.
@@ -96,11 +99,13 @@ export function doctrineOf(view: SeatView): Doctrine {
 	const weights = view.you.objectives.weights;
 	const redLines = new Set(view.you.redLines.map((r) => r.variant));
 	const { pushes, tableCards, signingPushes } = whatTheTableSaid(view);
-	const base = (v: VariantId) => (redLines.has(v) ? -Infinity : (weights[v] ?? 0) + temperament(view.code, view.you.seat, v));
+	const temper = (v: VariantId) => temperament(view.code, view.you.seat, v);
+	const base = (v: VariantId) => (redLines.has(v) ? -Infinity : (weights[v] ?? 0) + temper(v));
 	return {
 		weight: (v) => weights[v] ?? 0,
 		redLine: (v) => redLines.has(v),
 		baseUtility: base,
+		temper,
 		utility: (v) => base(v) + clamp(sum(pushes.get(v) ?? [])),
 		pushes: (v) => pushes.get(v) ?? [],
 		tableCards,
@@ -109,9 +114,22 @@ export function doctrineOf(view: SeatView): Doctrine {
 	};
 }
 
+/**
+ * How much more the role values text `a` than text `b`. Between two texts its brief names, or two
+ * it leaves out, the seat's temperament counts; between one it names and one it leaves out, only
+ * the brief and what the table has argued do. So a scripted role never argues or votes for a text
+ * its brief leaves out over one it names on a whim, only when a player's case has moved it.
+ */
+export function lead(doctrine: Doctrine, a: VariantId, b: VariantId, worth = doctrine.utility): number {
+	const [wa, wb] = [worth(a), worth(b)];
+	if (wa === wb) return 0;
+	if (doctrine.weight(a) > 0 === doctrine.weight(b) > 0) return wa - wb;
+	return wa - doctrine.temper(a) - (wb - doctrine.temper(b));
+}
+
 /** The variant of a clause the role likes best (ties go to the earlier variant). */
 export function preferred(doctrine: Doctrine, variants: readonly VariantId[], worth = doctrine.utility): VariantId {
-	return variants.reduce((best, v) => (worth(v) > worth(best) ? v : best));
+	return variants.reduce((best, v) => (lead(doctrine, v, best, worth) > 0 ? v : best));
 }
 
 /** A weight from which the role makes its case on a clause in words alone, when it has no card for it. */
@@ -132,6 +150,6 @@ export function ratificationChoice(signed: Score, unsigned: Score, signingPull: 
 export function amendmentChoice(doctrine: Doctrine, from: VariantId, to: VariantId, worth = doctrine.utility): Choice {
 	if (doctrine.redLine(to)) return 'no';
 	if (doctrine.redLine(from)) return 'yes';
-	const gain = worth(to) - worth(from);
+	const gain = lead(doctrine, to, from, worth);
 	return gain > 0 ? 'yes' : gain < 0 ? 'no' : 'abstain';
 }

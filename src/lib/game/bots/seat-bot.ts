@@ -9,7 +9,7 @@ import type { InLanguages } from '../../scenario/texts';
 import { clauseOf, scoreRole, type Score } from '../scoring';
 import type { CardView, SeatView, VoteView } from '../view';
 import type { Action, Choice, Post, VariantId } from '../types';
-import { amendmentChoice, doctrineOf, OPPOSE_FOR, preferred, ratificationChoice, type Doctrine, type Push } from './doctrine';
+import { amendmentChoice, doctrineOf, lead, OPPOSE_FOR, preferred, ratificationChoice, type Doctrine, type Push } from './doctrine';
 import { PLAIN_VOICE, say, type Said } from './explain';
 
 /** How much better another variant must be before the bot spends an amendment on it. */
@@ -148,8 +148,10 @@ function clauseMove(mind: Mind): Action | null {
 
 	if (!vote) {
 		const proposedHere = view.amendments.some((a) => a.seat === view.you.seat && a.clauseId === clause.id);
-		const gain = doctrine.utility(best) - doctrine.utility(floor.variantId);
-		if (!pending && !proposedHere && view.you.amendmentsLeft > 0 && best !== floor.variantId && (gain >= AMENDMENT_THRESHOLD || doctrine.redLine(floor.variantId)))
+		const gain = lead(doctrine, best, floor.variantId);
+		// It moves a text only toward one its brief names, or away from one of its red lines.
+		const worthMoving = doctrine.redLine(floor.variantId) || (doctrine.weight(best) > 0 && gain >= AMENDMENT_THRESHOLD);
+		if (!pending && !proposedHere && spareAmendments(mind, clause.id) > 0 && best !== floor.variantId && worthMoving)
 			return { type: 'proposeAmendment', variant: best };
 		return null;
 	}
@@ -158,6 +160,21 @@ function clauseMove(mind: Mind): Action | null {
 		return ballot(mind, onAmendment(mind, amendment.from, amendment.to));
 	}
 	return ballot(mind, onClause(mind, vote.variantId!, variants));
+}
+
+/**
+ * The amendments a role may spend on this clause. Like a player who has read the draft, it keeps
+ * one back for each clause still to come whose draft text crosses one of its red lines or
+ * overrules one of its conditions, unless this clause is such a one itself.
+ */
+function spareAmendments(mind: Mind, clauseId: string): number {
+	const { view, doctrine } = mind;
+	const { conditions } = view.you.objectives;
+	const atStake = (c: SeatView['clauses'][number]) => doctrine.redLine(c.draft) || conditions.some((v) => clauseOf(v) === c.id && v !== c.draft);
+	const here = view.clauses.findIndex((c) => c.id === clauseId);
+	if (atStake(view.clauses[here])) return view.you.amendmentsLeft;
+	const ahead = view.clauses.slice(here + 1).filter((c) => !(c.id in view.adopted) && !view.skipped.includes(c.id) && atStake(c));
+	return view.you.amendmentsLeft - ahead.length;
 }
 
 /**
@@ -228,16 +245,31 @@ function onClause(mind: Mind, text: VariantId, variants: readonly VariantId[], w
 	const signing = view.you.objectives.signing;
 	const weighted = variants.filter((v) => doctrine.weight(v) > 0);
 	const wanted = weighted.length ? preferred(doctrine, weighted, worth) : undefined;
-	if (wanted && wanted !== text && worth(wanted) - worth(text) > TOLERANCE[signing])
+	if (wanted && wanted !== text && lead(doctrine, wanted, text, worth) > TOLERANCE[signing])
 		return blocks(mind, text)
 			? { choice: 'no', said: { kind: 'no', aim: wanted }, backs: backsNo(text, wanted) }
 			: { choice: 'abstain', said: { kind: 'standAside', aim: wanted }, backs: () => false };
-	if (doctrine.weight(text) > 0 && worth(text) > 0) return { choice: 'yes', said: { kind: 'yes', aim: text }, backs: backsYes(text) };
+	// A text its brief names, and none it names is clearly better: it votes for its aim, unless the
+	// table has argued it below nothing (its temperament alone never does).
+	if (doctrine.weight(text) > 0 && worth(text) - doctrine.temper(text) > 0) return { choice: 'yes', said: { kind: 'yes', aim: text }, backs: backsYes(text) };
 	// Nothing it wants is at stake in this text: a clear lean of its own, or else its stance on the pact.
 	const u = worth(text);
 	const lean: Choice = u >= LEAN ? 'yes' : u <= -LEAN ? 'no' : signing === 'for' ? 'yes' : signing === 'against' ? 'no' : 'abstain';
 	const choice: Choice = lean === 'no' && !blocks(mind, text) ? 'abstain' : lean;
-	return { choice, said: { kind: 'noStake' }, backs: choice === 'yes' ? backsYes(text) : choice === 'no' ? backsNo(text) : () => false };
+	return besideItsAims(mind, text, { choice, said: { kind: 'noStake' }, backs: choice === 'yes' ? backsYes(text) : choice === 'no' ? backsNo(text) : () => false });
+}
+
+/**
+ * A vote that is not between texts the role wants. It says it has no stake only when its brief
+ * names no text of the clause; otherwise it names the one it would rather have: against the text,
+ * or letting it through (the `standAside` line says it will not block).
+ */
+function besideItsAims(mind: Mind, text: VariantId, noStake: Decision): Decision {
+	const { doctrine, view } = mind;
+	const named = view.clauses.find((c) => c.id === clauseOf(text))!.variants.map((v) => v.id).filter((v) => v !== text && doctrine.weight(v) > 0);
+	if (!named.length || doctrine.weight(text) > 0) return noStake;
+	const aim = preferred(doctrine, named);
+	return { ...noStake, said: { kind: noStake.choice === 'no' ? 'no' : 'standAside', aim } };
 }
 
 /**
@@ -252,11 +284,11 @@ function blocks(mind: Mind, text: VariantId): boolean {
 	const { conditions, weights } = view.you.objectives;
 	if (conditions.some((c) => clauseOf(c) === clause && c !== text)) return true;
 	// Worth as the table has argued it: a player's case can talk a role out of its veto, or into one.
-	return Object.keys(weights).some((v) => clauseOf(v) === clause && v !== text && doctrine.utility(v) - doctrine.utility(text) >= BLOCK_FOR);
+	return Object.keys(weights).some((v) => clauseOf(v) === clause && v !== text && lead(doctrine, v, text) >= BLOCK_FOR);
 }
 
 /** How much more a role must value another option of the clause before it blocks a consensus on this one. */
-const BLOCK_FOR = 15;
+const BLOCK_FOR = 8;
 
 /** An amendment replaces `from` on the floor with `to`. */
 function onAmendment(mind: Mind, from: VariantId, to: VariantId, worth = mind.doctrine.utility): Decision {
@@ -264,16 +296,16 @@ function onAmendment(mind: Mind, from: VariantId, to: VariantId, worth = mind.do
 	const choice = amendmentChoice(doctrine, from, to, worth);
 	if (choice === 'no') {
 		if (doctrine.redLine(to)) return { choice, said: { kind: 'redLine', aim: to }, backs: backsNo(to) };
-		if (!blocks(mind, to)) return { choice: 'abstain', said: doctrine.weight(from) > 0 ? { kind: 'standAside', aim: from } : { kind: 'noStake' }, backs: () => false };
-		return { choice, said: doctrine.weight(from) > 0 ? { kind: 'no', aim: from } : { kind: 'noStake' }, backs: backsNo(to, from) };
+		if (!blocks(mind, to)) return doctrine.weight(from) > 0 ? { choice: 'abstain', said: { kind: 'standAside', aim: from }, backs: () => false } : besideItsAims(mind, to, { choice: 'abstain', said: { kind: 'noStake' }, backs: () => false });
+		return doctrine.weight(from) > 0 ? { choice, said: { kind: 'no', aim: from }, backs: backsNo(to, from) } : besideItsAims(mind, to, { choice, said: { kind: 'noStake' }, backs: backsNo(to, from) });
 	}
 	if (choice === 'yes')
 		return doctrine.weight(to) > 0
 			? { choice, said: { kind: 'yes', aim: to }, backs: backsYes(to) }
 			: doctrine.redLine(from)
 				? { choice, said: { kind: 'redLine', aim: from }, backs: backsNo(from) }
-				: { choice, said: { kind: 'noStake' }, backs: backsYes(to) };
-	return { choice, said: { kind: 'noStake' }, backs: () => false };
+				: besideItsAims(mind, to, { choice, said: { kind: 'noStake' }, backs: backsYes(to) });
+	return besideItsAims(mind, to, { choice, said: { kind: 'noStake' }, backs: () => false });
 }
 
 /** Signs when the assembled text scores better signed than unsigned, as the table's cards and arguments on signing move it. */
