@@ -9,8 +9,8 @@
 import { originOf, type CardOrigin } from '../scenario/records';
 import { cardWordsIn, roleWordsIn, type CardWords, type InLanguages, type RoleWords } from '../scenario/texts';
 import type { BallotSetting, BriefingCard, Objectives, RedLine, Scenario, Side, VotingRule } from '../scenario/schema';
-// coaching.ts builds seat views of its own; the cycle is only between functions called at run time.
 import { draftText } from './agenda';
+// coaching.ts builds seat views of its own; the cycle is only between functions called at run time.
 import { coaching, type Coaching } from './coaching';
 import { debrief, type Debrief } from './debrief';
 import { openVoteOf } from './guards';

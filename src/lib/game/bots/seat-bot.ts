@@ -296,8 +296,12 @@ function onAmendment(mind: Mind, from: VariantId, to: VariantId, worth = mind.do
 	const choice = amendmentChoice(doctrine, from, to, worth);
 	if (choice === 'no') {
 		if (doctrine.redLine(to)) return { choice, said: { kind: 'redLine', aim: to }, backs: backsNo(to) };
-		if (!blocks(mind, to)) return doctrine.weight(from) > 0 ? { choice: 'abstain', said: { kind: 'standAside', aim: from }, backs: () => false } : besideItsAims(mind, to, { choice: 'abstain', said: { kind: 'noStake' }, backs: () => false });
-		return doctrine.weight(from) > 0 ? { choice, said: { kind: 'no', aim: from }, backs: backsNo(to, from) } : besideItsAims(mind, to, { choice, said: { kind: 'noStake' }, backs: backsNo(to, from) });
+		const blocking = blocks(mind, to);
+		if (doctrine.weight(from) > 0)
+			return blocking
+				? { choice, said: { kind: 'no', aim: from }, backs: backsNo(to, from) }
+				: { choice: 'abstain', said: { kind: 'standAside', aim: from }, backs: () => false };
+		return besideItsAims(mind, to, blocking ? { choice, said: { kind: 'noStake' }, backs: backsNo(to, from) } : { choice: 'abstain', said: { kind: 'noStake' }, backs: () => false });
 	}
 	if (choice === 'yes')
 		return doctrine.weight(to) > 0
