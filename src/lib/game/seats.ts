@@ -7,7 +7,6 @@ import { accept, refuse, type Outcome, type Refusal } from './outcome';
 import { endTurn } from './speakers';
 import type { Actor, GameConfig, GameState, Seat } from './types';
 
-
 /** How many seats a role has in a game with this config. */
 export function seatCount(role: Role, config: Pick<GameConfig, 'seatCounts'>): number {
 	const asked = config.seatCounts[role.id];
