@@ -147,6 +147,7 @@ const PLACEHOLDERS: Record<Exclude<keyof Voice, 'aims'>, string[]> = {
 	no: ['{aim}'],
 	redLine: ['{aim}'],
 	noStake: [],
+	givenUp: ['{aim}'],
 	sign: ['{aim}'],
 	refuse: ['{aim}'],
 	moved: ['{who}'],

@@ -121,6 +121,8 @@ export const Voice = z.strictObject({
 	redLine: lines,
 	/** A clause it has no stake in: no placeholder. */
 	noStake: lines,
+	/** Voting against, or standing aside on, a text it wants, because the table has argued it out of it: {aim}. */
+	givenUp: lines,
 	/** Ratifying a text that meets its conditions: {aim}, its best win in the text. */
 	sign: lines,
 	/** Refusing a text that misses them: {aim}, what it misses most. */

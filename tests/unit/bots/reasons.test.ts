@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { excerpt, say, PLAIN_VOICE } from '../../../src/lib/game/bots/explain';
 import type { Scenario } from '../../../src/lib/scenario/schema';
 import type { CardView } from '../../../src/lib/game/view';
-import { playTable, tables } from '../../../scripts/balance/play';
+import { tables } from '../../../scripts/balance/play';
 import { createGame } from '../../../src/lib/game/engine';
 import { playOut } from '../../../src/lib/game/bots/table-bots';
 import { buildSeats } from '../../../src/lib/game/seats';
@@ -63,6 +63,9 @@ describe('the reason builder', () => {
 	});
 });
 
+/** Whether the role's brief names (weighs) any text of the clause. */
+const namesAText = (role: Scenario['roles'][number], clauseId: string) => Object.keys(role.objectives.weights).some((v) => v.startsWith(`${clauseId}.`));
+
 /** A whole game of scripted roles only: the rule and the White House's seats vary with the seed. */
 function scriptedGame(code: string, seed: number, seatCounts: Record<string, number> = {}) {
 	const counts = { ...seatCounts, 'white-house-adviser': 1 + (seed % 3) };
@@ -81,7 +84,6 @@ function scriptedGame(code: string, seed: number, seatCounts: Record<string, num
 describe('scripted reasons over 200 seeded games', { timeout: 120_000 }, () => {
 	it('name the role’s stake in its own voice, never repeat another role’s sentence in a vote, and never cite one card both ways', () => {
 		const table = tables(scenario)[0];
-		const seats = buildSeats(scenario, { seatCounts: { ...table.seatCounts, 'white-house-adviser': 3 } });
 		let votes = 0;
 		for (let seed = 1; seed <= 200; seed++) {
 			const state = scriptedGame(`R${seed}`, seed, table.seatCounts);
@@ -98,6 +100,8 @@ describe('scripted reasons over 200 seeded games', { timeout: 120_000 }, () => {
 					const named = [...Object.values(voice.aims), 'a treaty signed at last'].some((aim) => reason.toLowerCase().includes(aim.toLowerCase()));
 					const noStake = voice.noStake.some((line) => reason.startsWith(line));
 					expect(named || noStake || ballot.choice === 'abstain', `${role.id}: ${reason}`).toBe(true);
+					// "No stake" only where the brief names no text of the clause: one it names is backed or given up by name.
+					if (noStake && vote.clauseId) expect(namesAText(role, vote.clauseId), `${role.id} on ${vote.clauseId}: ${reason}`).toBe(false);
 					const sentence = reason.replace(/ “.*$/, '');
 					expect(sentences.get(sentence), `vote ${vote.id} of game ${seed}: "${sentence}" twice`).toBeUndefined();
 					sentences.set(sentence, seatId);
@@ -110,8 +114,6 @@ describe('scripted reasons over 200 seeded games', { timeout: 120_000 }, () => {
 			}
 		}
 		expect(votes).toBeGreaterThan(1000);
-		expect(seats.length).toBeGreaterThan(9);
-		expect(playTable).toBeTypeOf('function');
 	});
 });
 
@@ -133,6 +135,7 @@ describe('scripted reasons in Hebrew', { timeout: 120_000 }, () => {
 					const named = [...Object.values(voice.aims), 'אמנה שנחתמת סוף סוף'].some((aim) => he!.includes(aim));
 					const noStake = voice.noStake.some((line) => he!.startsWith(line));
 					expect(named || noStake || ballot.choice === 'abstain', `${seatId}: ${he}`).toBe(true);
+					if (noStake && vote.clauseId) expect(namesAText(roleOf(seatId), vote.clauseId), `${seatId} on ${vote.clauseId}: ${he}`).toBe(false);
 					// A card is quoted in its own English words inside the Hebrew sentence.
 					const quoted = /“([^”]+?)…?”/.exec(he!)?.[1];
 					if (quoted) expect(scenario.cards.some((c) => c.quote.replace(/\s+/g, ' ').includes(quoted.replace(/…$/, ''))), quoted).toBe(true);

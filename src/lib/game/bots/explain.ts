@@ -19,6 +19,7 @@ export const PLAIN_VOICE: Voice = {
 	no: ['I vote this down: I want {aim}.'],
 	redLine: ['{aim} is my red line.'],
 	noStake: ['This clause is not where my stake lies.'],
+	givenUp: ['I no longer hold out for {aim}.'],
 	sign: ['The treaty gives me {aim}, so I sign.'],
 	refuse: ['The treaty misses {aim}, so I refuse.'],
 	moved: ['{who} changed my mind.'],

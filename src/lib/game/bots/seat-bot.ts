@@ -261,13 +261,16 @@ function onClause(mind: Mind, text: VariantId, variants: readonly VariantId[], w
 
 /**
  * A vote that is not between texts the role wants. It says it has no stake only when its brief
- * names no text of the clause; otherwise it names the one it would rather have: against the text,
- * or letting it through (the `standAside` line says it will not block).
+ * names no text of the clause. A text the brief names it backs by name, or, when the table has
+ * argued it out of it, says it gives it up (the `givenUp` line). Otherwise it names the text it
+ * would rather have: against the text, or letting it through (the `standAside` line says it will
+ * not block).
  */
 function besideItsAims(mind: Mind, text: VariantId, noStake: Decision): Decision {
 	const { doctrine, view } = mind;
+	if (doctrine.weight(text) > 0) return { ...noStake, said: { kind: noStake.choice === 'yes' ? 'yes' : 'givenUp', aim: text } };
 	const named = view.clauses.find((c) => c.id === clauseOf(text))!.variants.map((v) => v.id).filter((v) => v !== text && doctrine.weight(v) > 0);
-	if (!named.length || doctrine.weight(text) > 0) return noStake;
+	if (!named.length) return noStake;
 	const aim = preferred(doctrine, named);
 	return { ...noStake, said: { kind: noStake.choice === 'no' ? 'no' : 'standAside', aim } };
 }
@@ -309,6 +312,8 @@ function onAmendment(mind: Mind, from: VariantId, to: VariantId, worth = mind.do
 			: doctrine.redLine(from)
 				? { choice, said: { kind: 'redLine', aim: from }, backs: backsNo(from) }
 				: besideItsAims(mind, to, { choice, said: { kind: 'noStake' }, backs: backsYes(to) });
+	// Level between the two: a role that names the text on the floor would as soon keep it.
+	if (doctrine.weight(from) > 0) return { choice, said: { kind: 'standAside', aim: from }, backs: () => false };
 	return besideItsAims(mind, to, { choice, said: { kind: 'noStake' }, backs: () => false });
 }
 
