@@ -11,6 +11,7 @@ import { tables } from '../../../scripts/balance/play';
 import { createGame } from '../../../src/lib/game/engine';
 import { playOut } from '../../../src/lib/game/bots/table-bots';
 import { buildSeats } from '../../../src/lib/game/seats';
+import { clauseOf } from '../../../src/lib/game/scoring';
 import { shippedScenario } from '../../helpers/server';
 import { apply } from '../../../src/lib/game/engine';
 import { atFirstClause, facilitator, play, seat } from '../../helpers/game';
@@ -64,7 +65,7 @@ describe('the reason builder', () => {
 });
 
 /** Whether the role's brief names (weighs) any text of the clause. */
-const namesAText = (role: Scenario['roles'][number], clauseId: string) => Object.keys(role.objectives.weights).some((v) => v.startsWith(`${clauseId}.`));
+const namesAText = (role: Scenario['roles'][number], clauseId: string) => Object.keys(role.objectives.weights).some((v) => clauseOf(v) === clauseId);
 
 /** A whole game of scripted roles only: the rule and the White House's seats vary with the seed. */
 function scriptedGame(code: string, seed: number, seatCounts: Record<string, number> = {}) {
