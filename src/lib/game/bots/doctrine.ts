@@ -7,10 +7,14 @@ import type { CardView, SeatView } from '../view';
 import type { Score } from '../scoring';
 import type { Choice, Post, SeatId, VariantId } from '../types';
 
-/** How far one card moves a bot, and how far all of them together can. */
-export const CARD_PULL = 4;
+/**
+ * How far one card moves a bot, and how far all of them together can. A card weighs about as
+ * much as one of a role's middling aims, so a well-chosen card can turn a role that only half
+ * wants a text; the cap keeps a pile of cards from outweighing a brief's heaviest aims.
+ */
+export const CARD_PULL = 12;
 export const ARGUMENT_PULL = 2;
-export const MAX_SHIFT = 12;
+export const MAX_SHIFT = 24;
 /** At ratification a card on signing itself weighs more: it speaks to the one question left. */
 export const SIGNING_PULL = 6;
 export const MAX_SIGNING_SHIFT = 24;
