@@ -10,7 +10,7 @@ import type { Choice, Post, SeatId, VariantId } from '../types';
 /**
  * How far one card moves a bot, and how far all of them together can. A card weighs about as
  * much as one of a role's middling aims, so a well-chosen card can turn a role that only half
- * wants a text; the cap keeps a pile of cards from outweighing a brief's heaviest aims.
+ * wants a text; the cap, two cards' worth, keeps a pile of cards from counting for more than two.
  */
 export const CARD_PULL = 12;
 export const ARGUMENT_PULL = 2;
