@@ -153,7 +153,8 @@ const PLACEHOLDERS: Record<Exclude<keyof Voice, 'aims'>, string[]> = {
 	moved: ['{who}'],
 	amend: ['{aim}'],
 	answer: ['{aim}', '{who}'],
-	standAside: ['{aim}']
+	standAside: ['{aim}'],
+	heed: ['{aim}']
 };
 
 /** A voice names every variant the role weighs or refuses, and no other; its lines carry their placeholders. */
@@ -165,14 +166,18 @@ function checkVoice(role: Scenario['roles'][number], at: string, report: Report)
 	for (const variant of Object.keys(voice.aims))
 		if (!needed.includes(variant))
 			report(`${at}.voice.aims["${variant}"]`, `"${role.id}" neither weighs nor refuses "${variant}"`, 'name only the variants in its weights and red lines');
+	if (role.objectives.signing === 'for' && !voice.heed)
+		report(`${at}.voice`, `"${role.id}" is for the pact but has no "heed" line`, 'add the line it gives when it lets a text go because the other government votes it down');
 	for (const [kind, wanted] of Object.entries(PLACEHOLDERS) as [keyof typeof PLACEHOLDERS, string[]][]) {
-		voice[kind].forEach((line, k) => {
+		const lines = voice[kind];
+		if (!lines) continue;
+		lines.forEach((line, k) => {
 			const found = line.match(/\{\w+\}/g) ?? [];
 			const ok = wanted.every((p) => found.filter((f) => f === p).length === 1) && found.every((f) => wanted.includes(f));
 			if (!ok) report(`${at}.voice.${kind}[${k}]`, `a "${kind}" line carries ${wanted.length ? wanted.join(' and ') + ' once each' : 'no placeholder'}`, wanted.length ? `write ${wanted.join(' and ')} where the role's words go` : 'take the placeholder out');
 		});
-		if (voice[kind].length < role.seats.max)
-			report(`${at}.voice.${kind}`, `${voice[kind].length} wording(s) for ${role.seats.max} seats`, 'give each seat of the role its own wording, so no two say the same');
+		if (lines.length < role.seats.max)
+			report(`${at}.voice.${kind}`, `${lines.length} wording(s) for ${role.seats.max} seats`, 'give each seat of the role its own wording, so no two say the same');
 	}
 }
 

@@ -134,7 +134,12 @@ export const Voice = z.strictObject({
 	/** Answering an argument against what it wants: {aim}, {who}. */
 	answer: lines,
 	/** Under consensus, not blocking a text it likes less than {aim}. */
-	standAside: lines
+	standAside: lines,
+	/**
+	 * Giving way on {aim} because the other government's seats are voting it down and the treaty
+	 * needs them: only a role for the pact does, so only its voice needs the line.
+	 */
+	heed: lines.optional()
 });
 export type Voice = z.infer<typeof Voice>;
 

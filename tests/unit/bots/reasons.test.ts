@@ -64,6 +64,10 @@ describe('the reason builder', () => {
 	});
 });
 
+/** Whether a reason is one of the voice's `heed` lines: the stake it names is the treaty itself. */
+const heeds = (lines: readonly string[] | undefined, reason: string) =>
+	(lines ?? []).some((line) => new RegExp(`^${line.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace('{aim}', '.+')}`).test(reason));
+
 /** Whether the role's brief names (weighs) any text of the clause. */
 const namesAText = (role: Scenario['roles'][number], clauseId: string) => Object.keys(role.objectives.weights).some((v) => clauseOf(v) === clauseId);
 
@@ -97,8 +101,10 @@ describe('scripted reasons over 200 seeded games', { timeout: 120_000 }, () => {
 					const reason = ballot.reason!;
 					const voice = role.voice!;
 					// What is at stake: one of the role's aims, or its own line for a clause it has no stake in.
-					// (A role for the pact that won none of its aims signs for the treaty itself.)
-					const named = [...Object.values(voice.aims), 'a treaty signed at last'].some((aim) => reason.toLowerCase().includes(aim.toLowerCase()));
+					// (A role for the pact that won none of its aims signs for the treaty itself, and one that
+					// gives way to the other government does so for the treaty too.)
+					const named =
+						[...Object.values(voice.aims), 'a treaty signed at last'].some((aim) => reason.toLowerCase().includes(aim.toLowerCase())) || heeds(voice.heed, reason);
 					const noStake = voice.noStake.some((line) => reason.startsWith(line));
 					expect(named || noStake || ballot.choice === 'abstain', `${role.id}: ${reason}`).toBe(true);
 					// "No stake" only where the brief names no text of the clause: one it names is backed or given up by name.
@@ -133,7 +139,7 @@ describe('scripted reasons in Hebrew', { timeout: 120_000 }, () => {
 					const he = ballot.in?.he;
 					expect(he, `${seatId} in vote ${vote.id} of game ${seed}: ${ballot.reason}`).toMatch(hebrew);
 					const voice = scenario.translations.he!.roles[roleOf(seatId).id].voice!;
-					const named = [...Object.values(voice.aims), 'אמנה שנחתמת סוף סוף'].some((aim) => he!.includes(aim));
+					const named = [...Object.values(voice.aims), 'אמנה שנחתמת סוף סוף'].some((aim) => he!.includes(aim)) || heeds(voice.heed, he!);
 					const noStake = voice.noStake.some((line) => he!.startsWith(line));
 					expect(named || noStake || ballot.choice === 'abstain', `${seatId}: ${he}`).toBe(true);
 					if (noStake && vote.clauseId) expect(namesAText(roleOf(seatId), vote.clauseId), `${seatId} on ${vote.clauseId}: ${he}`).toBe(false);

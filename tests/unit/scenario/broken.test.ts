@@ -156,6 +156,16 @@ describe('a broken scenario', () => {
 		);
 	});
 
+	it('asks a role for the pact for the line it gives when it heeds the other government, with its {aim}', () => {
+		const errors = errorsAfter((raw) => {
+			delete raw.roles[0].voice.heed;
+			const pm = raw.roles.find((r: { id: string }) => r.id === 'prime-minister');
+			pm.voice.heed = ['Washington objects, so I give way.', pm.voice.heed[1]];
+		});
+		expect(errors).toContainEqual(expect.objectContaining({ path: 'roles[0].voice', message: '"dermer" is for the pact but has no "heed" line' }));
+		expect(errors).toContainEqual(expect.objectContaining({ message: 'a "heed" line carries {aim} once each' }));
+	});
+
 	it('checks a role’s conditions and voice: a misspelt condition, a missing aim, a stray placeholder, too few wordings', () => {
 		const errors = errorsAfter((raw) => {
 			const nagel = raw.roles.find((r: { id: string }) => r.id === 'former-nsa');

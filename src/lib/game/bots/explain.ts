@@ -25,7 +25,8 @@ export const PLAIN_VOICE: Voice = {
 	moved: ['{who} changed my mind.'],
 	amend: ['I propose this for {aim}.'],
 	answer: ['{who}, I still hold out for {aim}.'],
-	standAside: ['I would rather have {aim}, but I will not block the table.']
+	standAside: ['I would rather have {aim}, but I will not block the table.'],
+	heed: ['The other side is voting {aim} down, and the treaty needs them: I let it go.']
 };
 
 /** The voice a role's seats speak in. */
@@ -67,7 +68,7 @@ export const aimOf = (voice: Voice, variant: VariantId, summary: (v: VariantId) 
 	voice.aims[variant] ?? summary(variant).replace(/\.$/, '').toLowerCase();
 
 function line(voice: Voice, kind: LineKind, wording: number, fill: Record<string, string>): string {
-	const wordings = voice[kind];
+	const wordings = voice[kind] ?? PLAIN_VOICE[kind]!;
 	const text = wordings[wording % wordings.length].replace(/\{(\w+)\}/g, (_, key: string) => fill[key] ?? '');
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -59,7 +59,7 @@ export function decideForSeat(view: SeatView, voice: Voice = PLAIN_VOICE, others
 		case 'clauses':
 			return clauseMove(mind);
 		case 'ratification':
-			return openVote(view) ? ballot(mind, ratify(mind)) : null;
+			return openVote(view) ? ballot(mind, ratify(mind), ratify(mind, 0).choice) : null;
 		case 'debrief':
 			return view.you.poll.after ? null : { type: 'answerPoll', answer: pollAnswer(view) };
 		default:
@@ -155,12 +155,50 @@ function clauseMove(mind: Mind): Action | null {
 			return { type: 'proposeAmendment', variant: best };
 		return null;
 	}
-	if (vote.kind === 'amendment') {
-		const amendment = view.amendments.find((a) => a.id === vote.amendmentId)!;
-		return ballot(mind, onAmendment(mind, amendment.from, amendment.to));
-	}
-	return ballot(mind, onClause(mind, vote.variantId!, variants));
+	const amendment = vote.kind === 'amendment' ? view.amendments.find((a) => a.id === vote.amendmentId)! : undefined;
+	const decide = (worth: (v: VariantId) => number) =>
+		amendment ? onAmendment(mind, amendment.from, amendment.to, worth) : onClause(mind, vote.variantId!, variants, worth);
+	const objected = objectedByTheOtherKey(mind, vote);
+	const heeding = (worth: (v: VariantId) => number) => (v: VariantId) => worth(v) - (v === objected ? heedFor(mind) : 0);
+	const unheeded = decide(doctrine.utility);
+	const heeded = objected ? decide(heeding(doctrine.utility)) : unheeded;
+	// When the other government's seats alone made it give up one of its aims, that is the reason
+	// it gives; on a text its brief leaves out, it gives its usual reason for the way it leans.
+	const gaveUp = heeded.choice !== unheeded.choice && objected !== undefined && doctrine.weight(objected) > 0;
+	const decision: Decision = gaveUp ? { choice: heeded.choice, said: { kind: 'heed', aim: objected }, backs: () => false } : heeded;
+	return ballot(mind, decision, decide(heeding(doctrine.baseUtility)).choice);
 }
+
+/**
+ * Under simple majority the clause votes run across the room, yet the treaty is still ratified
+ * only with a majority of each government's seats. So a role for the pact listens to the other
+ * government's seats: when most of them are voting a text down in the open tally, it counts that
+ * text worth HEED of its stake less, and so gives way on an aim lighter than that to keep the
+ * treaty alive. A government's "yes" on an amendment objects, the same way, to the text it would
+ * replace. An expert seat, which turns neither key, listens to both governments. Under dual-key
+ * and consensus a government's seats can already stop any text, so there is nothing to heed; and
+ * nothing is heard under a secret ballot or while a tally is hidden.
+ */
+function objectedByTheOtherKey(mind: Mind, vote: VoteView): VariantId | undefined {
+	const { view } = mind;
+	if (view.votingRule !== 'majority' || view.you.objectives.signing !== 'for' || !vote.ballots) return undefined;
+	const ballots = vote.ballots;
+	const mine = view.seats.find((s) => s.id === view.you.seat)!.side;
+	const amendment = vote.kind === 'amendment' ? view.amendments.find((a) => a.id === vote.amendmentId) : undefined;
+	for (const side of KEYS.filter((k) => k !== mine)) {
+		const seats = view.seats.filter((s) => s.side === side && s.player !== null);
+		const most = (choice: Choice) => seats.filter((s) => ballots[s.id]?.choice === choice).length > seats.length / 2;
+		if (most('no')) return amendment ? amendment.to : vote.variantId!;
+		if (amendment && most('yes')) return amendment.from;
+	}
+	return undefined;
+}
+
+/** The sides whose majorities turn the treaty's two keys at ratification. */
+const KEYS = ['israel', 'us'] as const;
+/** How much of its stake a role for the pact would give up to keep the other government on board. */
+export const HEED = 0.5;
+const heedFor = (mind: Mind) => mind.view.you.objectives.stake * HEED;
 
 /**
  * The amendments a role may spend on this clause. Like a player who has read the draft, it keeps
@@ -362,13 +400,14 @@ function missed(mind: Mind, adopted: SeatView['adopted']): VariantId | undefined
 /**
  * Casts (or changes) the ballot when the role's choice differs from the one it holds, with its
  * reason: the line for the decision, the card on the table that backs it best (the latest one),
- * and who moved the role, when the decision differs from the one it would make had nothing been argued.
+ * and who moved the role, when the decision differs from the one it would make had nothing been
+ * argued (`unmoved`).
  */
-function ballot(mind: Mind, decision: Decision): Action | null {
+function ballot(mind: Mind, decision: Decision, unmoved: Choice): Action | null {
 	const { view, doctrine } = mind;
 	if (view.you.ballot?.choice === decision.choice) return null;
 	const card = [...doctrine.tableCards].reverse().find(decision.backs);
-	const movedBy = mover(mind, decision);
+	const movedBy = unmoved === decision.choice ? undefined : mover(mind, decision);
 	const said: Said = { ...decision.said, wording: mind.wording, card, ...(movedBy ? { movedBy } : {}) };
 	return {
 		type: 'castVote',
@@ -379,24 +418,19 @@ function ballot(mind: Mind, decision: Decision): Action | null {
 	};
 }
 
-/** The player (or, failing one, the role) whose cards or arguments turned this decision, if any did. */
+/** The player (or, failing one, the role) whose cards or arguments turned this decision: the latest to push it that way. */
 function mover(mind: Mind, decision: Decision): string | undefined {
 	const { view, doctrine } = mind;
 	const vote = openVote(view)!;
-	let unmoved: Choice;
 	let pushes: Push[];
-	if (vote.kind === 'ratification') {
-		unmoved = ratify(mind, 0).choice;
-		pushes = doctrine.signingPushes;
-	} else {
+	if (vote.kind === 'ratification') pushes = doctrine.signingPushes;
+	else {
 		const variants = liveOptions(view, view.floor!.clauseId);
 		const amendment = vote.kind === 'amendment' ? view.amendments.find((a) => a.id === vote.amendmentId)! : undefined;
-		unmoved = (amendment ? onAmendment(mind, amendment.from, amendment.to, doctrine.baseUtility) : onClause(mind, vote.variantId!, variants, doctrine.baseUtility)).choice;
 		// A push up on the text voted on argues for it; one up on any other variant of the clause, against.
 		const text = amendment ? amendment.to : vote.variantId!;
 		pushes = variants.flatMap((v) => doctrine.pushes(v).map((p) => ({ ...p, by: v === text ? p.by : -p.by })));
 	}
-	if (unmoved === decision.choice) return undefined;
 	const towards = decision.choice === 'yes' ? 1 : -1;
 	const moving = pushes.filter((p) => Math.sign(p.by) === towards && p.post.seat && p.post.seat !== view.you.seat).sort((a, b) => b.post.seq - a.post.seq);
 	const byPlayer = moving.find((p) => !view.seats.find((s) => s.id === p.post.seat)?.bot);
