@@ -13,10 +13,11 @@ import { shippedScenario } from '../helpers/server';
 
 const GAMES = 400;
 /**
- * The targets the default game still misses: Netanyahu and Gilboa top the table a little too
+ * The targets the default game still misses over these games: Gilboa tops the table a little too
  * rarely, the draft's text is adopted a little too often, and some options are never adopted.
+ * (Over 1,000 games Netanyahu and Kelman fall just short of 5% too; here they pass.)
  */
-const STILL_MISSED = [/^prime-minister: top score/, /^academic-expert: top score/, /^text on the floor/, /^every variant the rule lets pass/];
+const STILL_MISSED = [/^academic-expert: top score/, /^text on the floor/, /^every variant the rule lets pass/];
 
 let scenario: Scenario;
 let games: GameRecord[];
@@ -54,7 +55,7 @@ describe(`balance at the default table under dual-key, over ${GAMES} seeded game
 		for (const c of means) expect(c.pass, `${c.target}: ${c.measured}`).toBe(true);
 	});
 
-	it('gives every role but Netanyahu and Gilboa the top score at least once in twenty games', () => {
+	it('gives every role but Gilboa the top score at least once in twenty games', () => {
 		const tops = target(/: top score/);
 		expect(tops.length).toBe(9);
 		for (const c of tops) expect(c.pass, `${c.target}: ${c.measured}`).toBe(!STILL_MISSED.some((m) => m.test(c.target)));

@@ -1,8 +1,8 @@
 /**
  * Under simple majority a role for the pact gives way to the other government: when most of that
- * government's seats are voting a text down in the open tally, it counts the text worth half its
- * stake less, since the treaty needs both governments' keys at ratification. Checked over seeded
- * scripted games.
+ * government's seats are voting a text down in the open tally, it counts the text worth three
+ * quarters of its stake less, since the treaty needs both governments' keys at ratification.
+ * Checked over seeded scripted games.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createGame } from '../../../src/lib/game/engine';

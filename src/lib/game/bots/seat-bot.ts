@@ -196,8 +196,11 @@ function objectedByTheOtherKey(mind: Mind, vote: VoteView): VariantId | undefine
 
 /** The sides whose majorities turn the treaty's two keys at ratification. */
 const KEYS = ['israel', 'us'] as const;
-/** How much of its stake a role for the pact would give up to keep the other government on board. */
-export const HEED = 0.5;
+/**
+ * How much of its stake a role for the pact gives up to keep the other government on board: three
+ * quarters, so it lets go of its lighter aims but keeps its heaviest.
+ */
+export const HEED = 0.75;
 const heedFor = (mind: Mind) => mind.view.you.objectives.stake * HEED;
 
 /**
