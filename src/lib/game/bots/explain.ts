@@ -26,7 +26,7 @@ export const PLAIN_VOICE: Voice = {
 	amend: ['I propose this for {aim}.'],
 	answer: ['{who}, I still hold out for {aim}.'],
 	standAside: ['I would rather have {aim}, but I will not block the table.'],
-	heed: ['The other side is voting {aim} down, and the treaty needs them: I let it go.']
+	heed: ['The other side objects, and the treaty needs them: I let go of {aim}.']
 };
 
 /** The voice a role's seats speak in. */

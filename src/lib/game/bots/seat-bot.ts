@@ -8,7 +8,7 @@ import type { TranslationLanguage, Voice } from '../../scenario/schema';
 import type { InLanguages } from '../../scenario/texts';
 import { clauseOf, scoreRole, type Score } from '../scoring';
 import type { CardView, SeatView, VoteView } from '../view';
-import type { Action, Choice, Post, VariantId } from '../types';
+import type { Action, Amendment, Choice, Post, VariantId } from '../types';
 import { amendmentChoice, doctrineOf, lead, OPPOSE_FOR, preferred, ratificationChoice, type Doctrine, type Push } from './doctrine';
 import { PLAIN_VOICE, say, type Said } from './explain';
 
@@ -158,7 +158,7 @@ function clauseMove(mind: Mind): Action | null {
 	const amendment = vote.kind === 'amendment' ? view.amendments.find((a) => a.id === vote.amendmentId)! : undefined;
 	const decide = (worth: (v: VariantId) => number) =>
 		amendment ? onAmendment(mind, amendment.from, amendment.to, worth) : onClause(mind, vote.variantId!, variants, worth);
-	const objected = objectedByTheOtherKey(mind, vote);
+	const objected = objectedByTheOtherKey(mind, vote, amendment);
 	const heeding = (worth: (v: VariantId) => number) => (v: VariantId) => worth(v) - (v === objected ? heedFor(mind) : 0);
 	const unheeded = decide(doctrine.utility);
 	const heeded = objected ? decide(heeding(doctrine.utility)) : unheeded;
@@ -179,12 +179,11 @@ function clauseMove(mind: Mind): Action | null {
  * and consensus a government's seats can already stop any text, so there is nothing to heed; and
  * nothing is heard under a secret ballot or while a tally is hidden.
  */
-function objectedByTheOtherKey(mind: Mind, vote: VoteView): VariantId | undefined {
+function objectedByTheOtherKey(mind: Mind, vote: VoteView, amendment: Amendment | undefined): VariantId | undefined {
 	const { view } = mind;
 	if (view.votingRule !== 'majority' || view.you.objectives.signing !== 'for' || !vote.ballots) return undefined;
 	const ballots = vote.ballots;
 	const mine = view.seats.find((s) => s.id === view.you.seat)!.side;
-	const amendment = vote.kind === 'amendment' ? view.amendments.find((a) => a.id === vote.amendmentId) : undefined;
 	for (const side of KEYS.filter((k) => k !== mine)) {
 		const seats = view.seats.filter((s) => s.side === side && s.player !== null);
 		const most = (choice: Choice) => seats.filter((s) => ballots[s.id]?.choice === choice).length > seats.length / 2;
