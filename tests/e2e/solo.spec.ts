@@ -54,3 +54,46 @@ test('a learner plays Ron Dermer alone against scripted roles, to the debrief', 
 	await screenshots(page, 'solo-debrief');
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
+
+test('a learner at the White House under simple majority votes every text down, and coaching credits the votes', async ({ page }) => {
+	test.setTimeout(180_000);
+	await page.goto('/');
+	const practice = page.getByRole('form', { name: 'Practice alone' });
+	await practice.getByLabel('Your role').selectOption({ label: 'White House adviser — National Security Adviser' });
+	const rule = practice.getByLabel('Voting rule');
+	await expect(rule).toHaveValue('dual-key');
+	await rule.selectOption({ label: 'Simple majority' });
+	// The rule is explained where it is chosen.
+	await expect(practice.getByText(/^More yes than no among the votes cast/)).toBeVisible();
+	await practice.getByLabel('Your display name').fill('Learner');
+	await practice.getByRole('button', { name: 'Start practice' }).click();
+	await expect(page).toHaveURL(/\/play\/[A-Z2-9]{6}$/);
+	await page.getByRole('button', { name: 'Next step' }).click();
+	await page.getByRole('button', { name: 'Next step' }).click();
+
+	// Every vote, ratification too: No.
+	const outcome = page.getByTestId('outcome');
+	for (let round = 0; round < 60 && !(await outcome.isVisible()); round++) {
+		const call = page.getByRole('button', { name: /^(Open the vote on|Vote again on) / });
+		const no = page.getByRole('button', { name: 'No', exact: true });
+		await expect(call.or(no).or(outcome).first()).toBeVisible({ timeout: 15_000 });
+		if (await no.isVisible()) {
+			// Simple majority is the rule the vote panel explains.
+			if (round < 4) await expect(page.getByText(/Most votes win: it passes with more yes than no votes\./).first()).toBeVisible();
+			if ((await no.getAttribute('aria-pressed')) !== 'true') await no.click();
+			await page.waitForTimeout(300);
+		} else if (await call.isVisible()) await call.click();
+	}
+	await expect(outcome).toBeVisible();
+
+	// Dermer gave way to Washington, and said so in his voice …
+	const heed = page.locator('.reason', { hasText: /^Washington objects, and the pact needs Washington's signature: I let go of / });
+	expect(await heed.count()).toBeGreaterThan(0);
+	// … and coaching names the learner's "No" as what moved him.
+	const coaching = page.getByRole('region', { name: 'Coaching: how your game went' });
+	const byVote = coaching.getByRole('listitem').filter({ hasText: 'your “No” in the open tally' });
+	await expect(byVote.first()).toBeVisible();
+	await expect(byVote.filter({ hasText: 'Ron Dermer' }).first()).toBeVisible();
+	await coaching.scrollIntoViewIfNeeded();
+	await screenshots(page, 'solo-majority-coaching', [360, 1280]);
+});

@@ -1,8 +1,8 @@
 /**
- * Coaching after a solo game, from the game's own record: which of the learner's cards and
- * arguments changed which scripted role's vote (each vote is decided again without them, the way
- * the script decided it), which of the learner's aims the treaty holds and which it left on the
- * table, and one concrete thing to try next time.
+ * Coaching after a solo game, from the game's own record: which of the learner's cards, arguments
+ * and ballots changed which scripted role's vote (each vote is decided again without them, the
+ * way the script decided it), which of the learner's aims the treaty holds and which it left on
+ * the table, and one concrete thing to try next time.
  */
 import type { Scenario } from '../scenario/schema';
 import { castsOf, NO_CASTS } from './ballot-history';
@@ -20,11 +20,16 @@ export interface Moved {
 	variantId: VariantId | null;
 	seat: SeatId;
 	roleId: string;
-	/** How the role would have voted without the learner's posts, and how it did. */
+	/** How the role would have voted without the learner's part, and how it did. */
 	from: Choice;
 	to: Choice;
-	/** The learner's posts it had heard by then, cards first. */
+	/** The learner's posts it had heard by then, cards first; empty when they did not move it. */
 	posts: { post: number; card: CardId | null; text: string | null }[];
+	/**
+	 * The learner's ballot in this vote, when the role read it in the open tally and it moved the
+	 * role (a role for the pact gives way to the other government under simple majority).
+	 */
+	ballot: Choice | null;
 }
 
 export interface LeftOnTable {
@@ -63,11 +68,13 @@ export function coaching(state: GameState, scenario: Scenario, learner: SeatId):
 	return { moved, won: [...score.won].sort(byWeight), left, next: nextTime(state, scenario, learner, left) };
 }
 
-/** Every scripted role whose last ballot in a vote would have been different without the learner's posts. */
+/**
+ * Every scripted role whose last ballot in a vote would have been different without the learner:
+ * without the posts it had heard from them, or without the learner's ballot in the tally it read.
+ */
 function movedRoles(state: GameState, scenario: Scenario, learner: SeatId): Moved[] {
 	const moved: Moved[] = [];
 	const mine = state.posts.filter((p) => p.seat === learner && !p.hidden);
-	if (!mine.length) return moved;
 	for (const vote of state.votes) {
 		if (vote.status !== 'closed') continue;
 		const casts = castsOf(vote.history);
@@ -75,10 +82,22 @@ function movedRoles(state: GameState, scenario: Scenario, learner: SeatId): Move
 			const last = casts.filter((c) => c.seat === bot.id).at(-1);
 			if (!last) continue;
 			const heard = mine.filter((p) => p.seq < last.seq);
-			if (!heard.length) continue;
-			const without = decide(state, scenario, vote, bot.id, last.seq, learner);
-			const withThem = decide(state, scenario, vote, bot.id, last.seq, null);
-			if (!without || !withThem || without === withThem) continue;
+			const learnerBallot = casts.filter((c) => c.seat === learner && c.seq < last.seq).at(-1)?.choice ?? null;
+			if (!heard.length && !learnerBallot) continue;
+			const asCast = decide(state, scenario, vote, bot.id, last.seq, learner, { posts: true, ballot: true });
+			// Only a replay that gives the ballot the role really cast can say what changed it.
+			if (asCast !== last.choice) continue;
+			const unheard = heard.length ? decide(state, scenario, vote, bot.id, last.seq, learner, { posts: false, ballot: true }) : asCast;
+			const unread = learnerBallot ? decide(state, scenario, vote, bot.id, last.seq, learner, { posts: true, ballot: false }) : asCast;
+			let byPosts = unheard !== asCast;
+			let byBallot = unread !== asCast;
+			let from = byPosts ? unheard : unread;
+			if (!byPosts && !byBallot && heard.length && learnerBallot) {
+				// Neither alone, perhaps both together.
+				const without = decide(state, scenario, vote, bot.id, last.seq, learner, { posts: false, ballot: false });
+				if (without !== asCast) [byPosts, byBallot, from] = [true, true, without];
+			}
+			if ((!byPosts && !byBallot) || !from) continue;
 			moved.push({
 				vote: vote.id,
 				kind: vote.kind,
@@ -86,9 +105,10 @@ function movedRoles(state: GameState, scenario: Scenario, learner: SeatId): Move
 				variantId: vote.variantId,
 				seat: bot.id,
 				roleId: bot.roleId,
-				from: without,
-				to: withThem,
-				posts: [...heard].sort((a, b) => Number(Boolean(b.card)) - Number(Boolean(a.card))).map((p) => ({ post: p.id, card: p.card, text: p.text }))
+				from,
+				to: asCast,
+				posts: byPosts ? [...heard].sort((a, b) => Number(Boolean(b.card)) - Number(Boolean(a.card))).map((p) => ({ post: p.id, card: p.card, text: p.text })) : [],
+				ballot: byBallot ? learnerBallot : null
 			});
 		}
 	}
@@ -96,11 +116,26 @@ function movedRoles(state: GameState, scenario: Scenario, learner: SeatId): Move
 }
 
 /**
- * How the script would vote in `vote`, deciding afresh as it stood just before its last ballot,
- * having heard every post until then but those of `unheard` (none when null).
+ * How the script would vote in `vote`, deciding afresh as it stood just before its last ballot:
+ * having heard every post until then and read every ballot then in the tally, but the learner's
+ * posts or ballot where `hear` leaves them out.
  */
-function decide(state: GameState, scenario: Scenario, vote: Vote, seat: SeatId, seq: number, unheard: SeatId | null): Choice | null {
+function decide(
+	state: GameState,
+	scenario: Scenario,
+	vote: Vote,
+	seat: SeatId,
+	seq: number,
+	learner: SeatId,
+	hear: { posts: boolean; ballot: boolean }
+): Choice | null {
 	const amendment = vote.amendmentId ? state.amendments[vote.amendmentId - 1] : undefined;
+	// The tally as the role read it: each other seat's latest ballot before its own.
+	const ballots: Vote['ballots'] = {};
+	for (const cast of castsOf(vote.history)) {
+		if (cast.seq >= seq || cast.seat === seat || (!hear.ballot && cast.seat === learner)) continue;
+		ballots[cast.seat] = { choice: cast.choice, reason: cast.reason, card: cast.card, ...(cast.in ? { in: cast.in } : {}) };
+	}
 	const then: GameState = {
 		...state,
 		phase: vote.kind === 'ratification' ? 'ratification' : 'clauses',
@@ -108,8 +143,8 @@ function decide(state: GameState, scenario: Scenario, vote: Vote, seat: SeatId, 
 		floor: vote.kind === 'ratification' ? null : { clauseId: vote.clauseId!, variantId: amendment ? amendment.from : vote.variantId! },
 		adopted: vote.kind === 'ratification' ? state.adopted : withoutClause(state.adopted, vote.clauseId!),
 		amendments: state.amendments.map((a) => (a.id === vote.amendmentId ? { ...a, status: 'pending' } : a)),
-		votes: [...state.votes.slice(0, vote.id - 1), { ...vote, status: 'open', ballots: {}, history: NO_CASTS, result: null, closedAt: null }],
-		posts: state.posts.filter((p: Post) => p.seq < seq && p.seat !== unheard)
+		votes: [...state.votes.slice(0, vote.id - 1), { ...vote, status: 'open', ballots, history: NO_CASTS, result: null, closedAt: null }],
+		posts: state.posts.filter((p: Post) => p.seq < seq && (hear.posts || p.seat !== learner))
 	};
 	const role = state.seats.find((s) => s.id === seat)!.roleId;
 	const action = decideForSeat(seatView(then, seat, scenario), voiceOf(scenario, role));

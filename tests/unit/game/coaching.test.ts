@@ -15,12 +15,12 @@ beforeAll(async () => {
 });
 
 /** A solo game in which the learner's seat is played by the script too, so that it argues and votes. */
-function soloGame(seed: number, ballots: 'named' | 'secret' = 'named') {
+function soloGame(seed: number, ballots: 'named' | 'secret' = 'named', votingRule: GameConfig['votingRule'] = 'dual-key') {
 	const seatCounts = { 'white-house-adviser': 1, 'planning-directorate': 1, 'former-nsa': 1 };
 	const seats = buildSeats(scenario, { seatCounts });
 	const config: GameConfig = {
 		scenarioId: scenario.id,
-		votingRule: 'dual-key',
+		votingRule,
 		ballot: { tally: 'live', ballots },
 		seatCounts,
 		timers: { briefing: null, opening: null, debate: null, vote: null },
@@ -71,6 +71,31 @@ describe('coaching after a solo game', { timeout: 60_000 }, () => {
 			else if (next.kind !== 'keep-going' && next.kind !== 'answer') expect(next.variant).toBe(left[0].variant);
 			if (next.kind === 'play-card') expect(state.hands['mossad-director']).toContain(next.card);
 		}
+	});
+
+	it('credits the learner’s ballot when a role for the pact gives way to it under simple majority', () => {
+		// The learner holds the White House's only seat: its "no" is the US government's.
+		const learner = 'white-house-adviser-1';
+		let credited = 0;
+		for (let seed = 1; seed <= 16; seed++) {
+			const state = soloGame(seed, 'named', 'majority');
+			for (const m of coaching(state, scenario, learner).moved!) {
+				const vote = state.votes[m.vote - 1];
+				expect(vote.ballots[m.seat].choice).toBe(m.to);
+				if (!m.ballot) continue;
+				credited++;
+				// The learner's ballot it read is the one they had cast before it voted.
+				expect(vote.ballots[learner].choice).toBe(m.ballot);
+				// Only a role for the pact heeds the other government.
+				const role = scenario.roles.find((r) => r.id === m.roleId)!;
+				expect(role.objectives.signing).toBe('for');
+				expect(role.side).not.toBe('us');
+			}
+		}
+		expect(credited).toBeGreaterThan(0);
+		// Under dual-key the White House's "no" already decides: nobody gives way to it.
+		for (let seed = 1; seed <= 6; seed++)
+			for (const m of coaching(soloGame(seed), scenario, learner).moved!) expect(m.ballot).toBeNull();
 	});
 
 	it('traces nobody’s vote under secret ballots', () => {
