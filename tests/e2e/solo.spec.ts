@@ -3,8 +3,27 @@
  * take every other seat, and the game runs to the debrief, which explains how each bot voted.
  */
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { screenshots } from './screenshots';
+
+/**
+ * Plays the learner's part until the outcome shows: opens each vote the learner is asked to call,
+ * and casts `choice` in every vote (after `beforeVoting`, for a look at the vote panel).
+ */
+async function voteToTheEnd(page: Page, choice: 'Yes' | 'No', rounds: number, beforeVoting?: (round: number) => Promise<void>) {
+	const outcome = page.getByTestId('outcome');
+	for (let round = 0; round < rounds && !(await outcome.isVisible()); round++) {
+		const call = page.getByRole('button', { name: /^(Open the vote on|Vote again on) / });
+		const ballot = page.getByRole('button', { name: choice, exact: true });
+		await expect(call.or(ballot).or(outcome).first()).toBeVisible({ timeout: 15_000 });
+		if (await ballot.isVisible()) {
+			await beforeVoting?.(round);
+			if ((await ballot.getAttribute('aria-pressed')) !== 'true') await ballot.click();
+			await page.waitForTimeout(300);
+		} else if (await call.isVisible()) await call.click();
+	}
+}
 
 test('a learner plays Ron Dermer alone against scripted roles, to the debrief', async ({ page }) => {
 	test.setTimeout(180_000);
@@ -26,15 +45,7 @@ test('a learner plays Ron Dermer alone against scripted roles, to the debrief', 
 
 	// Every clause: open the vote, vote yes; the scripted roles vote at once and the game moves on.
 	const outcome = page.getByTestId('outcome');
-	for (let round = 0; round < 40 && !(await outcome.isVisible()); round++) {
-		const call = page.getByRole('button', { name: /^(Open the vote on|Vote again on) / });
-		const yes = page.getByRole('button', { name: 'Yes', exact: true });
-		await expect(call.or(yes).or(outcome).first()).toBeVisible({ timeout: 15_000 });
-		if (await yes.isVisible()) {
-			if ((await yes.getAttribute('aria-pressed')) !== 'true') await yes.click();
-			await page.waitForTimeout(300);
-		} else if (await call.isVisible()) await call.click();
-	}
+	await voteToTheEnd(page, 'Yes', 40);
 	await expect(outcome).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Why the scripted roles voted as they did' })).toBeVisible();
 	await page.getByText(/^Scope: adopt/).first().click();
@@ -73,17 +84,10 @@ test('a learner at the White House under simple majority votes every text down, 
 
 	// Every vote, ratification too: No.
 	const outcome = page.getByTestId('outcome');
-	for (let round = 0; round < 60 && !(await outcome.isVisible()); round++) {
-		const call = page.getByRole('button', { name: /^(Open the vote on|Vote again on) / });
-		const no = page.getByRole('button', { name: 'No', exact: true });
-		await expect(call.or(no).or(outcome).first()).toBeVisible({ timeout: 15_000 });
-		if (await no.isVisible()) {
-			// Simple majority is the rule the vote panel explains.
-			if (round < 4) await expect(page.getByText(/Most votes win: it passes with more yes than no votes\./).first()).toBeVisible();
-			if ((await no.getAttribute('aria-pressed')) !== 'true') await no.click();
-			await page.waitForTimeout(300);
-		} else if (await call.isVisible()) await call.click();
-	}
+	await voteToTheEnd(page, 'No', 60, async (round) => {
+		// Simple majority is the rule the vote panel explains.
+		if (round < 4) await expect(page.getByText(/Most votes win: it passes with more yes than no votes\./).first()).toBeVisible();
+	});
 	await expect(outcome).toBeVisible();
 
 	// Dermer gave way to Washington, and said so in his voice …

@@ -9,7 +9,7 @@ import { castsOf, NO_CASTS } from './ballot-history';
 import { voiceOf } from './bots/explain';
 import { decideForSeat } from './bots/seat-bot';
 import { clauseOf, scoreRole } from './scoring';
-import type { CardId, Choice, ClauseId, GameState, Post, SeatId, VariantId, Vote } from './types';
+import type { BallotCast, CardId, Choice, ClauseId, GameState, Post, SeatId, VariantId, Vote } from './types';
 import { seatView } from './view';
 
 export interface Moved {
@@ -84,17 +84,18 @@ function movedRoles(state: GameState, scenario: Scenario, learner: SeatId): Move
 			const heard = mine.filter((p) => p.seq < last.seq);
 			const learnerBallot = casts.filter((c) => c.seat === learner && c.seq < last.seq).at(-1)?.choice ?? null;
 			if (!heard.length && !learnerBallot) continue;
-			const asCast = decide(state, scenario, vote, bot.id, last.seq, learner, { posts: true, ballot: true });
+			const replay = (hear: Hearing) => decide(state, scenario, vote, casts, last, learner, hear);
+			const asCast = replay({ posts: true, ballot: true });
 			// Only a replay that gives the ballot the role really cast can say what changed it.
 			if (asCast !== last.choice) continue;
-			const unheard = heard.length ? decide(state, scenario, vote, bot.id, last.seq, learner, { posts: false, ballot: true }) : asCast;
-			const unread = learnerBallot ? decide(state, scenario, vote, bot.id, last.seq, learner, { posts: true, ballot: false }) : asCast;
+			const unheard = heard.length ? replay({ posts: false, ballot: true }) : asCast;
+			const unread = learnerBallot ? replay({ posts: true, ballot: false }) : asCast;
 			let byPosts = unheard !== asCast;
 			let byBallot = unread !== asCast;
 			let from = byPosts ? unheard : unread;
 			if (!byPosts && !byBallot && heard.length && learnerBallot) {
 				// Neither alone, perhaps both together.
-				const without = decide(state, scenario, vote, bot.id, last.seq, learner, { posts: false, ballot: false });
+				const without = replay({ posts: false, ballot: false });
 				if (without !== asCast) [byPosts, byBallot, from] = [true, true, without];
 			}
 			if ((!byPosts && !byBallot) || !from) continue;
@@ -115,24 +116,23 @@ function movedRoles(state: GameState, scenario: Scenario, learner: SeatId): Move
 	return moved;
 }
 
+/** Which of the learner's part a replay lets the role hear: their posts, their ballot. */
+interface Hearing {
+	posts: boolean;
+	ballot: boolean;
+}
+
 /**
- * How the script would vote in `vote`, deciding afresh as it stood just before its last ballot:
+ * How the script would vote in `vote`, deciding afresh as it stood just before its `last` ballot:
  * having heard every post until then and read every ballot then in the tally, but the learner's
  * posts or ballot where `hear` leaves them out.
  */
-function decide(
-	state: GameState,
-	scenario: Scenario,
-	vote: Vote,
-	seat: SeatId,
-	seq: number,
-	learner: SeatId,
-	hear: { posts: boolean; ballot: boolean }
-): Choice | null {
+function decide(state: GameState, scenario: Scenario, vote: Vote, casts: BallotCast[], last: BallotCast, learner: SeatId, hear: Hearing): Choice | null {
+	const { seat, seq } = last;
 	const amendment = vote.amendmentId ? state.amendments[vote.amendmentId - 1] : undefined;
 	// The tally as the role read it: each other seat's latest ballot before its own.
 	const ballots: Vote['ballots'] = {};
-	for (const cast of castsOf(vote.history)) {
+	for (const cast of casts) {
 		if (cast.seq >= seq || cast.seat === seat || (!hear.ballot && cast.seat === learner)) continue;
 		ballots[cast.seat] = { choice: cast.choice, reason: cast.reason, card: cast.card, ...(cast.in ? { in: cast.in } : {}) };
 	}
