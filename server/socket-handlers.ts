@@ -310,7 +310,9 @@ export function registerHandlers(
 					seatCounts,
 					timers: { ...SOLO_TIMERS, ...timers },
 					botSeats: seats.map((s) => s.id).filter((id) => id !== solo.seat),
-					autopilot: true
+					autopilot: true,
+					// A learner practising the class's lesson plan debates that plan's clauses.
+					agenda
 				});
 				const room = await rooms.load(created.codes[0]);
 				if (!room || room === ELSEWHERE) return moved();

@@ -101,3 +101,28 @@ test('a learner at the White House under simple majority votes every text down, 
 	await coaching.scrollIntoViewIfNeeded();
 	await screenshots(page, 'solo-majority-coaching', [360, 1280]);
 });
+
+test('a learner who missed the one-lesson plan debates just its four clauses alone', async ({ page }) => {
+	test.setTimeout(120_000);
+	await page.goto('/');
+	const practice = page.getByRole('form', { name: 'Practice alone' });
+	const clauses = practice.getByLabel('Clauses to debate');
+	await expect(clauses).toHaveValue('');
+	await expect(practice.getByText('All 11 clauses of the draft, as in a workshop.')).toBeVisible();
+	await clauses.selectOption({ label: 'One lesson (45 min)' });
+	// The plan's clauses are named where it is chosen.
+	await expect(practice.getByText('4 clauses, as the class plays this plan: Scope, Activation, Freedom of action, The Saudi track.')).toBeVisible();
+	await practice.getByLabel('Your display name').fill('Learner');
+	await screenshots(page, 'home-solo-plan', [360, 1280]);
+	await practice.getByRole('button', { name: 'Start practice' }).click();
+	await expect(page).toHaveURL(/\/play\/[A-Z2-9]{6}$/);
+	await page.getByRole('button', { name: 'Next step' }).click();
+	await page.getByRole('button', { name: 'Next step' }).click();
+
+	await voteToTheEnd(page, 'Yes', 30);
+	await expect(page.getByTestId('outcome')).toBeVisible();
+	// The debrief's votes are on the plan's clauses alone.
+	const why = page.getByRole('region', { name: 'Why the scripted roles voted as they did' });
+	const votedOn = (await why.locator('summary').allInnerTexts()).map((s) => s.split(':')[0].trim());
+	expect(new Set(votedOn.filter((c) => !/^Ratif/.test(c)))).toEqual(new Set(['Scope', 'Activation', 'Freedom of action', 'The Saudi track']));
+});

@@ -44,6 +44,18 @@ describe('solo practice', () => {
 		for (const [, ballot] of botReasons) expect(ballot.reason).toMatch(/.{10,}/);
 	});
 
+	it('debates only the clauses of the lesson plan the learner chose, and refuses a clause the scenario lacks', async () => {
+		const me = await connect(running.url);
+		const agenda = ['scope', 'activation', 'freedom-of-action', 'saudi-track'];
+		const created = await req(me, 'createGame', { solo: { seat: 'dermer', name: 'Learner' }, agenda });
+		expect(created).toMatchObject({ ok: true });
+		const entered = await req(me, 'enterRoom', { code: created.code, seatToken: created.seatToken });
+		expect(entered.view.clauses.map((c: { id: string }) => c.id)).toEqual(agenda);
+
+		const stray = await req(me, 'createGame', { solo: { seat: 'dermer', name: 'Learner' }, agenda: ['scope', 'scoep'] });
+		expect(stray).toMatchObject({ ok: false, code: 'bad_payload', message: expect.stringContaining('scoep') });
+	});
+
 	it('refuses a solo seat that does not exist', async () => {
 		const me = await connect(running.url);
 		const res = await req(me, 'createGame', { solo: { seat: 'nobody', name: 'X' } });
