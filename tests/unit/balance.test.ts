@@ -13,11 +13,11 @@ import { shippedScenario } from '../helpers/server';
 
 const GAMES = 400;
 /**
- * The targets the default game still misses over these games: the draft's text is adopted a
- * little too often (over 1,000 games it just passes), and some options are never adopted.
- * (Over 1,000 games Kelman falls just short of 5% of top scores; here he passes.)
+ * The target the default game still misses over these games: some options are never adopted.
+ * (Over 1,000 games Kelman also falls just short of 5% of top scores; here he passes, and the
+ * draft's share, 65.0%, just passes.)
  */
-const STILL_MISSED = [/^text on the floor/, /^every variant the rule lets pass/];
+const STILL_MISSED = [/^every variant the rule lets pass/];
 
 let scenario: Scenario;
 let games: GameRecord[];
@@ -55,7 +55,7 @@ describe(`balance at the default table under dual-key, over ${GAMES} seeded game
 		for (const c of means) expect(c.pass, `${c.target}: ${c.measured}`).toBe(true);
 	});
 
-	it('gives every role but Gilboa the top score at least once in twenty games', () => {
+	it('gives every role the top score at least once in twenty games', () => {
 		const tops = target(/: top score/);
 		expect(tops.length).toBe(9);
 		for (const c of tops) expect(c.pass, `${c.target}: ${c.measured}`).toBe(!STILL_MISSED.some((m) => m.test(c.target)));
